@@ -1,0 +1,5 @@
+// Every migration, oldest first. `npm run migration:generate` writes a new file here: add it
+// to this list in the same commit.
+import { Network1795374345446 } from './1795374345446-Network';
+
+export const migrations = [Network1795374345446];

@@ -1,0 +1,39 @@
+// Probes for orchestrators: /healthz answers while the process lives; /readyz only while the
+// database answers and every migration the code knows has been applied.
+import express, { type Router } from 'express';
+import type { DataSource } from 'typeorm';
+import { pendingMigrations } from '../db/migrations';
+
+const PROBE_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}
+
+export function healthRoutes(dataSource: DataSource): Router {
+  const router = express.Router();
+  router.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_request, response) => {
+    try {
+      const pending = await withTimeout(pendingMigrations(dataSource), PROBE_TIMEOUT_MS);
+      if (pending.length > 0) {
+        response.status(503).json({ status: 'unavailable', reason: 'migrations pending', pending });
+        return;
+      }
+      response.json({ status: 'ready' });
+    } catch (error) {
+      response
+        .status(503)
+        .json({ status: 'unavailable', reason: `database: ${(error as Error).message}` });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,34 @@
+import {
+  EmailAddressResolver,
+  LatitudeResolver,
+  LongitudeResolver,
+  URLResolver,
+} from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'How to reach an institution.' })
+export class Contact {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Landline (0769-22123456) or service hotline (400-123-4567).',
+  })
+  phone!: string | null;
+
+  @Field(() => EmailAddressResolver, { nullable: true })
+  email!: string | null;
+
+  @Field(() => URLResolver, { nullable: true })
+  website!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal address in Chinese.' })
+  address!: string | null;
+}
+
+@ObjectType({ description: 'A point on the map (WGS 84).' })
+export class GeoPoint {
+  @Field(() => LatitudeResolver)
+  latitude!: number;
+
+  @Field(() => LongitudeResolver)
+  longitude!: number;
+}

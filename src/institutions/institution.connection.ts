@@ -1,0 +1,5 @@
+import { connectionTypes } from '../schema/pagination';
+import { Institution } from './institution.entity';
+
+export const InstitutionConnection = connectionTypes(Institution, 'Institution', 'institution');
+export type InstitutionConnection = InstanceType<typeof InstitutionConnection>;

@@ -1,0 +1,182 @@
+// Relay cursor connections, written once for every connection of the API. Pages are cut by
+// keyset (WHERE sort key > cursor), never OFFSET, so cursors stay valid while rows are added.
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badInput } from './errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: 'Where a page sits in its connection (Relay cursor connections).' })
+export class PageInfo {
+  @Field({ description: 'More items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Items precede this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the page.' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items after \`after\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items before \`before\` (at most ${MAX_PAGE_SIZE}).`,
+  })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor before which the page ends.' })
+  before?: string | null;
+}
+
+/** Values of the sort key of one row, e.g. `[42]` or `[-0.83, 42]`. */
+export type SortValues = (string | number)[];
+
+export interface PageWindow {
+  /** Rows wanted; one more is fetched to learn whether another page exists. */
+  size: number;
+  backward: boolean;
+  after: SortValues | null;
+  before: SortValues | null;
+}
+
+export function encodeCursor(values: SortValues): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argument: string, keyLength: number): SortValues {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === keyLength &&
+      values.every(
+        (value) =>
+          typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)),
+      )
+    ) {
+      return values as SortValues;
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw badInput(
+    `${argument}: '${cursor}' is not a cursor of this connection; pass a cursor from its pageInfo or edges`,
+    argument,
+  );
+}
+
+function pageSize(value: number | null | undefined, argument: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw badInput(`${argument} must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`, argument);
+  }
+  return value;
+}
+
+/** Validates the paging arguments of a connection whose sort key has `keyLength` values. */
+export function pageWindow(args: PageArgs, keyLength = 1): PageWindow {
+  const first = pageSize(args.first, 'first');
+  const last = pageSize(args.last, 'last');
+  if (first !== null && last !== null) {
+    throw badInput('pass either first (with after) or last (with before), not both', 'last');
+  }
+  return {
+    size: first ?? last ?? DEFAULT_PAGE_SIZE,
+    backward: last !== null,
+    after: args.after ? decodeCursor(args.after, 'after', keyLength) : null,
+    before: args.before ? decodeCursor(args.before, 'before', keyLength) : null,
+  };
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Counted only when a client asks for it (a getter, read by the field resolver). */
+  readonly totalCount: Promise<number>;
+}
+
+/**
+ * Builds the page from rows fetched in sort order (reversed already for backward pages) with
+ * up to `size + 1` rows: the extra row only tells that the page is not the last one.
+ */
+export function toConnection<T>(
+  rows: T[],
+  window: PageWindow,
+  sortValues: (row: T) => SortValues,
+  count: () => Promise<number>,
+): ConnectionShape<T> {
+  const hasMore = rows.length > window.size;
+  const page = window.backward
+    ? rows.slice(Math.max(0, rows.length - window.size))
+    : rows.slice(0, window.size);
+  const edges = page.map((node) => ({ cursor: encodeCursor(sortValues(node)), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: window.backward ? window.before !== null : hasMore,
+      hasPreviousPage: window.backward ? hasMore : window.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      return (counted ??= count());
+    },
+  };
+}
+
+/** The GraphQL types `<Name>Edge` and `<Name>Connection` for a node type. */
+export function connectionTypes<T extends object>(
+  node: ClassType<T>,
+  name: string,
+  description: string,
+) {
+  const article = /^[aeiou]/i.test(description) ? 'An' : 'A';
+  @ObjectType(`${name}Edge`, { description: `${article} ${description} and its cursor.` })
+  class EdgeType {
+    @Field({ description: 'Opaque cursor of this item: pass it as after or before.' })
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${description}s (Relay cursor connection).`,
+  })
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [EdgeType])
+    edges!: Edge<T>[];
+
+    @Field(() => [node], { description: 'The items of the page, without cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Items in the whole connection, over all pages.' })
+    readonly totalCount!: Promise<number>;
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,45 @@
+// Seeded choices for the seed: the same key always gives the same number, on every machine,
+// so the network is identical wherever it is built.
+import { createHash } from 'node:crypto';
+
+/** A number in [0, 1) fixed by the key. */
+export function chance(key: string): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+/** A whole number in [min, max] fixed by the key. */
+export function between(key: string, min: number, max: number): number {
+  return min + Math.floor(chance(key) * (max - min + 1));
+}
+
+export function pick<T>(key: string, items: readonly T[]): T {
+  return items[Math.floor(chance(key) * items.length)];
+}
+
+/** Picks by weight: `[[value, weight], …]`. */
+export function weighted<T>(key: string, options: readonly (readonly [T, number])[]): T {
+  const total = options.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = chance(key) * total;
+  for (const [value, weight] of options) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return options[options.length - 1][0];
+}
+
+/** `count` distinct items, in a fixed order. */
+export function sample<T>(key: string, items: readonly T[], count: number): T[] {
+  return shuffled(key, items).slice(0, count);
+}
+
+/** The items ordered by their keyed hash: a fixed permutation. */
+export function shuffled<T>(
+  key: string,
+  items: readonly T[],
+  keyOf: (item: T) => string = String,
+): T[] {
+  return items
+    .map((item) => ({ item, rank: chance(`${key}:${keyOf(item)}`) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ item }) => item);
+}

@@ -1,0 +1,85 @@
+// The HTTP server: health probes, Playground assets and the GraphQL endpoint.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import { healthRoutes } from './http/health';
+import { playgroundAssets, playgroundLandingPage } from './http/playground';
+import type { Logger } from './logger';
+import { buildApiSchema } from './schema/build-schema';
+import { createRequestContext, type RequestContext } from './schema/context';
+import { formatError } from './schema/errors';
+
+export const GRAPHQL_PATH = '/graphql';
+/** GraphQL documents are small; anything larger is a mistake or an attack. */
+const MAX_BODY = '100kb';
+
+export interface ApiServerOptions {
+  dataSource: DataSource;
+  log: Logger;
+  exposeErrorDetails: boolean;
+  /** How long in-flight requests may run on stop before their connections are cut. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface ApiServer {
+  httpServer: http.Server;
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  listen(port: number): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish, then closes. */
+  stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {}
+
+export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const { dataSource, log } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildApiSchema(),
+    // Shutdown is the process's job (src/main.ts), in a fixed order.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: options.exposeErrorDetails,
+    formatError: formatError(log, options.exposeErrorDetails),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000,
+      }),
+      playgroundLandingPage(GRAPHQL_PATH),
+    ],
+  });
+  await apollo.start();
+
+  app.use(healthRoutes(dataSource));
+  app.use(playgroundAssets());
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, { context: async () => createRequestContext(dataSource) }),
+  );
+
+  return {
+    httpServer,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', (error: NodeJS.ErrnoException) => {
+          reject(
+            error.code === 'EADDRINUSE'
+              ? new PortInUseError(
+                  `port ${port} is already in use: stop what runs there or set PORT to a free port`,
+                )
+              : error,
+          );
+        });
+        httpServer.listen(port, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    stop: () => apollo.stop(),
+  };
+}

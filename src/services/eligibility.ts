@@ -1,0 +1,59 @@
+// Who a service is open to: enterprise scale and standing in the specialized-and-sophisticated
+// programme. The rules live here so that filters, the one-stop lookup and tests share them.
+import { registerEnumType } from 'type-graphql';
+
+export enum EnterpriseScale {
+  MICRO = 'MICRO',
+  SMALL = 'SMALL',
+  MEDIUM = 'MEDIUM',
+}
+
+/** Ordered: NONE < SPECIALIZED ("专精特新" SME) < LITTLE_GIANT ("小巨人" enterprise). */
+export enum SpecializationLevel {
+  NONE = 'NONE',
+  SPECIALIZED = 'SPECIALIZED',
+  LITTLE_GIANT = 'LITTLE_GIANT',
+}
+
+export const SPECIALIZATION_ORDER: readonly SpecializationLevel[] = [
+  SpecializationLevel.NONE,
+  SpecializationLevel.SPECIALIZED,
+  SpecializationLevel.LITTLE_GIANT,
+];
+
+/** Levels at or below `level`: the minimums a service may demand and still admit it. */
+export function specializationsAtOrBelow(level: SpecializationLevel): SpecializationLevel[] {
+  return SPECIALIZATION_ORDER.slice(0, SPECIALIZATION_ORDER.indexOf(level) + 1);
+}
+
+export interface Eligibility {
+  eligibleScales: readonly EnterpriseScale[];
+  minSpecialization: SpecializationLevel;
+}
+
+/** An empty eligible list means every scale. */
+export function admitsScale(service: Eligibility, scale: EnterpriseScale): boolean {
+  return service.eligibleScales.length === 0 || service.eligibleScales.includes(scale);
+}
+
+export function admitsSpecialization(service: Eligibility, level: SpecializationLevel): boolean {
+  return (
+    SPECIALIZATION_ORDER.indexOf(service.minSpecialization) <= SPECIALIZATION_ORDER.indexOf(level)
+  );
+}
+
+registerEnumType(EnterpriseScale, {
+  name: 'EnterpriseScale',
+  description:
+    'Enterprise size class under the SME classification rules (工信部联企业〔2011〕300号).',
+});
+
+registerEnumType(SpecializationLevel, {
+  name: 'SpecializationLevel',
+  description: "An SME's standing in the specialized-and-sophisticated programme.",
+  valuesConfig: {
+    NONE: { description: 'Not in the programme.' },
+    SPECIALIZED: { description: '"Specialized and sophisticated" (专精特新) SME.' },
+    LITTLE_GIANT: { description: '"Little giant" (专精特新“小巨人”) enterprise.' },
+  },
+});

@@ -1,0 +1,58 @@
+// Starts the embedded PostgreSQL for the whole run (or uses DATABASE_URL's server), creates a
+// fresh database named after the run, applies the migrations and seeds the real network once.
+import 'reflect-metadata';
+import path from 'node:path';
+import { createDataSource } from '../../src/db/data-source';
+import { ensureDatabase } from '../../src/db/database';
+import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { runPendingMigrations } from '../../src/db/migrations';
+import { createLogger } from '../../src/logger';
+import { seedNetwork } from '../../src/seed/seed';
+import { freePort } from './free-port';
+import { TEST_CLUSTER_DIR } from './test-database';
+
+export interface TestRun {
+  adminUrl: string;
+  database: string;
+  stopCluster?: () => Promise<void>;
+}
+
+declare global {
+  var testRun: TestRun | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const log = createLogger('warn');
+  const database = `test_${Date.now()}_${process.pid}`;
+  let adminUrl: string;
+  let stopCluster: (() => Promise<void>) | undefined;
+
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = '/postgres';
+    adminUrl = url.toString();
+  } else {
+    const cluster = await startEmbeddedPostgres({
+      dataDir: path.resolve(__dirname, '../..', TEST_CLUSTER_DIR),
+      port: await freePort(),
+      log,
+    });
+    adminUrl = cluster.adminUrl;
+    stopCluster = cluster.stop;
+  }
+  await ensureDatabase(adminUrl, database);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  process.env.TEST_DATABASE_URL = url.toString();
+  process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+
+  const dataSource = createDataSource({ url: url.toString(), applicationName: 'jest-setup' });
+  await dataSource.initialize();
+  try {
+    await runPendingMigrations(dataSource);
+    await seedNetwork(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  globalThis.testRun = { adminUrl, database, stopCluster };
+}

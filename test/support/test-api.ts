@@ -1,0 +1,72 @@
+// The API as clients see it: a real HTTP server on a free port, over the run's seeded database,
+// with every SQL statement counted.
+import { createDataSource } from '../../src/db/data-source';
+import { StatementLog } from '../../src/db/statement-log';
+import { createLogger } from '../../src/logger';
+import { createApiServer } from '../../src/server';
+import { testDatabaseUrl } from './test-database';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; field?: string; stacktrace?: unknown };
+  }[];
+}
+
+export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
+
+export async function startTestApi() {
+  const statements = new StatementLog();
+  const dataSource = createDataSource({
+    url: testDatabaseUrl(),
+    poolSize: 4,
+    logger: statements,
+    applicationName: 'jest-api',
+  });
+  await dataSource.initialize();
+  const server = await createApiServer({
+    dataSource,
+    log: createLogger('silent'),
+    exposeErrorDetails: false,
+  });
+  const port = await server.listen(0);
+  const origin = `http://127.0.0.1:${port}`;
+
+  /** POSTs a GraphQL document the way clients do. */
+  async function graphql<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  /** The same, also counting the SQL statements the request issued. */
+  async function countedGraphql<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ response: GraphQLResponse<T>; statements: number }> {
+    const { result, statements: issued } = await statements.record(() =>
+      graphql<T>(query, variables),
+    );
+    return { response: result, statements: issued.length };
+  }
+
+  return {
+    origin,
+    dataSource,
+    graphql,
+    countedGraphql,
+    async close() {
+      await server.stop();
+      await dataSource.destroy();
+    },
+  };
+}
