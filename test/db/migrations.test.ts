@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/db/data-source';
+import { pendingMigrations, runPendingMigrations } from '../../src/db/migrations';
+import { createScratchDatabase } from '../support/scratch-database';
+
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+let db: DataSource;
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase('migrations');
+  db = createDataSource({ url: scratch.url, applicationName: 'jest-migrations' });
+  await db.initialize();
+});
+
+afterAll(async () => {
+  await db.destroy();
+  await scratch.drop();
+});
+
+const tables = async () =>
+  (
+    await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
+  ).map((row: { tablename: string }) => row.tablename);
+
+describe('migrations', () => {
+  it('apply on an empty database and leave nothing pending', async () => {
+    expect(await pendingMigrations(db)).toEqual(db.migrations.map((migration) => migration.name));
+    await runPendingMigrations(db);
+    expect(await pendingMigrations(db)).toEqual([]);
+    expect(await tables()).toEqual([
+      'institution',
+      'migrations',
+      'region',
+      'service',
+      'service_category',
+    ]);
+  });
+
+  it('build exactly the schema the entities describe (migration:generate would find nothing)', async () => {
+    const diff = await db.driver.createSchemaBuilder().log();
+    expect(diff.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('revert down to an empty schema and apply again', async () => {
+    for (let i = 0; i < db.migrations.length; i++)
+      await db.undoLastMigration({ transaction: 'each' });
+    expect(await tables()).toEqual(['migrations']);
+    const [{ types }] = await db.query(`SELECT count(*)::int AS types FROM pg_type t
+      JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`);
+    expect(types).toBe(0);
+    await runPendingMigrations(db);
+    expect(await pendingMigrations(db)).toEqual([]);
+  });
+});
