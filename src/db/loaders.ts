@@ -10,7 +10,7 @@ export function rowsByUniqueKey<T extends ObjectLiteral, K extends string | numb
   dataSource: DataSource,
   target: EntityTarget<T>,
   column: string,
-  sqlType: 'int' | 'text',
+  sqlType: 'int' | 'text' | 'bpchar',
   keyOf: (row: T) => K,
 ): DataLoader<K, T | null> {
   const table = dataSource.getMetadata(target).tableName;

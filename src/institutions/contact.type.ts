@@ -14,10 +14,10 @@ export class Contact {
   })
   phone!: string | null;
 
-  @Field(() => EmailAddressResolver, { nullable: true })
+  @Field(() => EmailAddressResolver, { nullable: true, description: 'Service mailbox.' })
   email!: string | null;
 
-  @Field(() => URLResolver, { nullable: true })
+  @Field(() => URLResolver, { nullable: true, description: 'Web site.' })
   website!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Postal address in Chinese.' })
@@ -26,9 +26,9 @@ export class Contact {
 
 @ObjectType({ description: 'A point on the map (WGS 84).' })
 export class GeoPoint {
-  @Field(() => LatitudeResolver)
+  @Field(() => LatitudeResolver, { description: 'Degrees north.' })
   latitude!: number;
 
-  @Field(() => LongitudeResolver)
+  @Field(() => LongitudeResolver, { description: 'Degrees east.' })
   longitude!: number;
 }

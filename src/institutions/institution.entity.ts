@@ -50,11 +50,15 @@ export class Institution implements Node {
   @Column({ type: 'text', nullable: true })
   nameEn!: string | null;
 
-  @Field(() => InstitutionTier)
+  @Field(() => InstitutionTier, {
+    description: 'NATIONAL, PROVINCIAL, MUNICIPAL or COUNTY: the level of the region it serves.',
+  })
   @Column({ type: 'enum', enum: InstitutionTier, enumName: 'institution_tier' })
   tier!: InstitutionTier;
 
-  @Field(() => InstitutionKind)
+  @Field(() => InstitutionKind, {
+    description: 'PUBLIC centre of the network or MARKET agency attached to one.',
+  })
   @Column({ type: 'enum', enum: InstitutionKind, enumName: 'institution_kind' })
   kind!: InstitutionKind;
 
@@ -93,15 +97,15 @@ export class Institution implements Node {
   @Column({ type: 'double precision', nullable: true })
   longitude!: number | null;
 
-  @Field()
+  @Field({ description: 'False once the institution is withdrawn; withdrawn ones stay readable.' })
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 

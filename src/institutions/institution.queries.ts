@@ -1,33 +1,143 @@
-// SQL for lists of institutions. Pages are keyset-cut on the row id, which only grows.
+// SQL for lists of institutions: the whole network, and (batched per request) the children,
+// the subtree or the institutions of many parents or regions at once.
 import type { DataSource } from 'typeorm';
+import { countRows, fetchPage, fetchPagesByKey, type PageRow } from '../db/page-query';
 import { SqlParameters, hydrator } from '../db/rows';
-import { pageWindow, toConnection, type PageArgs } from '../schema/pagination';
+import { toConnection, type PageWindow } from '../schema/pagination';
+import { categoryFilterKeys, type Taxonomy } from '../services/taxonomy';
 import type { InstitutionConnection } from './institution.connection';
 import { Institution } from './institution.entity';
+import { institutionConditions, type InstitutionFilter } from './institution-filter';
+
+export interface InstitutionQueryContext {
+  dataSource: DataSource;
+  /** Read only when a filter names a category. */
+  taxonomy: () => Promise<Taxonomy>;
+  /** Lets loaders by id and code answer later fields from the rows a list already read. */
+  prime(institutions: Institution[]): void;
+}
+
+function nodesOf(context: InstitutionQueryContext, rows: PageRow[]) {
+  const hydrate = hydrator(context.dataSource, Institution);
+  const items = rows.map(({ row, sortValues }) => ({ node: hydrate(row), sortValues }));
+  context.prime(items.map((item) => item.node));
+  return items;
+}
 
 export async function listInstitutions(
-  dataSource: DataSource,
-  page: PageArgs,
+  context: InstitutionQueryContext,
+  filter: InstitutionFilter | null | undefined,
+  window: PageWindow,
 ): Promise<InstitutionConnection> {
-  const window = pageWindow(page);
+  const categoryKeys = await categoryFilterKeys(
+    filter?.categoryCode,
+    'filter.categoryCode',
+    context.taxonomy,
+  );
   const params = new SqlParameters();
-  const conditions: string[] = [];
-  if (window.after) conditions.push(`id > ${params.add(window.after[0])}`);
-  if (window.before) conditions.push(`id < ${params.add(window.before[0])}`);
-  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const rows: Record<string, unknown>[] = await dataSource.query(
-    `SELECT * FROM institution ${where} ORDER BY id ${window.backward ? 'DESC' : 'ASC'} LIMIT ${window.size + 1}`,
-    params.values,
+  const source = { from: 'institution t', ...institutionConditions(filter, params, categoryKeys) };
+  const countParams = new SqlParameters();
+  const countSource = {
+    from: 'institution t',
+    ...institutionConditions(filter, countParams, categoryKeys),
+  };
+  const rows = await fetchPage(context.dataSource, source, window, params);
+  return toConnection(nodesOf(context, rows), window, () =>
+    countRows(context.dataSource, countSource, countParams),
   );
-  const institutions = rows.map(hydrator(dataSource, Institution));
-  if (window.backward) institutions.reverse();
-  return toConnection(
-    institutions,
-    window,
-    (institution) => [institution.key],
-    async () => {
-      const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM institution');
-      return count;
+}
+
+/** Which institutions are listed under a key. */
+export type InstitutionRelation =
+  /** direct children of the institution with that row id */
+  | 'children'
+  /** every institution below the one with that row id, at any depth */
+  | 'descendants'
+  /** the institutions located in the region with that code (not below it) */
+  | 'inRegion';
+
+export async function institutionPagesByKey<K extends number | string>(
+  context: InstitutionQueryContext,
+  relation: InstitutionRelation,
+  keys: readonly K[],
+  filter: InstitutionFilter | null | undefined,
+  window: PageWindow,
+): Promise<InstitutionConnection[]> {
+  const categoryKeys = await categoryFilterKeys(
+    filter?.categoryCode,
+    'filter.categoryCode',
+    context.taxonomy,
+  );
+  const pages = await fetchPagesByKey(
+    context.dataSource,
+    keys,
+    relation === 'inRegion' ? 'bpchar' : 'int',
+    (keysParam, params) => {
+      const conditions = institutionConditions(filter, params, categoryKeys);
+      switch (relation) {
+        case 'children':
+          return {
+            source: {
+              from: 'institution t',
+              where: [`t.parent_id = ANY(${keysParam})`, ...conditions.where],
+              sort: conditions.sort,
+            },
+            partition: 't.parent_id',
+          };
+        case 'inRegion':
+          return {
+            source: {
+              from: 'institution t',
+              where: [`t.region_code = ANY(${keysParam})`, ...conditions.where],
+              sort: conditions.sort,
+            },
+            partition: 't.region_code',
+          };
+        case 'descendants':
+          // Walks down the tree from every root at once (parent_id is indexed; the tree is 4 deep).
+          return {
+            source: {
+              recursive: true,
+              ctes: [
+                `subtree(root, id) AS (
+                   SELECT child.parent_id, child.id FROM institution child WHERE child.parent_id = ANY(${keysParam})
+                   UNION ALL
+                   SELECT subtree.root, child.id FROM subtree JOIN institution child ON child.parent_id = subtree.id)`,
+              ],
+              from: 'subtree JOIN institution t ON t.id = subtree.id',
+              where: conditions.where,
+              sort: conditions.sort,
+            },
+            partition: 'subtree.root',
+          };
+      }
     },
+    window,
   );
+  return keys.map((key) => {
+    const page = pages.get(key);
+    return toConnection(nodesOf(context, page?.rows ?? []), window, () => page?.total ?? 0);
+  });
+}
+
+/** For each row id, the institutions above it from its parent to the national centre. */
+export async function ancestorsByKey(
+  dataSource: DataSource,
+  keys: readonly number[],
+): Promise<Institution[][]> {
+  const rows: Record<string, unknown>[] = await dataSource.query(
+    `WITH RECURSIVE up(start, id, depth) AS (
+       SELECT i.id, i.parent_id, 1 FROM institution i WHERE i.id = ANY($1::int[]) AND i.parent_id IS NOT NULL
+       UNION ALL
+       SELECT up.start, p.parent_id, up.depth + 1 FROM up JOIN institution p ON p.id = up.id WHERE p.parent_id IS NOT NULL)
+     SELECT up.start AS __start, t.* FROM up JOIN institution t ON t.id = up.id ORDER BY up.start, up.depth`,
+    [keys],
+  );
+  const hydrate = hydrator(dataSource, Institution);
+  const byStart = new Map<number, Institution[]>();
+  for (const row of rows) {
+    const start = Number(row.__start);
+    byStart.set(start, [...(byStart.get(start) ?? []), hydrate(row)]);
+  }
+  return keys.map((key) => byStart.get(key) ?? []);
 }

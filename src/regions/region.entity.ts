@@ -24,7 +24,7 @@ export class Region implements Node {
   @Column({ type: 'text' })
   nameEn!: string;
 
-  @Field(() => RegionLevel)
+  @Field(() => RegionLevel, { description: 'Province, prefecture-level or county-level division.' })
   @Column({ type: 'enum', enum: RegionLevel, enumName: 'region_level' })
   level!: RegionLevel;
 

@@ -4,6 +4,6 @@ import { Region } from './region.entity';
 
 export function regionLoaders(dataSource: DataSource) {
   return {
-    regionByCode: rowsByUniqueKey(dataSource, Region, 'code', 'text', (region) => region.code),
+    regionByCode: rowsByUniqueKey(dataSource, Region, 'code', 'bpchar', (region) => region.code),
   };
 }

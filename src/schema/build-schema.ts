@@ -4,19 +4,32 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegionResolver } from '../regions/region.resolver';
+import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
+import { NodeResolver } from './node.resolver';
 
 /** Every resolver class, listed explicitly (type-graphql's globs break with compiled output). */
-const resolvers = [RegionResolver, InstitutionResolver] as const;
+const resolvers = [
+  NodeResolver,
+  RegionResolver,
+  InstitutionResolver,
+  ServiceResolver,
+  ServiceCategoryResolver,
+] as const;
 
 let schema: GraphQLSchema | undefined;
 
 /** The executable schema; built once per process (type-graphql's metadata is global). */
 export function buildApiSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
-    resolvers,
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-    validate: false,
-  });
+  if (!schema) {
+    schema = buildSchemaSync({
+      resolvers,
+      scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+      validate: false,
+    });
+    // type-graphql names the root type but cannot describe it.
+    schema.getQueryType()!.description =
+      "Entry points: the directory of China's SME service network (regions, institutions, services).";
+  }
   return schema;
 }
 

@@ -1,11 +1,20 @@
 // What every resolver receives: the request's own loaders (never shared between requests,
-// so one client never sees another's cached rows) and the DataSource for services.
+// so one client never sees another's cached rows) and the DataSource for queries.
 import type { DataSource } from 'typeorm';
 import { institutionLoaders } from '../institutions/institution.loaders';
+import type { InstitutionQueryContext } from '../institutions/institution.queries';
 import { regionLoaders } from '../regions/region.loaders';
+import type { ServiceQueryContext } from '../services/service.queries';
+import { serviceLoaders } from '../services/service.loaders';
+import { ConnectionLoaders } from './connection-loaders';
 
 export function createLoaders(dataSource: DataSource) {
-  return { ...regionLoaders(dataSource), ...institutionLoaders(dataSource) };
+  return {
+    ...regionLoaders(dataSource),
+    ...institutionLoaders(dataSource),
+    ...serviceLoaders(dataSource),
+    connections: new ConnectionLoaders(),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -17,4 +26,17 @@ export interface RequestContext {
 
 export function createRequestContext(dataSource: DataSource): RequestContext {
   return { dataSource, loaders: createLoaders(dataSource) };
+}
+
+/** What the institution queries need from a request. */
+export function institutionQueryContext({
+  dataSource,
+  loaders,
+}: RequestContext): InstitutionQueryContext {
+  return { dataSource, taxonomy: loaders.taxonomy, prime: loaders.primeInstitutions };
+}
+
+/** What the service queries need from a request. */
+export function serviceQueryContext({ dataSource, loaders }: RequestContext): ServiceQueryContext {
+  return { dataSource, taxonomy: loaders.taxonomy, prime: loaders.primeServices };
 }

@@ -45,6 +45,11 @@ export class PageArgs {
 /** Values of the sort key of one row, e.g. `[42]` or `[-0.83, 42]`. */
 export type SortValues = (string | number)[];
 
+/** What each value of a connection's sort key is, so that a cursor can be checked before use. */
+export type CursorShape = readonly ('int' | 'float' | 'string')[];
+
+export const BY_ROW_ID: CursorShape = ['int'];
+
 export interface PageWindow {
   /** Rows wanted; one more is fetched to learn whether another page exists. */
   size: number;
@@ -57,16 +62,20 @@ export function encodeCursor(values: SortValues): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, argument: string, keyLength: number): SortValues {
+const fitsShape = (value: unknown, kind: CursorShape[number]) =>
+  kind === 'string'
+    ? typeof value === 'string' && value.length <= 200
+    : kind === 'int'
+      ? Number.isSafeInteger(value)
+      : typeof value === 'number' && Number.isFinite(value);
+
+export function decodeCursor(cursor: string, argument: string, shape: CursorShape): SortValues {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(values) &&
-      values.length === keyLength &&
-      values.every(
-        (value) =>
-          typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)),
-      )
+      values.length === shape.length &&
+      values.every((value, index) => fitsShape(value, shape[index]))
     ) {
       return values as SortValues;
     }
@@ -87,8 +96,8 @@ function pageSize(value: number | null | undefined, argument: string): number | 
   return value;
 }
 
-/** Validates the paging arguments of a connection whose sort key has `keyLength` values. */
-export function pageWindow(args: PageArgs, keyLength = 1): PageWindow {
+/** Validates the paging arguments of a connection whose sort key has the given shape. */
+export function pageWindow(args: PageArgs, shape: CursorShape = BY_ROW_ID): PageWindow {
   const first = pageSize(args.first, 'first');
   const last = pageSize(args.last, 'last');
   if (first !== null && last !== null) {
@@ -97,8 +106,8 @@ export function pageWindow(args: PageArgs, keyLength = 1): PageWindow {
   return {
     size: first ?? last ?? DEFAULT_PAGE_SIZE,
     backward: last !== null,
-    after: args.after ? decodeCursor(args.after, 'after', keyLength) : null,
-    before: args.before ? decodeCursor(args.before, 'before', keyLength) : null,
+    after: args.after ? decodeCursor(args.after, 'after', shape) : null,
+    before: args.before ? decodeCursor(args.before, 'before', shape) : null,
   };
 }
 
@@ -115,25 +124,30 @@ export interface ConnectionShape<T> {
   readonly totalCount: Promise<number>;
 }
 
+export interface PageItem<T> {
+  node: T;
+  sortValues: SortValues;
+}
+
 /**
- * Builds the page from rows fetched in sort order (reversed already for backward pages) with
- * up to `size + 1` rows: the extra row only tells that the page is not the last one.
+ * Builds the page from items fetched in sort order (turned round already for backward pages),
+ * up to `size + 1` of them: the extra item only tells that the page is not the last one.
+ * `count` runs only if a client asks for totalCount.
  */
 export function toConnection<T>(
-  rows: T[],
+  items: PageItem<T>[],
   window: PageWindow,
-  sortValues: (row: T) => SortValues,
-  count: () => Promise<number>,
+  count: () => Promise<number> | number,
 ): ConnectionShape<T> {
-  const hasMore = rows.length > window.size;
+  const hasMore = items.length > window.size;
   const page = window.backward
-    ? rows.slice(Math.max(0, rows.length - window.size))
-    : rows.slice(0, window.size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(sortValues(node)), node }));
+    ? items.slice(Math.max(0, items.length - window.size))
+    : items.slice(0, window.size);
+  const edges = page.map(({ node, sortValues }) => ({ cursor: encodeCursor(sortValues), node }));
   let counted: Promise<number> | undefined;
   return {
     edges,
-    nodes: page,
+    nodes: edges.map((edge) => edge.node),
     pageInfo: {
       hasNextPage: window.backward ? window.before !== null : hasMore,
       hasPreviousPage: window.backward ? hasMore : window.after !== null,
@@ -141,7 +155,7 @@ export function toConnection<T>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
     get totalCount() {
-      return (counted ??= count());
+      return (counted ??= Promise.resolve(count()));
     },
   };
 }
@@ -158,7 +172,7 @@ export function connectionTypes<T extends object>(
     @Field({ description: 'Opaque cursor of this item: pass it as after or before.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${description}.` })
     node!: T;
   }
 
@@ -166,13 +180,15 @@ export function connectionTypes<T extends object>(
     description: `A page of ${description}s (Relay cursor connection).`,
   })
   class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of the page with their cursors.' })
     edges!: Edge<T>[];
 
     @Field(() => [node], { description: 'The items of the page, without cursors.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, {
+      description: 'Where the page sits: cursors and whether more pages exist.',
+    })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Items in the whole connection, over all pages.' })

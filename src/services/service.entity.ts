@@ -59,11 +59,11 @@ export class Service implements Node {
   @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'service_category_id_fkey' })
   category?: ServiceCategory;
 
-  @Field(() => DeliveryMode)
+  @Field(() => DeliveryMode, { description: 'Online, on site or both.' })
   @Column({ type: 'enum', enum: DeliveryMode, enumName: 'delivery_mode' })
   deliveryMode!: DeliveryMode;
 
-  @Field(() => FeeType)
+  @Field(() => FeeType, { description: 'Free, subsidized or paid.' })
   @Column({ type: 'enum', enum: FeeType, enumName: 'fee_type' })
   fee!: FeeType;
 
@@ -88,15 +88,15 @@ export class Service implements Node {
   })
   minSpecialization!: SpecializationLevel;
 
-  @Field()
+  @Field({ description: 'False once the service is withdrawn; withdrawn ones stay readable.' })
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @Field()
+  @Field({ description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 

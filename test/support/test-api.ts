@@ -35,7 +35,7 @@ export async function startTestApi() {
   const origin = `http://127.0.0.1:${port}`;
 
   /** POSTs a GraphQL document the way clients do. */
-  async function graphql<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function graphql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
     headers: Record<string, string> = {},
@@ -49,7 +49,7 @@ export async function startTestApi() {
   }
 
   /** The same, also counting the SQL statements the request issued. */
-  async function countedGraphql<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function countedGraphql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<{ response: GraphQLResponse<T>; statements: number }> {

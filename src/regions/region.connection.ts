@@ -1,0 +1,5 @@
+import { connectionTypes } from '../schema/pagination';
+import { Region } from './region.entity';
+
+export const RegionConnection = connectionTypes(Region, 'Region', 'region');
+export type RegionConnection = InstanceType<typeof RegionConnection>;

@@ -1,0 +1,92 @@
+import { Field, InputType } from 'type-graphql';
+import type { PageSource, SortColumn } from '../db/page-query';
+import type { SqlParameters } from '../db/rows';
+import { BY_ROW_ID, type CursorShape } from '../schema/pagination';
+import { BY_RELEVANCE, searchText, textMatch } from '../schema/text-search';
+import { EnterpriseScale, SpecializationLevel, specializationsAtOrBelow } from './eligibility';
+import { DeliveryMode, FeeType } from './service-enums';
+
+@InputType({ description: 'Narrows a list of services; every field given must hold.' })
+export class ServiceFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'This category or any of its sub-categories (FIN, FIN-LOAN …).',
+  })
+  categoryCode?: string | null;
+
+  @Field(() => [DeliveryMode], { nullable: true, description: 'Any of these delivery modes.' })
+  deliveryMode?: DeliveryMode[] | null;
+
+  @Field(() => [FeeType], { nullable: true, description: 'Any of these fee types.' })
+  fee?: FeeType[] | null;
+
+  @Field(() => EnterpriseScale, {
+    nullable: true,
+    description:
+      'Open to an enterprise of this scale (services with no eligible scales listed are open to all).',
+  })
+  scale?: EnterpriseScale | null;
+
+  @Field(() => SpecializationLevel, {
+    nullable: true,
+    description:
+      'Open to an enterprise of this standing: the service minimum is at or below it (NONE < SPECIALIZED < LITTLE_GIANT).',
+  })
+  specialization?: SpecializationLevel | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Matches the Chinese or English name or the description, by substring or fuzzy match; ranked by relevance.',
+  })
+  search?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only active (true) or only withdrawn (false) services.',
+  })
+  active?: boolean | null;
+}
+
+const BY_ID: SortColumn[] = [{ sql: 't.id', type: 'int' }];
+
+export function serviceCursorShape(filter: ServiceFilter | null | undefined): CursorShape {
+  return searchText(filter?.search, 'filter.search') ? BY_RELEVANCE : BY_ROW_ID;
+}
+
+/** WHERE conditions and sort key of a filtered list of services (table alias `t`). */
+export function serviceConditions(
+  filter: ServiceFilter | null | undefined,
+  params: SqlParameters,
+  /** From categoryFilterKeys(filter.categoryCode): the category and its sub-categories. */
+  categoryKeys: number[] | null,
+): Pick<PageSource, 'where' | 'sort'> {
+  const where: string[] = [];
+  let sort = BY_ID;
+  if (!filter) return { where, sort };
+  if (categoryKeys) {
+    where.push(`t.category_id = ANY(${params.add(categoryKeys)}::int[])`);
+  }
+  if (filter.deliveryMode?.length)
+    where.push(`t.delivery_mode = ANY(${params.add(filter.deliveryMode)}::delivery_mode[])`);
+  if (filter.fee?.length) where.push(`t.fee = ANY(${params.add(filter.fee)}::fee_type[])`);
+  if (filter.scale) {
+    where.push(
+      `(cardinality(t.eligible_scales) = 0 OR ${params.add(filter.scale)}::enterprise_scale = ANY(t.eligible_scales))`,
+    );
+  }
+  if (filter.specialization) {
+    where.push(
+      `t.min_specialization = ANY(${params.add(specializationsAtOrBelow(filter.specialization))}::specialization_level[])`,
+    );
+  }
+  const text = searchText(filter.search, 'filter.search');
+  if (text) {
+    const match = textMatch(['t.name', 't.name_en', 't.description'], text, params);
+    where.push(match.condition);
+    sort = [{ sql: `-${match.score}`, type: 'float8' }, ...BY_ID];
+  }
+  if (filter.active !== null && filter.active !== undefined)
+    where.push(`t.active = ${params.add(filter.active)}`);
+  return { where, sort };
+}

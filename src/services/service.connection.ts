@@ -1,0 +1,5 @@
+import { connectionTypes } from '../schema/pagination';
+import { Service } from './service.entity';
+
+export const ServiceConnection = connectionTypes(Service, 'Service', 'service');
+export type ServiceConnection = InstanceType<typeof ServiceConnection>;

@@ -1,0 +1,70 @@
+// DataLoader batching, asserted by counting SQL statements per HTTP request: the count must not
+// grow with the number of items a request returns.
+import { startTestApi, type TestApi } from '../support/test-api';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+const institutionTree = `query ($first: Int!) {
+  institutions(first: $first) {
+    nodes {
+      code
+      region { name parent { name } }
+      parent { name }
+      services(first: 10) { nodes { name category { name } } }
+      children(first: 5) { totalCount }
+    }
+  }
+}`;
+
+describe('statements per request', () => {
+  it('stay the same for 5 and for 100 institutions with nested regions, parents, services, categories and children', async () => {
+    const small = await api.countedGraphql(institutionTree, { first: 5 });
+    const large = await api.countedGraphql(institutionTree, { first: 100 });
+    expect(small.response.errors).toBeUndefined();
+    expect(large.response.errors).toBeUndefined();
+    expect(large.response.data!.institutions.nodes).toHaveLength(100);
+    expect(large.statements).toBe(small.statements);
+    // institutions, regions, parent regions, parent institutions, services, taxonomy, children:
+    // one statement each, however many rows.
+    expect(large.statements).toBeLessThanOrEqual(7);
+  });
+
+  it('stay the same for descendants, ancestors and region trees of any size', async () => {
+    const query = `query ($first: Int!) {
+      regions(level: PROVINCE, first: $first) {
+        nodes {
+          children(first: 50) { totalCount nodes { name institutions(first: 3) { nodes { code ancestors { code } } } } }
+          institutions(filter: { kind: [PUBLIC] }) {
+            nodes { descendants(first: 100) { totalCount nodes { code parent { code } } } }
+          }
+        }
+      }
+    }`;
+    const small = await api.countedGraphql(query, { first: 2 });
+    const large = await api.countedGraphql(query, { first: 31 });
+    expect(large.response.errors).toBeUndefined();
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(7);
+  });
+
+  it('stay the same for nodes(ids) over mixed types', async () => {
+    const { data } = await api.graphql(`{
+      institutions(first: 50, filter: { tier: [COUNTY] }) { nodes { id region { id } services(first: 1) { nodes { id category { id } } } } }
+    }`);
+    // Institution, Region, Service, ServiceCategory, institution after institution.
+    const ids: string[] = data!.institutions.nodes.flatMap((node: any) => [
+      node.id,
+      node.region.id,
+      ...node.services.nodes.flatMap((service: any) => [service.id, service.category.id]),
+    ]);
+    const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`;
+    const few = await api.countedGraphql(query, { ids: ids.slice(0, 4) });
+    const many = await api.countedGraphql(query, { ids: ids.slice(0, 100) });
+    expect(many.response.data!.nodes).toHaveLength(100);
+    expect(many.statements).toBe(few.statements);
+  });
+});
