@@ -12,6 +12,24 @@ export interface SortColumn {
   type: 'int' | 'text' | 'bpchar' | 'float8';
 }
 
+/** The default order of a list: by row id, which only grows, so cursors survive inserts. */
+export const BY_ROW_ID_SORT: SortColumn[] = [{ sql: 't.id', type: 'int' }];
+
+/** Best match first (the score negated, since sort keys ascend), then by row id. */
+export function byRelevance(score: string): SortColumn[] {
+  return [{ sql: `-${score}`, type: 'float8' }, ...BY_ROW_ID_SORT];
+}
+
+/** `column = ANY(values)` when a filter lists values, nothing when it does not. */
+export function anyOf(
+  column: string,
+  values: readonly string[] | null | undefined,
+  type: string,
+  params: SqlParameters,
+): string[] {
+  return values?.length ? [`${column} = ANY(${params.add(values)}::${type}[])`] : [];
+}
+
 /** Where the rows of a list come from; every column of `t` is returned. */
 export interface PageSource {
   /** Extra common table expressions, e.g. a recursive walk of the tree. */

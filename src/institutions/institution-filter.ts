@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import type { SqlParameters } from '../db/rows';
-import type { PageSource, SortColumn } from '../db/page-query';
+import { BY_ROW_ID_SORT, anyOf, byRelevance, type PageSource } from '../db/page-query';
 import { normalizeRegionCode, regionCodeRange } from '../regions/region-code';
 import { BY_ROW_ID, type CursorShape } from '../schema/pagination';
 import { BY_RELEVANCE, searchText, textMatch } from '../schema/text-search';
@@ -41,8 +41,6 @@ export class InstitutionFilter {
   active?: boolean | null;
 }
 
-const BY_ID: SortColumn[] = [{ sql: 't.id', type: 'int' }];
-
 /** The sort key a filter implies, to check cursors before any SQL runs. */
 export function institutionCursorShape(filter: InstitutionFilter | null | undefined): CursorShape {
   return searchText(filter?.search, 'filter.search') ? BY_RELEVANCE : BY_ROW_ID;
@@ -59,12 +57,10 @@ export function institutionConditions(
   categoryKeys: number[] | null,
 ): Pick<PageSource, 'where' | 'sort'> {
   const where: string[] = [];
-  let sort = BY_ID;
+  let sort = BY_ROW_ID_SORT;
   if (!filter) return { where, sort };
-  if (filter.tier?.length)
-    where.push(`t.tier = ANY(${params.add(filter.tier)}::institution_tier[])`);
-  if (filter.kind?.length)
-    where.push(`t.kind = ANY(${params.add(filter.kind)}::institution_kind[])`);
+  where.push(...anyOf('t.tier', filter.tier, 'institution_tier', params));
+  where.push(...anyOf('t.kind', filter.kind, 'institution_kind', params));
   if (filter.regionCode !== null && filter.regionCode !== undefined) {
     const [low, high] = regionCodeRange(
       normalizeRegionCode(filter.regionCode, 'filter.regionCode'),
@@ -79,7 +75,7 @@ export function institutionConditions(
   if (text) {
     const match = textMatch(['t.name', 't.name_en'], text, params);
     where.push(match.condition);
-    sort = [{ sql: `-${match.score}`, type: 'float8' }, ...BY_ID];
+    sort = byRelevance(match.score);
   }
   if (filter.active !== null && filter.active !== undefined)
     where.push(`t.active = ${params.add(filter.active)}`);

@@ -1,9 +1,9 @@
 // SQL for lists of institutions: the whole network, and (batched per request) the children,
 // the subtree or the institutions of many parents or regions at once.
 import type { DataSource } from 'typeorm';
-import { countRows, fetchPage, fetchPagesByKey, type PageRow } from '../db/page-query';
-import { SqlParameters, hydrator } from '../db/rows';
-import { toConnection, type PageWindow } from '../schema/pagination';
+import { entityPage, entityPagesByKey } from '../db/entity-pages';
+import { hydrator } from '../db/rows';
+import type { PageWindow } from '../schema/pagination';
 import { categoryFilterKeys, type Taxonomy } from '../services/taxonomy';
 import type { InstitutionConnection } from './institution.connection';
 import { Institution } from './institution.entity';
@@ -17,13 +17,6 @@ export interface InstitutionQueryContext {
   prime(institutions: Institution[]): void;
 }
 
-function nodesOf(context: InstitutionQueryContext, rows: PageRow[]) {
-  const hydrate = hydrator(context.dataSource, Institution);
-  const items = rows.map(({ row, sortValues }) => ({ node: hydrate(row), sortValues }));
-  context.prime(items.map((item) => item.node));
-  return items;
-}
-
 export async function listInstitutions(
   context: InstitutionQueryContext,
   filter: InstitutionFilter | null | undefined,
@@ -34,16 +27,11 @@ export async function listInstitutions(
     'filter.categoryCode',
     context.taxonomy,
   );
-  const params = new SqlParameters();
-  const source = { from: 'institution t', ...institutionConditions(filter, params, categoryKeys) };
-  const countParams = new SqlParameters();
-  const countSource = {
-    from: 'institution t',
-    ...institutionConditions(filter, countParams, categoryKeys),
-  };
-  const rows = await fetchPage(context.dataSource, source, window, params);
-  return toConnection(nodesOf(context, rows), window, () =>
-    countRows(context.dataSource, countSource, countParams),
+  return entityPage(
+    context,
+    Institution,
+    (params) => ({ from: 'institution t', ...institutionConditions(filter, params, categoryKeys) }),
+    window,
   );
 }
 
@@ -68,19 +56,20 @@ export async function institutionPagesByKey<K extends number | string>(
     'filter.categoryCode',
     context.taxonomy,
   );
-  const pages = await fetchPagesByKey(
-    context.dataSource,
+  return entityPagesByKey(
+    context,
+    Institution,
     keys,
     relation === 'inRegion' ? 'bpchar' : 'int',
     (keysParam, params) => {
-      const conditions = institutionConditions(filter, params, categoryKeys);
+      const { where, sort } = institutionConditions(filter, params, categoryKeys);
       switch (relation) {
         case 'children':
           return {
             source: {
               from: 'institution t',
-              where: [`t.parent_id = ANY(${keysParam})`, ...conditions.where],
-              sort: conditions.sort,
+              where: [`t.parent_id = ANY(${keysParam})`, ...where],
+              sort,
             },
             partition: 't.parent_id',
           };
@@ -88,8 +77,8 @@ export async function institutionPagesByKey<K extends number | string>(
           return {
             source: {
               from: 'institution t',
-              where: [`t.region_code = ANY(${keysParam})`, ...conditions.where],
-              sort: conditions.sort,
+              where: [`t.region_code = ANY(${keysParam})`, ...where],
+              sort,
             },
             partition: 't.region_code',
           };
@@ -105,8 +94,8 @@ export async function institutionPagesByKey<K extends number | string>(
                    SELECT subtree.root, child.id FROM subtree JOIN institution child ON child.parent_id = subtree.id)`,
               ],
               from: 'subtree JOIN institution t ON t.id = subtree.id',
-              where: conditions.where,
-              sort: conditions.sort,
+              where,
+              sort,
             },
             partition: 'subtree.root',
           };
@@ -114,10 +103,6 @@ export async function institutionPagesByKey<K extends number | string>(
     },
     window,
   );
-  return keys.map((key) => {
-    const page = pages.get(key);
-    return toConnection(nodesOf(context, page?.rows ?? []), window, () => page?.total ?? 0);
-  });
 }
 
 /** For each row id, the institutions above it from its parent to the national centre. */

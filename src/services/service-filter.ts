@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import type { PageSource, SortColumn } from '../db/page-query';
+import { BY_ROW_ID_SORT, anyOf, byRelevance, type PageSource } from '../db/page-query';
 import type { SqlParameters } from '../db/rows';
 import { BY_ROW_ID, type CursorShape } from '../schema/pagination';
 import { BY_RELEVANCE, searchText, textMatch } from '../schema/text-search';
@@ -48,8 +48,6 @@ export class ServiceFilter {
   active?: boolean | null;
 }
 
-const BY_ID: SortColumn[] = [{ sql: 't.id', type: 'int' }];
-
 export function serviceCursorShape(filter: ServiceFilter | null | undefined): CursorShape {
   return searchText(filter?.search, 'filter.search') ? BY_RELEVANCE : BY_ROW_ID;
 }
@@ -62,29 +60,27 @@ export function serviceConditions(
   categoryKeys: number[] | null,
 ): Pick<PageSource, 'where' | 'sort'> {
   const where: string[] = [];
-  let sort = BY_ID;
+  let sort = BY_ROW_ID_SORT;
   if (!filter) return { where, sort };
   if (categoryKeys) {
     where.push(`t.category_id = ANY(${params.add(categoryKeys)}::int[])`);
   }
-  if (filter.deliveryMode?.length)
-    where.push(`t.delivery_mode = ANY(${params.add(filter.deliveryMode)}::delivery_mode[])`);
-  if (filter.fee?.length) where.push(`t.fee = ANY(${params.add(filter.fee)}::fee_type[])`);
+  where.push(...anyOf('t.delivery_mode', filter.deliveryMode, 'delivery_mode', params));
+  where.push(...anyOf('t.fee', filter.fee, 'fee_type', params));
   if (filter.scale) {
     where.push(
       `(cardinality(t.eligible_scales) = 0 OR ${params.add(filter.scale)}::enterprise_scale = ANY(t.eligible_scales))`,
     );
   }
   if (filter.specialization) {
-    where.push(
-      `t.min_specialization = ANY(${params.add(specializationsAtOrBelow(filter.specialization))}::specialization_level[])`,
-    );
+    const admitted = specializationsAtOrBelow(filter.specialization);
+    where.push(...anyOf('t.min_specialization', admitted, 'specialization_level', params));
   }
   const text = searchText(filter.search, 'filter.search');
   if (text) {
     const match = textMatch(['t.name', 't.name_en', 't.description'], text, params);
     where.push(match.condition);
-    sort = [{ sql: `-${match.score}`, type: 'float8' }, ...BY_ID];
+    sort = byRelevance(match.score);
   }
   if (filter.active !== null && filter.active !== undefined)
     where.push(`t.active = ${params.add(filter.active)}`);

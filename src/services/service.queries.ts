@@ -1,8 +1,7 @@
 // SQL for lists of services: the whole catalogue, and (batched) the services of many institutions.
 import type { DataSource } from 'typeorm';
-import { countRows, fetchPage, fetchPagesByKey, type PageRow } from '../db/page-query';
-import { SqlParameters, hydrator } from '../db/rows';
-import { toConnection, type PageWindow } from '../schema/pagination';
+import { entityPage, entityPagesByKey } from '../db/entity-pages';
+import type { PageWindow } from '../schema/pagination';
 import type { ServiceConnection } from './service.connection';
 import { Service } from './service.entity';
 import { serviceConditions, type ServiceFilter } from './service-filter';
@@ -15,13 +14,6 @@ export interface ServiceQueryContext {
   prime(services: Service[]): void;
 }
 
-function nodesOf(context: ServiceQueryContext, rows: PageRow[]) {
-  const hydrate = hydrator(context.dataSource, Service);
-  const items = rows.map(({ row, sortValues }) => ({ node: hydrate(row), sortValues }));
-  context.prime(items.map((item) => item.node));
-  return items;
-}
-
 export async function listServices(
   context: ServiceQueryContext,
   filter: ServiceFilter | null | undefined,
@@ -32,16 +24,11 @@ export async function listServices(
     'filter.categoryCode',
     context.taxonomy,
   );
-  const params = new SqlParameters();
-  const source = { from: 'service t', ...serviceConditions(filter, params, categoryKeys) };
-  const countParams = new SqlParameters();
-  const countSource = {
-    from: 'service t',
-    ...serviceConditions(filter, countParams, categoryKeys),
-  };
-  const rows = await fetchPage(context.dataSource, source, window, params);
-  return toConnection(nodesOf(context, rows), window, () =>
-    countRows(context.dataSource, countSource, countParams),
+  return entityPage(
+    context,
+    Service,
+    (params) => ({ from: 'service t', ...serviceConditions(filter, params, categoryKeys) }),
+    window,
   );
 }
 
@@ -57,25 +44,22 @@ export async function servicePagesByInstitution(
     'filter.categoryCode',
     context.taxonomy,
   );
-  const pages = await fetchPagesByKey(
-    context.dataSource,
+  return entityPagesByKey(
+    context,
+    Service,
     institutionKeys,
     'int',
     (keysParam, params) => {
-      const conditions = serviceConditions(filter, params, categoryKeys);
+      const { where, sort } = serviceConditions(filter, params, categoryKeys);
       return {
         source: {
           from: 'service t',
-          where: [`t.institution_id = ANY(${keysParam})`, ...conditions.where],
-          sort: conditions.sort,
+          where: [`t.institution_id = ANY(${keysParam})`, ...where],
+          sort,
         },
         partition: 't.institution_id',
       };
     },
     window,
   );
-  return institutionKeys.map((key) => {
-    const page = pages.get(key);
-    return toConnection(nodesOf(context, page?.rows ?? []), window, () => page?.total ?? 0);
-  });
 }
