@@ -8,11 +8,12 @@ import { renderPlaygroundPage } from 'graphql-playground-html';
 const ASSETS = '/playground';
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 
-const EXAMPLE_QUERY = `# The network around Dongguan: its municipal centre, the province above, the nation on top.
+const EXAMPLE_QUERY = `# The network around Dongguan (东莞): its centre, the tiers above it and what it offers.
 query Dongguan {
   region(code: "4419") {
     code
     name
+    nameEn
     parent { name }
   }
   institution(code: "C-441900") {
@@ -20,11 +21,15 @@ query Dongguan {
     nameEn
     tier
     contact { phone email website address }
-    parent { name parent { name } }
+    ancestors { name tier }
+    services(first: 5) {
+      totalCount
+      nodes { name fee deliveryMode category { name parent { name } } }
+    }
   }
-  institutions(first: 5) {
+  institutions(first: 5, filter: { search: "dongguan" }) {
     totalCount
-    nodes { code name tier region { name } }
+    nodes { code name nameEn tier kind }
     pageInfo { hasNextPage endCursor }
   }
 }
