@@ -1,41 +1,23 @@
 // The process behind `npm start`: config → database (embedded unless DATABASE_URL) →
 // migrations → seed if the network is empty → HTTP server; and the reverse on SIGTERM/SIGINT.
 import 'reflect-metadata';
-import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './config';
-import { createDataSource } from './db/data-source';
-import { openDatabase, type Database } from './db/database';
 import { EmbeddedPostgresError } from './db/embedded-postgres';
-import { runPendingMigrations } from './db/migrations';
-import { createLogger, timed, type Logger } from './logger';
-import { isNetworkEmpty, seedNetwork } from './seed/seed';
+import { openNetwork, type OpenNetwork } from './db/open-network';
+import { createLogger, type Logger } from './logger';
 import { PortInUseError, createApiServer, type ApiServer } from './server';
 
 interface Running {
-  database?: Database;
-  dataSource?: DataSource;
+  network?: Partial<OpenNetwork>;
   server?: ApiServer;
 }
 
 async function start(running: Running, log: Logger): Promise<void> {
   const config = loadConfig();
   const startedAt = performance.now();
-
-  running.database = await openDatabase(config, log);
-  log.info('using database', { database: running.database.description });
-
-  const dataSource = createDataSource({ url: running.database.url, poolSize: config.poolSize });
-  running.dataSource = dataSource;
-  await timed(log, 'connect', () => dataSource.initialize());
-  const applied = await timed(log, 'migrations', () => runPendingMigrations(dataSource));
-  log.info('migrations applied', { count: applied.length, names: applied.join(',') || undefined });
-
-  if (config.seedOnStart && (await isNetworkEmpty(dataSource))) {
-    const added = await timed(log, 'seed', () => seedNetwork(dataSource));
-    log.info('network seeded', { ...added });
-  } else {
-    log.info('seed skipped: the network is already there');
-  }
+  const { dataSource } = await openNetwork(config, log, {
+    onOpened: (network) => (running.network = network),
+  });
 
   running.server = await createApiServer({
     dataSource,
@@ -52,8 +34,7 @@ async function start(running: Running, log: Logger): Promise<void> {
 /** Stops in dependency order: HTTP (finishing in-flight requests), pool, embedded database. */
 async function stop(running: Running, log: Logger): Promise<void> {
   if (running.server) await running.server.stop();
-  if (running.dataSource?.isInitialized) await running.dataSource.destroy();
-  if (running.database) await running.database.stop();
+  if (running.network?.close) await running.network.close();
   log.info('stopped');
 }
 

@@ -3,6 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { InstitutionResolver } from '../institutions/institution.resolver';
+import { OneStopResolver } from '../one-stop/one-stop.resolver';
 import { RegionResolver } from '../regions/region.resolver';
 import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
 import { NodeResolver } from './node.resolver';
@@ -14,6 +15,7 @@ const resolvers = [
   InstitutionResolver,
   ServiceResolver,
   ServiceCategoryResolver,
+  OneStopResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -1,0 +1,27 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { hydrator } from './rows';
+
+/**
+ * Lets one statement return several entities side by side: `select` lists the entity's columns
+ * as `<prefix><column>`, `hydrate` reads them back (null when the columns are all null, as on
+ * the empty side of an outer join).
+ */
+export function prefixedColumns<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<T>,
+  alias: string,
+  prefix: string,
+) {
+  const columns = dataSource.getMetadata(target).columns.map((column) => column.databaseName);
+  const toEntity = hydrator(dataSource, target);
+  const primary = `${prefix}${dataSource.getMetadata(target).primaryColumns[0].databaseName}`;
+  return {
+    select: columns.map((column) => `${alias}.${column} AS ${prefix}${column}`).join(', '),
+    hydrate(row: Record<string, unknown>): T | null {
+      if (row[primary] === null || row[primary] === undefined) return null;
+      return toEntity(
+        Object.fromEntries(columns.map((column) => [column, row[`${prefix}${column}`]])),
+      );
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// The one-stop lookup: "I am an SME in this region with this need — who serves me?"
+// Three statements whatever the region and limit: the taxonomy and the region chain (in
+// parallel), then every tier's matches at once (one-stop.query.ts).
+import { InstitutionKind } from '../institutions/institution-enums';
+import type { Region } from '../regions/region.entity';
+import { normalizeRegionCode } from '../regions/region-code';
+import { regionWithAncestors } from '../regions/region.queries';
+import type { RequestContext } from '../schema/context';
+import { badInput, notFound } from '../schema/errors';
+import { searchText } from '../schema/text-search';
+import { SpecializationLevel } from '../services/eligibility';
+import type { ServiceCategory } from '../services/service-category.entity';
+import type { Taxonomy } from '../services/taxonomy';
+import { escalationChain } from './escalation-chain';
+import { findOneStopRows, type OneStopRow } from './one-stop.query';
+import { matchReason } from './one-stop.reasons';
+import {
+  DEFAULT_LIMIT_PER_TIER,
+  MAX_LIMIT_PER_TIER,
+  type OneStopInput,
+  type OneStopMatch,
+  type OneStopResult,
+} from './one-stop.types';
+
+function limitPerTier(value: number | null | undefined): number {
+  if (value === null || value === undefined) return DEFAULT_LIMIT_PER_TIER;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT_PER_TIER) {
+    throw badInput(
+      `limitPerTier must be between 1 and ${MAX_LIMIT_PER_TIER}, got ${value}`,
+      'limitPerTier',
+    );
+  }
+  return value;
+}
+
+/** The category asked for, or null; BAD_USER_INPUT if malformed, NOT_FOUND if unknown. */
+function askedCategory(input: OneStopInput, taxonomy: Taxonomy): ServiceCategory | null {
+  return input.categoryCode === null || input.categoryCode === undefined
+    ? null
+    : taxonomy.resolve(input.categoryCode, 'categoryCode');
+}
+
+export async function oneStopLookup(
+  context: RequestContext,
+  input: OneStopInput,
+): Promise<OneStopResult> {
+  const { dataSource, loaders } = context;
+  const code = normalizeRegionCode(input.regionCode, 'regionCode');
+  const limit = limitPerTier(input.limitPerTier);
+  const search = searchText(input.search, 'search');
+
+  const [taxonomy, regions] = await Promise.all([
+    loaders.taxonomy(),
+    regionWithAncestors(dataSource, code),
+  ]);
+  const asked = askedCategory(input, taxonomy);
+  if (regions.length === 0) {
+    throw notFound(
+      `regionCode '${input.regionCode}' names no GB/T 2260 division: use a province, prefecture or county code such as 44, 4419 or 441900`,
+      'regionCode',
+    );
+  }
+  for (const region of regions) loaders.regionByCode.prime(region.code, region);
+  const regionByCode = new Map(regions.map((region) => [region.code, region]));
+  const chain = escalationChain(code, regionByCode);
+
+  const rows = await findOneStopRows(dataSource, chain, {
+    categoryKeys: asked ? taxonomy.subtreeKeys(asked) : null,
+    scale: input.scale ?? null,
+    specialization: input.specialization ?? SpecializationLevel.NONE,
+    deliveryMode: input.deliveryMode ?? null,
+    search,
+    limitPerTier: limit,
+  });
+  loaders.primeInstitutions(rows.map((row) => row.institution));
+  loaders.primeServices(rows.flatMap((row) => (row.service ? [row.service] : [])));
+
+  const origin = regionByCode.get(code)!;
+  const toMatch = (
+    row: OneStopRow & { service: NonNullable<OneStopRow['service']> },
+  ): OneStopMatch => ({
+    service: row.service,
+    institution: row.institution,
+    distance: row.distance,
+    reason: matchReason({
+      institution: row.institution,
+      service: row.service,
+      region: row.institution.regionCode
+        ? (regionByCode.get(row.institution.regionCode) as Region)
+        : null,
+      origin,
+      distance: row.distance,
+      category: taxonomy.byKey.get(row.service.categoryId)!,
+      askedCategory: asked,
+      scale: input.scale ?? null,
+      specialization: input.specialization ?? null,
+    }),
+  });
+
+  const tiers = chain.map((step) => {
+    const ofStep = rows.filter((row) => row.distance === step.distance);
+    return {
+      tier: step.tier,
+      institution:
+        ofStep.find((row) => row.institution.kind === InstitutionKind.PUBLIC)?.institution ?? null,
+      matches: ofStep
+        .filter(
+          (row): row is OneStopRow & { service: NonNullable<OneStopRow['service']> } =>
+            row.service !== null,
+        )
+        .map(toMatch),
+    };
+  });
+  return { region: origin, tiers, matches: tiers.flatMap((tier) => tier.matches) };
+}

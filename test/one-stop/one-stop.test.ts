@@ -1,0 +1,332 @@
+// oneStop through HTTP, checked against an oracle computed in the test from the raw tables.
+import { startTestApi, type TestApi } from '../support/test-api';
+
+interface ServiceRow {
+  id: number;
+  code: string;
+  name: string;
+  fee: string;
+  delivery_mode: string;
+  scales: string[];
+  min_specialization: string;
+  active: boolean;
+  category: string;
+  parent_category: string | null;
+  institution: string;
+  kind: string;
+  tier: string;
+  region_code: string | null;
+  institution_active: boolean;
+}
+
+let api: TestApi;
+let services: ServiceRow[];
+let parentOf: Map<string, string | null>;
+let publicCentreOf: Map<string, string>;
+let counties: string[];
+
+beforeAll(async () => {
+  api = await startTestApi();
+  services = await api.dataSource.query(`
+    SELECT s.id, s.code, s.name, s.fee, s.delivery_mode, s.eligible_scales::text[] AS scales, s.min_specialization, s.active,
+           c.code AS category, p.code AS parent_category,
+           i.code AS institution, i.kind, i.tier, i.region_code, i.active AS institution_active
+      FROM service s JOIN institution i ON i.id = s.institution_id
+      JOIN service_category c ON c.id = s.category_id LEFT JOIN service_category p ON p.id = c.parent_id`);
+  const regions: { code: string; parent_code: string | null; level: string }[] =
+    await api.dataSource.query('SELECT code, parent_code, level FROM region');
+  parentOf = new Map(regions.map((region) => [region.code, region.parent_code]));
+  counties = regions
+    .filter((region) => region.level === 'COUNTY')
+    .map((region) => region.code)
+    .sort();
+  const centres: { code: string; region_code: string }[] = await api.dataSource.query(
+    `SELECT code, region_code FROM institution WHERE kind = 'PUBLIC' AND region_code IS NOT NULL`,
+  );
+  publicCentreOf = new Map(centres.map((centre) => [centre.region_code, centre.code]));
+});
+afterAll(() => api.close());
+
+interface Input {
+  regionCode: string;
+  categoryCode?: string;
+  scale?: string;
+  specialization?: string;
+  deliveryMode?: string[];
+  limitPerTier?: number;
+}
+
+const SPECIALIZATION = ['NONE', 'SPECIALIZED', 'LITTLE_GIANT'];
+const FEE = ['FREE', 'SUBSIDIZED', 'PAID'];
+const byCodePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** What oneStop must answer, tier by tier, computed from the tables without the API's code. */
+function oracle(input: Input): string[][] {
+  const chain: (string | null)[] = [];
+  for (let code: string | null | undefined = input.regionCode; code; code = parentOf.get(code))
+    chain.push(code);
+  chain.push(null);
+  const limit = input.limitPerTier ?? 10;
+  return chain.map((regionCode) =>
+    services
+      .filter((s) => (regionCode === null ? s.tier === 'NATIONAL' : s.region_code === regionCode))
+      .filter((s) => s.active && s.institution_active)
+      .filter(
+        (s) =>
+          !input.categoryCode ||
+          s.category === input.categoryCode ||
+          s.parent_category === input.categoryCode,
+      )
+      .filter((s) => !input.scale || s.scales.length === 0 || s.scales.includes(input.scale))
+      .filter(
+        (s) =>
+          SPECIALIZATION.indexOf(s.min_specialization) <=
+          SPECIALIZATION.indexOf(input.specialization ?? 'NONE'),
+      )
+      .filter((s) => !input.deliveryMode || input.deliveryMode.includes(s.delivery_mode))
+      .sort(
+        (a, b) =>
+          (a.kind === b.kind ? 0 : a.kind === 'PUBLIC' ? -1 : 1) ||
+          FEE.indexOf(a.fee) - FEE.indexOf(b.fee) ||
+          byCodePoints(a.name, b.name) ||
+          a.id - b.id,
+      )
+      .slice(0, limit)
+      .map((s) => s.code),
+  );
+}
+
+const ONE_STOP = `query ($input: OneStopInput!) {
+  oneStop(input: $input) {
+    region { code name }
+    tiers { tier institution { code kind } matches { distance service { code } } }
+    matches {
+      distance reason
+      institution { code kind region { code } }
+      service { code fee deliveryMode eligibleScales minSpecialization active category { code name parent { code } } institution { code region { name } } }
+    }
+  }
+}`;
+
+async function oneStop(input: Input) {
+  const { data, errors } = await api.graphql(ONE_STOP, { input });
+  expect(errors).toBeUndefined();
+  return data!.oneStop;
+}
+
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('oneStop', () => {
+  it('ranks a FREE service of the public county centre before a PAID one of a market agency', async () => {
+    const county = counties.find((code) => {
+      const here = services.filter((s) => s.region_code === code && s.active);
+      return (
+        here.some((s) => s.kind === 'PUBLIC' && s.fee === 'FREE') &&
+        here.some((s) => s.kind === 'MARKET' && s.fee === 'PAID')
+      );
+    })!;
+    expect(county).toBeDefined();
+    const result = await oneStop({ regionCode: county, limitPerTier: 50 });
+    const matches = result.tiers[0].matches.map((match: any) => match.service.code);
+    const free = services.find(
+      (s) => s.region_code === county && s.kind === 'PUBLIC' && s.fee === 'FREE' && s.active,
+    )!;
+    const paid = services.find(
+      (s) => s.region_code === county && s.kind === 'MARKET' && s.fee === 'PAID' && s.active,
+    )!;
+    expect(matches.indexOf(free.code)).toBeGreaterThanOrEqual(0);
+    expect(matches.indexOf(free.code)).toBeLessThan(matches.indexOf(paid.code));
+  });
+
+  it('excludes a LITTLE_GIANT-only service for a SPECIALIZED enterprise and includes it for a LITTLE_GIANT one', async () => {
+    const target = services.find(
+      (s) => s.min_specialization === 'LITTLE_GIANT' && s.active && s.tier === 'COUNTY',
+    )!;
+    const input = {
+      regionCode: target.region_code!,
+      categoryCode: target.category,
+      limitPerTier: 50,
+    };
+    const codes = (result: any) => result.matches.map((match: any) => match.service.code);
+    expect(codes(await oneStop({ ...input, specialization: 'SPECIALIZED' }))).not.toContain(
+      target.code,
+    );
+    expect(codes(await oneStop({ ...input, specialization: 'LITTLE_GIANT' }))).toContain(
+      target.code,
+    );
+  });
+
+  it('matches a sub-category’s service when asked for its parent category', async () => {
+    const result = await oneStop({ regionCode: '110101', categoryCode: 'FIN', limitPerTier: 50 });
+    expect(result.matches.length).toBeGreaterThan(0);
+    for (const match of result.matches) expect(match.service.category.parent.code).toBe('FIN');
+  });
+
+  it('keeps a county without a centre as a tier with no institution, served from the tiers above', async () => {
+    const county = counties.find(
+      (code) =>
+        !publicCentreOf.has(code) &&
+        parentOf.get(code)!.endsWith('00') &&
+        publicCentreOf.has(parentOf.get(code)!),
+    )!;
+    const result = await oneStop({ regionCode: county });
+    expect(result.tiers[0]).toMatchObject({ tier: 'COUNTY', institution: null });
+    expect(result.tiers[0].matches.every((match: any) => match.service.code.startsWith('M-'))).toBe(
+      true,
+    );
+    expect(result.tiers[1].institution).toMatchObject({
+      code: publicCentreOf.get(parentOf.get(county)!),
+      kind: 'PUBLIC',
+    });
+    expect(result.matches.length).toBeGreaterThan(0);
+  });
+
+  it('explains each match in plain words', async () => {
+    const result = await oneStop({
+      regionCode: '441900',
+      categoryCode: 'FIN',
+      scale: 'SMALL',
+      specialization: 'SPECIALIZED',
+    });
+    const first = result.matches[0];
+    expect(first.reason).toMatch(
+      /^东莞市中小企业服务中心 — municipal centre of 东莞市; category .+ \(.+\) within 融资服务; /,
+    );
+    expect(first.reason).toMatch(/open to (every scale|[A-Z/]*SMALL[A-Z/]* enterprises)/);
+    expect(first.reason).toMatch(
+      /(no specialization required|requires SPECIALIZED, enterprise is SPECIALIZED)/,
+    );
+    const national = result.matches.find((match: any) => match.distance === 2);
+    expect(national.reason).toMatch(
+      /^工业和信息化部中小企业发展促进中心 — national centre; 2 tiers above 东莞市; /,
+    );
+  });
+
+  it('answers with the region in six digits and the chain of tiers', async () => {
+    const result = await oneStop({ regionCode: '4419' });
+    expect(result.region).toEqual({ code: '441900', name: '东莞市' });
+    expect(result.tiers.map((tier: any) => [tier.tier, tier.institution?.code ?? null])).toEqual([
+      ['MUNICIPAL', 'C-441900'],
+      ['PROVINCIAL', 'C-440000'],
+      ['NATIONAL', 'C-000000'],
+    ]);
+  });
+
+  it('finds services by words of their name', async () => {
+    const result = await oneStop({ regionCode: '44', search: '专利' } as Input);
+    expect(result.matches.length).toBeGreaterThan(0);
+    for (const match of result.matches)
+      expect(services.find((s) => s.code === match.service.code)!.name).toContain('专利');
+  });
+
+  it('keeps its ranking and limit rules over many random regions and needs', async () => {
+    const random = mulberry32(20261122);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+    const categories = [
+      ...new Set(services.map((s) => s.category)),
+      ...new Set(services.map((s) => s.parent_category!)),
+    ];
+    for (let round = 0; round < 60; round++) {
+      const input: Input = {
+        regionCode: pick(counties),
+        limitPerTier: pick([1, 2, 5, 10, 50]),
+        ...(random() < 0.7 ? { categoryCode: pick(categories) } : {}),
+        ...(random() < 0.5 ? { scale: pick(['MICRO', 'SMALL', 'MEDIUM']) } : {}),
+        ...(random() < 0.5 ? { specialization: pick(SPECIALIZATION) } : {}),
+        ...(random() < 0.3 ? { deliveryMode: [pick(['ONLINE', 'ONSITE', 'HYBRID'])] } : {}),
+      };
+      const result = await oneStop(input);
+      const expected = oracle(input);
+
+      expect([
+        input,
+        result.tiers.map((tier: any) => tier.matches.map((match: any) => match.service.code)),
+      ]).toEqual([input, expected]);
+      const distances = result.matches.map((match: any) => match.distance);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+      for (const tier of result.tiers)
+        expect(tier.matches.length).toBeLessThanOrEqual(input.limitPerTier!);
+      for (const match of result.matches) {
+        const service = match.service;
+        expect(service.active).toBe(true);
+        if (input.categoryCode)
+          expect([service.category.code, service.category.parent?.code]).toContain(
+            input.categoryCode,
+          );
+        if (input.scale)
+          expect(
+            service.eligibleScales.length === 0 || service.eligibleScales.includes(input.scale),
+          ).toBe(true);
+        expect(SPECIALIZATION.indexOf(service.minSpecialization)).toBeLessThanOrEqual(
+          SPECIALIZATION.indexOf(input.specialization ?? 'NONE'),
+        );
+        if (input.deliveryMode) expect(input.deliveryMode).toContain(service.deliveryMode);
+      }
+    }
+  });
+
+  it('issues the same few statements for Beijing, Dongguan and Xinjiang, at limit 1 and 50, nested fields included', async () => {
+    const query = `query ($input: OneStopInput!) {
+      oneStop(input: $input) {
+        region { name parent { name } }
+        tiers { institution { name region { name } } }
+        matches { reason service { name category { name } institution { name region { name } } } institution { name } }
+      }
+    }`;
+    const counts: number[] = [];
+    for (const regionCode of ['110101', '441900', '650102']) {
+      for (const limitPerTier of [1, 50]) {
+        const { response, statements } = await api.countedGraphql(query, {
+          input: { regionCode, limitPerTier, categoryCode: 'FIN' },
+        });
+        expect(response.errors).toBeUndefined();
+        counts.push(statements);
+      }
+    }
+    // The region chain, the taxonomy and every tier's matches: three statements.
+    expect(counts).toEqual([3, 3, 3, 3, 3, 3]);
+  });
+
+  it('answers for every county of the network', async () => {
+    for (let start = 0; start < counties.length; start += 100) {
+      const batch = counties.slice(start, start + 100);
+      const query = `{ ${batch
+        .map(
+          (code, index) =>
+            `c${index}: oneStop(input: { regionCode: "${code}", categoryCode: "POL" }) { tiers { tier } matches { distance } }`,
+        )
+        .join('\n')} }`;
+      const { data, errors } = await api.graphql(query);
+      expect(errors).toBeUndefined();
+      batch.forEach((_, index) => {
+        expect(data![`c${index}`].tiers[0].tier).toBe('COUNTY');
+        expect(data![`c${index}`].tiers.at(-1).tier).toBe('NATIONAL');
+      });
+    }
+  });
+});
+
+describe('oneStop errors', () => {
+  it.each([
+    [{ regionCode: '999999' }, 'NOT_FOUND', 'regionCode'],
+    [{ regionCode: '1101' }, 'NOT_FOUND', 'regionCode'],
+    [{ regionCode: '11010' }, 'BAD_USER_INPUT', 'regionCode'],
+    [{ regionCode: 'beijing' }, 'BAD_USER_INPUT', 'regionCode'],
+    [{ regionCode: '110101', categoryCode: 'fin' }, 'BAD_USER_INPUT', 'categoryCode'],
+    [{ regionCode: '110101', categoryCode: 'XYZ' }, 'NOT_FOUND', 'categoryCode'],
+    [{ regionCode: '110101', limitPerTier: 0 }, 'BAD_USER_INPUT', 'limitPerTier'],
+    [{ regionCode: '110101', limitPerTier: 51 }, 'BAD_USER_INPUT', 'limitPerTier'],
+  ])('refuses %p with %s naming %s', async (input, code, field) => {
+    const { data, errors } = await api.graphql(ONE_STOP, { input });
+    expect(data).toBeNull();
+    expect(errors![0].extensions).toEqual({ code, field });
+    expect(errors![0].message).toContain(field);
+  });
+});
