@@ -1,22 +1,12 @@
 // The API as the benchmarks see it: its own embedded cluster under .data/bench-postgres (or
 // DATABASE_URL), seeded, and the server on a free port, every SQL statement counted.
 import path from 'node:path';
-import net from 'node:net';
 import { loadConfig } from '../src/config';
 import { openNetwork } from '../src/db/open-network';
 import { StatementLog } from '../src/db/statement-log';
 import { createLogger } from '../src/logger';
 import { createApiServer } from '../src/server';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../test/support/free-port';
 
 export async function startBenchServer() {
   const config = loadConfig({

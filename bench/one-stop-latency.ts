@@ -1,5 +1,6 @@
 // npm run bench:one-stop — latency of one oneStop lookup, one request at a time, over 1,000
 // random counties with random needs (seeded, so every run asks the same questions).
+import { seededRandom } from '../src/seed/deterministic';
 import { startBenchServer } from './bench-server';
 
 const LOOKUPS = Number(process.env.LOOKUPS || 1000);
@@ -11,15 +12,6 @@ const QUERY = `query ($input: OneStopInput!) {
     matches { distance reason service { name category { name } } institution { name region { name } } }
   }
 }`;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -33,7 +25,7 @@ async function main(): Promise<void> {
     const categories: string[] = (
       await api.dataSource.query('SELECT code FROM service_category ORDER BY code')
     ).map((row: { code: string }) => row.code);
-    const random = mulberry32(5);
+    const random = seededRandom(5);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
     const input = () => ({
       regionCode: pick(counties),

@@ -43,3 +43,14 @@ export function shuffled<T>(
     .sort((a, b) => a.rank - b.rank)
     .map(({ item }) => item);
 }
+
+/** A seeded stream of numbers in [0, 1) (mulberry32), for tests and benchmarks that must ask the same questions every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,4 +1,5 @@
 // oneStop through HTTP, checked against an oracle computed in the test from the raw tables.
+import { seededRandom } from '../../src/seed/deterministic';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 interface ServiceRow {
@@ -114,15 +115,6 @@ async function oneStop(input: Input) {
   return data!.oneStop;
 }
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('oneStop', () => {
   it('ranks a FREE service of the public county centre before a PAID one of a market agency', async () => {
     const county = counties.find((code) => {
@@ -227,7 +219,7 @@ describe('oneStop', () => {
   });
 
   it('keeps its ranking and limit rules over many random regions and needs', async () => {
-    const random = mulberry32(20261122);
+    const random = seededRandom(20261122);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
     const categories = [
       ...new Set(services.map((s) => s.category)),
