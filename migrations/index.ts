@@ -1,5 +1,6 @@
 // Every migration, oldest first. `npm run migration:generate` writes a new file here: add it
 // to this list in the same commit.
 import { Network1795374345446 } from './1795374345446-Network';
+import { Referrals1795376886081 } from './1795376886081-Referrals';
 
-export const migrations = [Network1795374345446];
+export const migrations = [Network1795374345446, Referrals1795376886081];

@@ -24,11 +24,19 @@ function formatFields(fields: LogFields | undefined): string {
   return parts.length ? ' ' + parts.join(' ') : '';
 }
 
-export function createLogger(level: LogLevel): Logger {
+/** Where log lines go: stdout, stderr from warn up; tests pass their own to read them. */
+export type LogSink = (line: string, level: Exclude<LogLevel, 'silent'>) => void;
+
+const standardStreams: LogSink = (line, level) =>
+  (RANK[level] >= RANK.warn ? process.stderr : process.stdout).write(line);
+
+export function createLogger(level: LogLevel, sink: LogSink = standardStreams): Logger {
   const write = (at: Exclude<LogLevel, 'silent'>) => (message: string, fields?: LogFields) => {
     if (RANK[at] < RANK[level]) return;
-    const line = `${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} ${message}${formatFields(fields)}\n`;
-    (RANK[at] >= RANK.warn ? process.stderr : process.stdout).write(line);
+    sink(
+      `${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} ${message}${formatFields(fields)}\n`,
+      at,
+    );
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

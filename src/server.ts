@@ -5,11 +5,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { healthRoutes } from './http/health';
+import { operationLogPlugin } from './http/operation-log';
 import { playgroundAssets, playgroundLandingPage } from './http/playground';
 import type { Logger } from './logger';
 import { buildApiSchema } from './schema/build-schema';
+import { viewerFromHeader, type Viewer } from './auth/viewer';
 import { createRequestContext, type RequestContext } from './schema/context';
 import { formatError } from './schema/errors';
 
@@ -53,6 +56,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000,
       }),
       playgroundLandingPage(GRAPHQL_PATH),
+      operationLogPlugin(log),
     ],
   });
   await apollo.start();
@@ -62,7 +66,13 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, { context: async () => createRequestContext(dataSource) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createRequestContext(
+          dataSource,
+          await authenticate(dataSource, req.headers.authorization, log),
+        ),
+    }),
   );
 
   return {
@@ -82,4 +92,24 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       }),
     stop: () => apollo.stop(),
   };
+}
+
+/** The request's viewer; a failure to check the key is reported without its details. */
+async function authenticate(
+  dataSource: DataSource,
+  authorization: string | undefined,
+  log: Logger,
+): Promise<Viewer> {
+  try {
+    return await viewerFromHeader(dataSource, authorization);
+  } catch (error) {
+    if (error instanceof GraphQLError) throw error;
+    log.error('API key check failed', { error: (error as Error).message });
+    throw new GraphQLError(
+      'Internal server error: the API key could not be checked; please retry.',
+      {
+        extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } },
+      },
+    );
+  }
 }

@@ -20,6 +20,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     entities,
     migrations,
     namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
     // The schema changes only through reviewed migrations.
     synchronize: false,
     migrationsRun: false,

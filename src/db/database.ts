@@ -44,6 +44,37 @@ function embeddedDatabase(cluster: EmbeddedPostgres, dataDir: string): Database 
   };
 }
 
+async function isAnswering(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For command-line tools (keys, migrations): like openDatabase, but when `npm start` already
+ * runs the embedded cluster, use it (and leave it running) instead of starting another.
+ */
+export async function openDatabaseForTool(config: Config, log: Logger): Promise<Database> {
+  if (!config.databaseUrl) {
+    const running = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPostgres.port}`;
+    if (await isAnswering(`${running}/postgres`)) {
+      await ensureDatabase(`${running}/postgres`, EMBEDDED_DATABASE);
+      const url = `${running}/${EMBEDDED_DATABASE}`;
+      return {
+        url,
+        description: `running embedded PostgreSQL ${redact(url)}`,
+        stop: async () => {},
+      };
+    }
+  }
+  return openDatabase(config, log);
+}
+
 /** CREATE DATABASE unless it exists (PostgreSQL has no IF NOT EXISTS for databases). */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });

@@ -10,7 +10,7 @@ export function rowsByUniqueKey<T extends ObjectLiteral, K extends string | numb
   dataSource: DataSource,
   target: EntityTarget<T>,
   column: string,
-  sqlType: 'int' | 'text' | 'bpchar',
+  sqlType: 'int' | 'text' | 'bpchar' | 'uuid',
   keyOf: (row: T) => K,
 ): DataLoader<K, T | null> {
   const table = dataSource.getMetadata(target).tableName;

@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
  * Turns rows of hand-written SQL (`SELECT t.* …`) into entities, converting each column the way
@@ -29,5 +29,22 @@ export class SqlParameters {
   add(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The rows a statement returns, whatever its command (TypeORM's `query` answers UPDATE and
+ * DELETE with [rows, count] but SELECT and INSERT with rows).
+ */
+export async function returnedRows(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): Promise<Record<string, unknown>[]> {
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    return (await runner.query(sql, parameters, true)).records;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
   }
 }

@@ -2,21 +2,9 @@
 // embedded cluster, started for the command and stopped after it unless `npm start` already runs it.
 //   ts-node src/db/with-database-cli.ts typeorm-ts-node-commonjs -d ormconfig.ts migration:run
 import { spawn } from 'node:child_process';
-import { Client } from 'pg';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
-import { EMBEDDED_DATABASE, ensureDatabase, openDatabase } from './database';
-
-async function isAnswering(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { openDatabaseForTool } from './database';
 
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
@@ -24,19 +12,8 @@ async function main(): Promise<number> {
     console.error('usage: with-database-cli <command> [args…]');
     return 2;
   }
-  const config = loadConfig();
-  const log = createLogger('warn');
-  const runningCluster = `postgres://postgres:postgres@127.0.0.1:${config.embeddedPostgres.port}`;
-  let url: string;
-  let stop = async () => {};
-  if (!config.databaseUrl && (await isAnswering(`${runningCluster}/postgres`))) {
-    await ensureDatabase(`${runningCluster}/postgres`, EMBEDDED_DATABASE);
-    url = `${runningCluster}/${EMBEDDED_DATABASE}`;
-  } else {
-    const database = await openDatabase(config, log);
-    url = database.url;
-    stop = database.stop;
-  }
+  const database = await openDatabaseForTool(loadConfig(), createLogger('warn'));
+  const url = database.url;
   try {
     return await new Promise<number>((resolve) => {
       const child = spawn(command, args, {
@@ -46,7 +23,7 @@ async function main(): Promise<number> {
       child.on('close', (code) => resolve(code ?? 1));
     });
   } finally {
-    await stop();
+    await database.stop();
   }
 }
 

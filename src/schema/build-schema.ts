@@ -3,7 +3,10 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { InstitutionResolver } from '../institutions/institution.resolver';
+import { ViewerResolver } from '../auth/viewer.resolver';
 import { OneStopResolver } from '../one-stop/one-stop.resolver';
+import { EnterpriseResolver } from '../referrals/enterprise.resolver';
+import { ReferralResolver } from '../referrals/referral.resolver';
 import { RegionResolver } from '../regions/region.resolver';
 import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
 import { NodeResolver } from './node.resolver';
@@ -16,6 +19,9 @@ const resolvers = [
   ServiceResolver,
   ServiceCategoryResolver,
   OneStopResolver,
+  ViewerResolver,
+  ReferralResolver,
+  EnterpriseResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
@@ -30,7 +36,8 @@ export function buildApiSchema(): GraphQLSchema {
     });
     // type-graphql names the root type but cannot describe it.
     schema.getQueryType()!.description =
-      "Entry points: the directory of China's SME service network (regions, institutions, services).";
+      "Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup and referrals.";
+    schema.getMutationType()!.description = 'Changes: referrals and their lifecycle.';
   }
   return schema;
 }

@@ -1,8 +1,10 @@
 // What every resolver receives: the request's own loaders (never shared between requests,
 // so one client never sees another's cached rows) and the DataSource for queries.
 import type { DataSource } from 'typeorm';
+import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { institutionLoaders } from '../institutions/institution.loaders';
 import type { InstitutionQueryContext } from '../institutions/institution.queries';
+import { referralLoaders } from '../referrals/referral.queries';
 import { regionLoaders } from '../regions/region.loaders';
 import type { ServiceQueryContext } from '../services/service.queries';
 import { serviceLoaders } from '../services/service.loaders';
@@ -13,6 +15,7 @@ export function createLoaders(dataSource: DataSource) {
     ...regionLoaders(dataSource),
     ...institutionLoaders(dataSource),
     ...serviceLoaders(dataSource),
+    ...referralLoaders(dataSource),
     connections: new ConnectionLoaders(),
   };
 }
@@ -22,10 +25,15 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface RequestContext {
   dataSource: DataSource;
   loaders: Loaders;
+  /** Who is asking (PUBLIC without a key), decided once per request. */
+  viewer: Viewer;
 }
 
-export function createRequestContext(dataSource: DataSource): RequestContext {
-  return { dataSource, loaders: createLoaders(dataSource) };
+export function createRequestContext(
+  dataSource: DataSource,
+  viewer: Viewer = PUBLIC_VIEWER,
+): RequestContext {
+  return { dataSource, loaders: createLoaders(dataSource), viewer };
 }
 
 /** What the institution queries need from a request. */

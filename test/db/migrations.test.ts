@@ -28,8 +28,12 @@ describe('migrations', () => {
     await runPendingMigrations(db);
     expect(await pendingMigrations(db)).toEqual([]);
     expect(await tables()).toEqual([
+      'api_key',
+      'enterprise',
       'institution',
       'migrations',
+      'referral',
+      'referral_event',
       'region',
       'service',
       'service_category',

@@ -2,7 +2,7 @@
 // with every SQL statement counted.
 import { createDataSource } from '../../src/db/data-source';
 import { StatementLog } from '../../src/db/statement-log';
-import { createLogger } from '../../src/logger';
+import { createLogger, type LogSink } from '../../src/logger';
 import { createApiServer } from '../../src/server';
 import { testDatabaseUrl } from './test-database';
 
@@ -17,7 +17,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
 
-export async function startTestApi() {
+export interface TestApiOptions {
+  /** Receives every log line the server writes (at debug level), e.g. to check what is logged. */
+  logSink?: LogSink;
+}
+
+export async function startTestApi(options: TestApiOptions = {}) {
   const statements = new StatementLog();
   const dataSource = createDataSource({
     url: testDatabaseUrl(),
@@ -26,11 +31,8 @@ export async function startTestApi() {
     applicationName: 'jest-api',
   });
   await dataSource.initialize();
-  const server = await createApiServer({
-    dataSource,
-    log: createLogger('silent'),
-    exposeErrorDetails: false,
-  });
+  const log = options.logSink ? createLogger('debug', options.logSink) : createLogger('silent');
+  const server = await createApiServer({ dataSource, log, exposeErrorDetails: false });
   const port = await server.listen(0);
   const origin = `http://127.0.0.1:${port}`;
 
@@ -52,9 +54,10 @@ export async function startTestApi() {
   async function countedGraphql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
   ): Promise<{ response: GraphQLResponse<T>; statements: number }> {
     const { result, statements: issued } = await statements.record(() =>
-      graphql<T>(query, variables),
+      graphql<T>(query, variables, headers),
     );
     return { response: result, statements: issued.length };
   }

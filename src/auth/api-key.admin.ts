@@ -1,0 +1,96 @@
+// Managing API keys (behind `npm run keys`): create prints the key once, list never shows it,
+// revoke takes effect on the key's next request.
+import type { DataSource } from 'typeorm';
+import { hydrator } from '../db/rows';
+import { badInput, notFound } from '../schema/errors';
+import { ApiKey } from './api-key.entity';
+import { generateKey } from './api-keys';
+import { KEY_ROLES, Role, type KeyRole } from './role';
+
+export interface NewKey {
+  role: string;
+  name: string;
+  institutionCode?: string;
+}
+
+export async function createApiKey(
+  dataSource: DataSource,
+  request: NewKey,
+): Promise<{ key: string; apiKey: ApiKey }> {
+  if (!(KEY_ROLES as readonly string[]).includes(request.role)) {
+    throw badInput(
+      `--role '${request.role}' is not a key role: use one of ${KEY_ROLES.join(', ')}`,
+      'role',
+    );
+  }
+  const role = request.role as KeyRole;
+  const name = request.name?.trim();
+  if (!name)
+    throw badInput(
+      '--name is required: the client name shown as the actor of what the key does',
+      'name',
+    );
+  if ((role === Role.INSTITUTION_STAFF) !== Boolean(request.institutionCode)) {
+    throw badInput(
+      '--institution CODE is required for INSTITUTION_STAFF keys and allowed for no other role',
+      'institution',
+    );
+  }
+  let institutionId: number | null = null;
+  if (request.institutionCode) {
+    const [institution] = await dataSource.query('SELECT id FROM institution WHERE code = $1', [
+      request.institutionCode,
+    ]);
+    if (!institution)
+      throw notFound(
+        `--institution '${request.institutionCode}' names no institution (codes look like C-441900)`,
+        'institution',
+      );
+    institutionId = institution.id;
+  }
+  const { key, publicId, keyHash } = generateKey();
+  const [row] = await dataSource.query(
+    'INSERT INTO api_key (public_id, key_hash, name, role, institution_id) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+    [publicId, keyHash, name, role, institutionId],
+  );
+  return { key, apiKey: hydrator(dataSource, ApiKey)(row) };
+}
+
+export interface KeyListing {
+  publicId: string;
+  name: string;
+  role: Role;
+  institution: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+export async function listApiKeys(dataSource: DataSource): Promise<KeyListing[]> {
+  const rows: Record<string, unknown>[] = await dataSource.query(
+    `SELECT k.public_id, k.name, k.role, i.code AS institution, k.created_at, k.revoked_at
+       FROM api_key k LEFT JOIN institution i ON i.id = k.institution_id ORDER BY k.id`,
+  );
+  return rows.map((row) => ({
+    publicId: row.public_id as string,
+    name: row.name as string,
+    role: row.role as Role,
+    institution: row.institution as string | null,
+    createdAt: row.created_at as Date,
+    revokedAt: row.revoked_at as Date | null,
+  }));
+}
+
+export async function revokeApiKey(dataSource: DataSource, publicId: string): Promise<void> {
+  const [, updated] = await dataSource.query(
+    'UPDATE api_key SET revoked_at = now() WHERE public_id = $1 AND revoked_at IS NULL',
+    [publicId],
+  );
+  if (updated === 0) {
+    const [exists] = await dataSource.query('SELECT 1 FROM api_key WHERE public_id = $1', [
+      publicId,
+    ]);
+    throw exists
+      ? badInput(`key ${publicId} is already revoked`, 'id')
+      : notFound(`no key has the id ${publicId} (see npm run keys -- list)`, 'id');
+  }
+}

@@ -1,0 +1,55 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { Institution } from '../institutions/institution.entity';
+import { Role } from './role';
+
+/**
+ * An API client's key. The key itself is never stored: only its SHA-256 hash, next to the
+ * public id printed inside it (sme_<publicId>_<secret>) by which it is found.
+ */
+@Entity()
+@Unique('api_key_public_id_key', ['publicId'])
+@Check('api_key_role_check', `role <> 'PUBLIC'`)
+// Staff keys are bound to one institution; other keys to none.
+@Check('api_key_institution_check', `(role = 'INSTITUTION_STAFF') = (institution_id IS NOT NULL)`)
+export class ApiKey {
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
+  id!: number;
+
+  @Column({ type: 'text' })
+  publicId!: string;
+
+  /** SHA-256 of the whole key. */
+  @Column({ type: 'bytea' })
+  keyHash!: Buffer;
+
+  /** The client's name, shown as the actor of what it does. */
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'role' })
+  role!: Role;
+
+  @Index('api_key_institution_id_idx')
+  @Column({ type: 'integer', nullable: true })
+  institutionId!: number | null;
+
+  @ManyToOne(() => Institution, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_id', foreignKeyConstraintName: 'api_key_institution_id_fkey' })
+  institution?: Institution;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+}

@@ -1,0 +1,84 @@
+// npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE]
+// npm run keys -- list
+// npm run keys -- revoke ID
+// Works on DATABASE_URL, the embedded cluster `npm start` is running, or a cluster started for it.
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { createDataSource } from '../db/data-source';
+import { openDatabaseForTool } from '../db/database';
+import { runPendingMigrations } from '../db/migrations';
+import { createLogger } from '../logger';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-key.admin';
+
+const USAGE = `usage:
+  npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE]
+  npm run keys -- list
+  npm run keys -- revoke ID`;
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      institution: { type: 'string' },
+    },
+  });
+  const [command, id] = positionals;
+  if (!['create', 'list', 'revoke'].includes(command) || (command === 'revoke' && !id)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const database = await openDatabaseForTool(loadConfig(), createLogger('warn'));
+  const dataSource = createDataSource({ url: database.url, poolSize: 1, applicationName: 'keys' });
+  try {
+    await dataSource.initialize();
+    await runPendingMigrations(dataSource);
+    if (command === 'create') {
+      const { key, apiKey } = await createApiKey(dataSource, {
+        role: values.role ?? '',
+        name: values.name ?? '',
+        institutionCode: values.institution,
+      });
+      console.log(
+        `Created ${apiKey.role} key "${apiKey.name}" with id ${apiKey.publicId}${values.institution ? ` for ${values.institution}` : ''}.`,
+      );
+      console.log(
+        'The key is shown this once; only its hash is stored. Send it as "Authorization: Bearer <key>":',
+      );
+      console.log(key);
+    } else if (command === 'list') {
+      const keys = await listApiKeys(dataSource);
+      if (keys.length === 0)
+        console.log('No keys yet: npm run keys -- create --role PARTNER --name "My app"');
+      for (const key of keys) {
+        const status = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
+        console.log(
+          [
+            key.publicId,
+            key.role,
+            key.institution ?? '-',
+            status,
+            key.createdAt.toISOString(),
+            key.name,
+          ].join('\t'),
+        );
+      }
+    } else {
+      await revokeApiKey(dataSource, id);
+      console.log(`Revoked key ${id}: its next request is refused.`);
+    }
+    return 0;
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`keys: ${error.message}`);
+    process.exit(1);
+  },
+);

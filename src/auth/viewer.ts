@@ -1,0 +1,67 @@
+// Who a request is from, decided once per request from its Authorization header.
+import { GraphQLError } from 'graphql';
+import { Field, ObjectType } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { Institution } from '../institutions/institution.entity';
+import { checkKey } from './api-keys';
+import { Role } from './role';
+
+export interface Viewer {
+  role: Role;
+  /** The API client's name; null for anonymous access. */
+  name: string | null;
+  /** Row id of the key: a partner's referrals are the ones its key made. */
+  apiKeyId: number | null;
+  /** Row id of the institution a staff key is bound to. */
+  institutionId: number | null;
+}
+
+export const PUBLIC_VIEWER: Viewer = {
+  role: Role.PUBLIC,
+  name: null,
+  apiKeyId: null,
+  institutionId: null,
+};
+
+@ObjectType('Viewer', { description: 'Who the API sees behind the request.' })
+export class ViewerType {
+  @Field(() => Role, { description: 'PUBLIC without a key, else the role of the key.' })
+  role!: Role;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'API client or account name; null for anonymous access.',
+  })
+  name!: string | null;
+
+  @Field(() => Institution, { nullable: true, description: 'Set for institution staff.' })
+  institution!: Institution | null;
+}
+
+function unauthenticated(reason: string): GraphQLError {
+  return new GraphQLError(
+    `Authorization: ${reason}. Send no Authorization header for public access.`,
+    {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    },
+  );
+}
+
+/** No header: PUBLIC. A bad, unknown or revoked key: UNAUTHENTICATED, never silently PUBLIC. */
+export async function viewerFromHeader(
+  dataSource: DataSource,
+  authorization: string | undefined,
+): Promise<Viewer> {
+  if (authorization === undefined || authorization === '') return PUBLIC_VIEWER;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) throw unauthenticated('expected "Bearer <API key>"');
+  const check = await checkKey(dataSource, match[1]);
+  if (!check.ok) throw unauthenticated(check.reason);
+  const { apiKey } = check;
+  return {
+    role: apiKey.role,
+    name: apiKey.name,
+    apiKeyId: apiKey.id,
+    institutionId: apiKey.institutionId,
+  };
+}

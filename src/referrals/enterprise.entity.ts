@@ -1,0 +1,72 @@
+import { Field, ObjectType } from 'type-graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Region } from '../regions/region.entity';
+import { Node, toGlobalId } from '../schema/node';
+import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
+
+/**
+ * An SME, upserted by its Unified Social Credit Code when a referral names it. Contact
+ * details are personal data and live on each referral, seen only by those who see it.
+ */
+@ObjectType({ implements: Node, description: 'An SME referred to a service.' })
+@Entity()
+@Unique('enterprise_credit_code_key', ['creditCode'])
+export class Enterprise implements Node {
+  /** Row id (column `id`); the GraphQL `id` is the global id built from it. */
+  @PrimaryGeneratedColumn('identity', { name: 'id', generatedIdentity: 'ALWAYS' })
+  key!: number;
+
+  @Field({
+    description:
+      '18-character Unified Social Credit Code (GB 32100-2015), check character verified.',
+  })
+  @Column({ type: 'char', length: 18 })
+  creditCode!: string;
+
+  @Field({ description: 'Registered name.' })
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => EnterpriseScale, { description: 'Size class.' })
+  @Column({ type: 'enum', enum: EnterpriseScale, enumName: 'enterprise_scale' })
+  scale!: EnterpriseScale;
+
+  @Field(() => SpecializationLevel, {
+    description: 'Standing in the specialized-and-sophisticated programme.',
+  })
+  @Column({
+    type: 'enum',
+    enum: SpecializationLevel,
+    enumName: 'specialization_level',
+    default: SpecializationLevel.NONE,
+  })
+  specialization!: SpecializationLevel;
+
+  @Index('enterprise_region_code_idx')
+  @Column({ type: 'char', length: 6 })
+  regionCode!: string;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'enterprise_region_code_fkey' })
+  region?: Region;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  get id(): string {
+    return toGlobalId('Enterprise', this.key);
+  }
+}

@@ -1,0 +1,249 @@
+// Creating referrals and moving them through their lifecycle. Every change and its history
+// event commit in one transaction; concurrent moves from the same status are settled by a
+// conditional UPDATE (the loser gets CONFLICT), concurrent retries by the unique idempotency key.
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
+import { hydrator, returnedRows } from '../db/rows';
+import { normalizeRegionCode } from '../regions/region-code';
+import type { RequestContext } from '../schema/context';
+import { badInput, conflict, forbidden, notFound } from '../schema/errors';
+import { fromGlobalId } from '../schema/node';
+import { SpecializationLevel } from '../services/eligibility';
+import { parseCreditCode } from './credit-code';
+import { capacitiesOf, checkTransition } from './lifecycle';
+import { Referral } from './referral.entity';
+import { ReferralStatus } from './referral-status';
+import type { CreateReferralInput, UpdateReferralStatusInput } from './referral.types';
+import { canSee, requireReferralAccess } from './visibility';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function text(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+  required = false,
+): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') {
+    if (required) throw badInput(`${field} must not be empty`, field);
+    return null;
+  }
+  if (trimmed.length > max)
+    throw badInput(`${field} is ${trimmed.length} characters long: use at most ${max}`, field);
+  return trimmed;
+}
+
+function phone(value: string | null | undefined): string | null {
+  const trimmed = text(value, 'enterprise.contactPhone', 30);
+  if (trimmed !== null && !/^\+?[0-9][0-9 ()-]{4,28}$/.test(trimmed)) {
+    throw badInput(
+      'enterprise.contactPhone must be a phone number such as 0769-22123456 or 13800138000',
+      'enterprise.contactPhone',
+    );
+  }
+  return trimmed;
+}
+
+/** The row id a global Service id stands for. */
+function serviceKey(serviceId: string): number {
+  const global = fromGlobalId(serviceId);
+  if (!global || global.type !== 'Service' || !/^[1-9][0-9]{0,9}$/.test(global.key)) {
+    throw badInput(
+      `serviceId '${serviceId}' is not the id of a Service: take it from a Service's id field`,
+      'serviceId',
+    );
+  }
+  return Number(global.key);
+}
+
+/** The uuid a global Referral id stands for. */
+export function referralUuid(referralId: string, field = 'referralId'): string {
+  const global = fromGlobalId(referralId);
+  if (!global || global.type !== 'Referral' || !UUID.test(global.key)) {
+    throw badInput(
+      `${field} '${referralId}' is not the id of a Referral: take it from a Referral's id field`,
+      field,
+    );
+  }
+  return global.key;
+}
+
+function actorName(viewer: Viewer): string {
+  return viewer.name ?? viewer.role;
+}
+
+/** Thrown inside the transaction when a concurrent twin with the same idempotency key won. */
+class LostIdempotencyRace extends Error {}
+
+export async function createReferral(
+  context: RequestContext,
+  input: CreateReferralInput,
+): Promise<Referral> {
+  const { viewer, dataSource } = context;
+  if (viewer.role !== Role.PARTNER && viewer.role !== Role.ADMIN) {
+    throw forbidden(
+      viewer.role === Role.PUBLIC
+        ? 'creating a referral needs a PARTNER or ADMIN API key: send Authorization: Bearer <key>'
+        : 'only PARTNER or ADMIN keys may create referrals',
+    );
+  }
+  const idempotencyKey = text(input.idempotencyKey, 'idempotencyKey', 200, true)!;
+  const enterprise = {
+    creditCode: parseCreditCode(input.enterprise.creditCode, 'enterprise.creditCode'),
+    name: text(input.enterprise.name, 'enterprise.name', 200, true)!,
+    scale: input.enterprise.scale,
+    specialization: input.enterprise.specialization ?? SpecializationLevel.NONE,
+    regionCode: normalizeRegionCode(input.enterprise.regionCode, 'enterprise.regionCode'),
+    contactName: text(input.enterprise.contactName, 'enterprise.contactName', 100),
+    contactPhone: phone(input.enterprise.contactPhone),
+    contactEmail: input.enterprise.contactEmail?.trim().toLowerCase() || null,
+  };
+  const service = serviceKey(input.serviceId);
+  const note = text(input.note, 'note', 2000);
+  // What makes a retry the same request: everything but the idempotency key itself.
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify({ enterprise, service, note }))
+    .digest('hex');
+  const apiKeyId = viewer.apiKeyId!;
+
+  const sameRequestOrConflict = (existing: Referral): Referral => {
+    if (existing.requestHash !== requestHash) {
+      throw conflict(
+        `idempotencyKey '${idempotencyKey}' was already used for a different referral: use a new key for a new request`,
+      );
+    }
+    return existing;
+  };
+  const findExisting = async (manager: EntityManager) => {
+    const rows: Record<string, unknown>[] = await manager.query(
+      'SELECT * FROM referral WHERE api_key_id = $1 AND idempotency_key = $2',
+      [apiKeyId, idempotencyKey],
+    );
+    return rows.map(hydrator(dataSource, Referral))[0];
+  };
+
+  try {
+    return await dataSource.transaction(async (manager) => {
+      const existing = await findExisting(manager);
+      if (existing) return sameRequestOrConflict(existing);
+
+      const [target] = await manager.query(
+        `SELECT s.id, s.institution_id, s.active, (SELECT count(*) FROM region WHERE code = $2)::int AS region_found
+           FROM (SELECT 1) one LEFT JOIN service s ON s.id = $1`,
+        [service, enterprise.regionCode],
+      );
+      if (target.region_found === 0) {
+        throw notFound(
+          `enterprise.regionCode '${input.enterprise.regionCode}' names no GB/T 2260 division`,
+          'enterprise.regionCode',
+        );
+      }
+      if (target.id === null)
+        throw notFound(`serviceId '${input.serviceId}' names no service`, 'serviceId');
+      if (!target.active)
+        throw badInput(
+          `the service ${input.serviceId} is withdrawn: refer the enterprise to an active one`,
+          'serviceId',
+        );
+
+      const [{ id: enterpriseId }] = await manager.query(
+        `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (credit_code) DO UPDATE
+           SET name = EXCLUDED.name, scale = EXCLUDED.scale, specialization = EXCLUDED.specialization,
+               region_code = EXCLUDED.region_code, updated_at = now()
+         RETURNING id`,
+        [
+          enterprise.creditCode,
+          enterprise.name,
+          enterprise.scale,
+          enterprise.specialization,
+          enterprise.regionCode,
+        ],
+      );
+      const inserted: Record<string, unknown>[] = await manager.query(
+        `INSERT INTO referral (enterprise_id, service_id, institution_id, api_key_id, idempotency_key, request_hash,
+                               note, contact_name, contact_phone, contact_email)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT ON CONSTRAINT referral_idempotency_key DO NOTHING
+         RETURNING *`,
+        [
+          enterpriseId,
+          service,
+          target.institution_id,
+          apiKeyId,
+          idempotencyKey,
+          requestHash,
+          note,
+          enterprise.contactName,
+          enterprise.contactPhone,
+          enterprise.contactEmail,
+        ],
+      );
+      if (inserted.length === 0) throw new LostIdempotencyRace();
+      const referral = hydrator(dataSource, Referral)(inserted[0]);
+      await manager.query(
+        'INSERT INTO referral_event (referral_uuid, status, note, actor) VALUES ($1, $2, $3, $4)',
+        [referral.uuid, ReferralStatus.SUBMITTED, note, actorName(viewer)],
+      );
+      return referral;
+    });
+  } catch (error) {
+    if (!(error instanceof LostIdempotencyRace)) throw error;
+    // A concurrent request with the same key committed first: this one is its retry.
+    return sameRequestOrConflict((await findExisting(dataSource.manager))!);
+  }
+}
+
+export async function updateReferralStatus(
+  context: RequestContext,
+  input: UpdateReferralStatusInput,
+): Promise<Referral> {
+  const { viewer, dataSource } = context;
+  requireReferralAccess(viewer);
+  const uuid = referralUuid(input.referralId);
+  const note = text(input.note, 'note', 2000);
+  const hydrate = hydrator(dataSource, Referral);
+
+  const [current] = (
+    (await dataSource.query('SELECT * FROM referral WHERE uuid = $1', [uuid])) as Record<
+      string,
+      unknown
+    >[]
+  ).map(hydrate);
+  if (!current || !canSee(viewer, current)) {
+    throw notFound(
+      `no referral with id '${input.referralId}' is visible to this API key`,
+      'referralId',
+    );
+  }
+  const from = input.expectedStatus ?? current.status;
+  if (from !== current.status) {
+    throw conflict(
+      `the referral is ${current.status}, not ${from} as expected: reload it and decide again`,
+    );
+  }
+  checkTransition(from, input.status, capacitiesOf(viewer, current));
+
+  return dataSource.transaction(async (manager) => {
+    // Only from the status the check above saw: of two concurrent moves, one finds it gone.
+    const updated = await returnedRows(
+      manager,
+      `UPDATE referral SET status = $3, updated_at = now() WHERE uuid = $1 AND status = $2 RETURNING *`,
+      [uuid, from, input.status],
+    );
+    if (updated.length === 0) {
+      const [now] = await manager.query('SELECT status FROM referral WHERE uuid = $1', [uuid]);
+      throw conflict(
+        `the referral changed meanwhile: it is now ${now.status}, not ${from}; reload it and decide again`,
+      );
+    }
+    await manager.query(
+      'INSERT INTO referral_event (referral_uuid, status, note, actor) VALUES ($1, $2, $3, $4)',
+      [uuid, input.status, note, actorName(viewer)],
+    );
+    return hydrate(updated[0]);
+  });
+}

@@ -1,0 +1,152 @@
+// API keys: made by `npm run keys`, stored as hashes, checked on every request.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { createApiKey, revokeApiKey } from '../../src/auth/api-key.admin';
+import { bearer } from '../support/referral-fixtures';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+const VIEWER = `{ viewer { role name } }`;
+
+describe('API keys', () => {
+  it('are long, recognisable and random', async () => {
+    const { key } = await createApiKey(api.dataSource, {
+      role: 'PARTNER',
+      name: 'keys test format',
+    });
+    expect(key).toMatch(/^sme_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+    const { key: other } = await createApiKey(api.dataSource, {
+      role: 'PARTNER',
+      name: 'keys test format',
+    });
+    expect(other).not.toBe(key);
+  });
+
+  it('are stored only as hashes: no column of the key table holds the key', async () => {
+    const { key } = await createApiKey(api.dataSource, {
+      role: 'ADMIN',
+      name: 'keys test storage',
+    });
+    const rows: Record<string, unknown>[] = await api.dataSource.query('SELECT * FROM api_key');
+    const dump = JSON.stringify(
+      rows.map((row) =>
+        Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('hex') : value)),
+      ),
+    );
+    expect(dump).not.toContain(key);
+    expect(dump).not.toContain(key.slice(17)); // the secret part
+  });
+
+  it('make the request PARTNER, INSTITUTION_STAFF or ADMIN', async () => {
+    const { key } = await createApiKey(api.dataSource, {
+      role: 'INSTITUTION_STAFF',
+      name: 'keys test staff',
+      institutionCode: 'C-441900',
+    });
+    const { data } = await api.graphql(
+      `{ viewer { role name institution { code } } }`,
+      {},
+      bearer(key),
+    );
+    expect(data!.viewer).toEqual({
+      role: 'INSTITUTION_STAFF',
+      name: 'keys test staff',
+      institution: { code: 'C-441900' },
+    });
+  });
+
+  it('stop working on the request after revocation', async () => {
+    const { key, apiKey } = await createApiKey(api.dataSource, {
+      role: 'PARTNER',
+      name: 'keys test revoke',
+    });
+    expect((await api.graphql(VIEWER, {}, bearer(key))).data!.viewer.role).toBe('PARTNER');
+    await revokeApiKey(api.dataSource, apiKey.publicId);
+    const response = await fetch(`${api.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(key) },
+      body: JSON.stringify({ query: VIEWER }),
+    });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.errors[0].message).toMatch(/was revoked/);
+  });
+
+  it.each([
+    [
+      'an unknown key',
+      'Bearer sme_AAAAAAAAAAAA_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      /unknown/,
+    ],
+    ['a malformed key', 'Bearer hunter2', /malformed/],
+    ['another scheme', 'Basic dXNlcjpwYXNz', /expected "Bearer <API key>"/],
+  ])(
+    'refuse %s with UNAUTHENTICATED, never falling back to PUBLIC',
+    async (_what, authorization, message) => {
+      const { data, errors } = await api.graphql(VIEWER, {}, { authorization });
+      expect(data).toBeUndefined();
+      expect(errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      expect(errors![0].message).toMatch(message);
+    },
+  );
+
+  it('refuse a staff key without an institution and a partner key bound to one', async () => {
+    await expect(
+      createApiKey(api.dataSource, { role: 'INSTITUTION_STAFF', name: 'x' }),
+    ).rejects.toThrow(/--institution CODE is required/);
+    await expect(
+      createApiKey(api.dataSource, { role: 'PARTNER', name: 'x', institutionCode: 'C-441900' }),
+    ).rejects.toThrow(/allowed for no other role/);
+    await expect(createApiKey(api.dataSource, { role: 'PUBLIC', name: 'x' })).rejects.toThrow(
+      /not a key role/,
+    );
+  });
+});
+
+describe('npm run keys', () => {
+  const keys = (...args: string[]) =>
+    spawnSync(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'src/auth/keys-cli.ts', ...args],
+      {
+        cwd: path.resolve(__dirname, '../..'),
+        env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
+        encoding: 'utf8',
+      },
+    );
+
+  it('creates a key that works, lists it without the key, and revokes it', async () => {
+    const created = keys('create', '--role', 'PARTNER', '--name', 'keys cli test');
+    expect(created.status).toBe(0);
+    const key = created.stdout.trim().split('\n').at(-1)!;
+    const id = /with id (\w+)/.exec(created.stdout)![1];
+    expect((await api.graphql(VIEWER, {}, bearer(key))).data!.viewer).toEqual({
+      role: 'PARTNER',
+      name: 'keys cli test',
+    });
+
+    const listed = keys('list');
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toContain(id);
+    expect(listed.stdout).not.toContain(key.slice(17));
+
+    expect(keys('revoke', id).status).toBe(0);
+    expect((await api.graphql(VIEWER, {}, bearer(key))).errors![0].extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('explains a wrong role in one line', () => {
+    const result = keys('create', '--role', 'KING', '--name', 'x');
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "keys: --role 'KING' is not a key role: use one of PARTNER, INSTITUTION_STAFF, ADMIN",
+    );
+  });
+});

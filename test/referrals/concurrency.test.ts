@@ -1,0 +1,100 @@
+// Races the database must settle: concurrent moves from one status, concurrent retries.
+import { CREATE, UPDATE, makeKeys, referralInput, serviceOf } from '../support/referral-fixtures';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+let api: TestApi;
+let keys: Awaited<ReturnType<typeof makeKeys>>;
+let serviceId: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  keys = await makeKeys(api.dataSource, 'concurrency');
+  serviceId = await serviceOf(api.dataSource, 'C-441900');
+});
+afterAll(() => api.close());
+
+describe('concurrency', () => {
+  it('lets exactly one of 20 parallel moves from SUBMITTED to ACCEPTED or DECLINED succeed; the others get CONFLICT', async () => {
+    const created = await api.graphql(CREATE, { input: referralInput(serviceId) }, keys.partnerA);
+    const id = created.data!.createReferral.referral.id;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        api.graphql(
+          UPDATE,
+          {
+            input: {
+              referralId: id,
+              expectedStatus: 'SUBMITTED',
+              status: index % 2 ? 'ACCEPTED' : 'DECLINED',
+              note: `move ${index}`,
+            },
+          },
+          keys.staffA,
+        ),
+      ),
+    );
+    const succeeded = results.filter((result) => !result.errors);
+    expect(succeeded).toHaveLength(1);
+    const refused = results
+      .filter((result) => result.errors)
+      .map((result) => result.errors![0].extensions!.code);
+    expect(refused).toEqual(Array(19).fill('CONFLICT'));
+
+    const winner = succeeded[0].data!.updateReferralStatus.referral.status;
+    const [{ events }] = await api.dataSource.query(
+      `SELECT count(*)::int AS events FROM referral_event e JOIN referral r ON r.uuid = e.referral_uuid
+        WHERE r.uuid = (SELECT uuid FROM referral WHERE status = $1 ORDER BY seq DESC LIMIT 1) AND e.status <> 'SUBMITTED'`,
+      [winner],
+    );
+    expect(events).toBe(1);
+    const after = await api.graphql(
+      `query ($id: ID!) { referral(id: $id) { status history { status } } }`,
+      { id },
+      keys.admin,
+    );
+    expect(after.data!.referral).toEqual({
+      status: winner,
+      history: [{ status: 'SUBMITTED' }, { status: winner }],
+    });
+  });
+
+  it('lets exactly one of 20 parallel identical moves succeed even without expectedStatus', async () => {
+    const created = await api.graphql(CREATE, { input: referralInput(serviceId) }, keys.partnerA);
+    const id = created.data!.createReferral.referral.id;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api.graphql(UPDATE, { input: { referralId: id, status: 'ACCEPTED' } }, keys.staffA),
+      ),
+    );
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    // A loser either lost the UPDATE race (CONFLICT) or read ACCEPTED after the winner committed (BAD_USER_INPUT).
+    for (const result of results.filter((r) => r.errors))
+      expect(['CONFLICT', 'BAD_USER_INPUT']).toContain(result.errors![0].extensions!.code);
+    const after = await api.graphql(
+      `query ($id: ID!) { referral(id: $id) { history { status } } }`,
+      { id },
+      keys.admin,
+    );
+    expect(after.data!.referral.history).toEqual([{ status: 'SUBMITTED' }, { status: 'ACCEPTED' }]);
+  });
+
+  it('creates exactly one referral from 50 parallel requests with the same idempotency key', async () => {
+    const input = referralInput(serviceId, { idempotencyKey: 'order-4711' });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => api.graphql(CREATE, { input }, keys.partnerB)),
+    );
+    expect(results.filter((result) => result.errors)).toEqual([]);
+    const ids = new Set(results.map((result) => result.data!.createReferral.referral.id));
+    expect(ids.size).toBe(1);
+    const [{ rows }] = await api.dataSource.query(
+      `SELECT count(*)::int AS rows FROM referral r JOIN api_key k ON k.id = r.api_key_id
+        WHERE r.idempotency_key = 'order-4711' AND k.name = 'concurrency partner B'`,
+    );
+    expect(rows).toBe(1);
+    const [{ events }] = await api.dataSource.query(
+      `SELECT count(*)::int AS events FROM referral_event e JOIN referral r ON r.uuid = e.referral_uuid
+        JOIN api_key k ON k.id = r.api_key_id WHERE r.idempotency_key = 'order-4711' AND k.name = 'concurrency partner B'`,
+    );
+    expect(events).toBe(1);
+  });
+});

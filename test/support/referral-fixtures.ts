@@ -1,0 +1,75 @@
+// Keys, enterprises and services for referral tests, made through the same code as `npm run keys`.
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createApiKey } from '../../src/auth/api-key.admin';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../src/referrals/credit-code';
+import { toGlobalId } from '../../src/schema/node';
+import { seededRandom } from '../../src/seed/deterministic';
+
+/** A valid Unified Social Credit Code computed from the standard's algorithm. */
+export function validCreditCode(seed: number): string {
+  const random = seededRandom(seed);
+  const organisation = Array.from(
+    { length: 9 },
+    () => CREDIT_CODE_ALPHABET[Math.floor(random() * 31)],
+  ).join('');
+  const first17 = `91441900${organisation}`;
+  return first17 + creditCodeCheckCharacter(first17);
+}
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/** A key of each kind, named after the test file so that rows of parallel files never mix. */
+export async function makeKeys(
+  dataSource: DataSource,
+  tag: string,
+  staffOf: [string, string] = ['C-441900', 'C-440000'],
+) {
+  const make = async (role: string, name: string, institutionCode?: string) =>
+    bearer((await createApiKey(dataSource, { role, name: `${tag} ${name}`, institutionCode })).key);
+  return {
+    partnerA: await make('PARTNER', 'partner A'),
+    partnerB: await make('PARTNER', 'partner B'),
+    staffA: await make('INSTITUTION_STAFF', 'staff A', staffOf[0]),
+    staffB: await make('INSTITUTION_STAFF', 'staff B', staffOf[1]),
+    admin: await make('ADMIN', 'admin'),
+    public: {} as Record<string, string>,
+  };
+}
+
+/** The global id of an active service of an institution. */
+export async function serviceOf(dataSource: DataSource, institutionCode: string): Promise<string> {
+  const [row] = await dataSource.query(
+    `SELECT s.id FROM service s JOIN institution i ON i.id = s.institution_id WHERE i.code = $1 AND s.active ORDER BY s.id LIMIT 1`,
+    [institutionCode],
+  );
+  return toGlobalId('Service', row.id);
+}
+
+export function referralInput(serviceId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: randomUUID(),
+    serviceId,
+    note: '希望了解信用贷款',
+    ...overrides,
+    enterprise: {
+      creditCode: validCreditCode(1),
+      name: '东莞市长安精密模具有限公司',
+      scale: 'SMALL',
+      specialization: 'SPECIALIZED',
+      regionCode: '441900',
+      contactName: '李华',
+      contactPhone: '13800138000',
+      contactEmail: 'lihua@example.cn',
+      ...((overrides.enterprise as object) ?? {}),
+    },
+  };
+}
+
+export const CREATE = `mutation ($input: CreateReferralInput!) {
+  createReferral(input: $input) { referral { id status institution { code } enterprise { creditCode } history { status actor } } }
+}`;
+
+export const UPDATE = `mutation ($input: UpdateReferralStatusInput!) {
+  updateReferralStatus(input: $input) { referral { id status history { status note actor } } }
+}`;
