@@ -1,5 +1,5 @@
 // API keys: made by `npm run keys`, stored as hashes, checked on every request.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { createApiKey, revokeApiKey } from '../../src/auth/api-key.admin';
 import { bearer } from '../support/referral-fixtures';
@@ -110,19 +110,23 @@ describe('API keys', () => {
 });
 
 describe('npm run keys', () => {
+  // Asynchronous, so that the API server in this process keeps serving meanwhile.
   const keys = (...args: string[]) =>
-    spawnSync(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'src/auth/keys-cli.ts', ...args],
-      {
-        cwd: path.resolve(__dirname, '../..'),
-        env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
-        encoding: 'utf8',
-      },
-    );
+    new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', 'src/auth/keys-cli.ts', ...args],
+        {
+          cwd: path.resolve(__dirname, '../..'),
+          env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
+        },
+        (error, stdout, stderr) =>
+          resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
 
   it('creates a key that works, lists it without the key, and revokes it', async () => {
-    const created = keys('create', '--role', 'PARTNER', '--name', 'keys cli test');
+    const created = await keys('create', '--role', 'PARTNER', '--name', 'keys cli test');
     expect(created.status).toBe(0);
     const key = created.stdout.trim().split('\n').at(-1)!;
     const id = /with id (\w+)/.exec(created.stdout)![1];
@@ -131,19 +135,19 @@ describe('npm run keys', () => {
       name: 'keys cli test',
     });
 
-    const listed = keys('list');
+    const listed = await keys('list');
     expect(listed.status).toBe(0);
     expect(listed.stdout).toContain(id);
     expect(listed.stdout).not.toContain(key.slice(17));
 
-    expect(keys('revoke', id).status).toBe(0);
+    expect((await keys('revoke', id)).status).toBe(0);
     expect((await api.graphql(VIEWER, {}, bearer(key))).errors![0].extensions!.code).toBe(
       'UNAUTHENTICATED',
     );
   });
 
-  it('explains a wrong role in one line', () => {
-    const result = keys('create', '--role', 'KING', '--name', 'x');
+  it('explains a wrong role in one line', async () => {
+    const result = await keys('create', '--role', 'KING', '--name', 'x');
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
       "keys: --role 'KING' is not a key role: use one of PARTNER, INSTITUTION_STAFF, ADMIN",
