@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import type { LoaderSettings } from './db/loaders';
 import { healthRoutes } from './http/health';
 import { operationLogPlugin } from './http/operation-log';
 import { playgroundAssets, playgroundLandingPage } from './http/playground';
@@ -26,6 +27,8 @@ export interface ApiServerOptions {
   exposeErrorDetails: boolean;
   /** How long in-flight requests may run on stop before their connections are cut. */
   shutdownTimeoutMs?: number;
+  /** DataLoader settings; only the benchmark's floor switches batching off. */
+  loaderSettings?: LoaderSettings;
 }
 
 export interface ApiServer {
@@ -48,6 +51,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     schema: buildApiSchema(),
     // Shutdown is the process's job (src/main.ts), in a fixed order.
     stopOnTerminationSignals: false,
+    // The schema is the public contract: Playground and clients may read it in production too.
+    introspection: true,
     includeStacktraceInErrorResponses: options.exposeErrorDetails,
     formatError: formatError(log, options.exposeErrorDetails),
     plugins: [
@@ -71,6 +76,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         createRequestContext(
           dataSource,
           await authenticate(dataSource, req.headers.authorization, log),
+          options.loaderSettings,
         ),
     }),
   );

@@ -4,6 +4,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hydrator } from '../db/rows';
 import { ApiKey } from './api-key.entity';
+import { readRows } from '../db/prepared';
 
 const KEY_FORMAT = /^sme_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 const PUBLIC_ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -34,7 +35,8 @@ export async function checkKey(dataSource: DataSource, key: string): Promise<Key
       reason:
         'the API key is malformed: send the sme_… key exactly as `npm run keys -- create` printed it',
     };
-  const rows: Record<string, unknown>[] = await dataSource.query(
+  const rows: Record<string, unknown>[] = await readRows(
+    dataSource,
     'SELECT * FROM api_key WHERE public_id = $1',
     [match[1]],
   );

@@ -1,6 +1,21 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { hydrator } from './rows';
+import { readRows } from './prepared';
+
+/** How a request's loaders behave; batching is switched off only by the benchmark's floor. */
+export interface LoaderSettings {
+  batch: boolean;
+}
+
+export const BATCHED: LoaderSettings = { batch: true };
+
+export function newLoader<K, V>(
+  settings: LoaderSettings,
+  load: (keys: readonly K[]) => Promise<V[]>,
+): DataLoader<K, V> {
+  return new DataLoader<K, V>(load, { batch: settings.batch });
+}
 
 /**
  * A per-request loader of rows by a unique column: one `= ANY($1)` statement per batch,
@@ -12,11 +27,13 @@ export function rowsByUniqueKey<T extends ObjectLiteral, K extends string | numb
   column: string,
   sqlType: 'int' | 'text' | 'bpchar' | 'uuid',
   keyOf: (row: T) => K,
+  settings: LoaderSettings = BATCHED,
 ): DataLoader<K, T | null> {
   const table = dataSource.getMetadata(target).tableName;
   const hydrate = hydrator(dataSource, target);
-  return new DataLoader<K, T | null>(async (keys) => {
-    const rows: Record<string, unknown>[] = await dataSource.query(
+  return newLoader<K, T | null>(settings, async (keys) => {
+    const rows: Record<string, unknown>[] = await readRows(
+      dataSource,
       `SELECT * FROM ${table} WHERE ${column} = ANY($1::${sqlType}[])`,
       [keys],
     );

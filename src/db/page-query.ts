@@ -4,6 +4,7 @@
 import type { DataSource } from 'typeorm';
 import type { PageWindow, SortValues } from '../schema/pagination';
 import { SqlParameters } from './rows';
+import { readRows } from './prepared';
 
 export interface SortColumn {
   /** SQL over the row alias `t`, e.g. `t.id` or a relevance score. */
@@ -103,7 +104,7 @@ export async function fetchPage(
     ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}
     ORDER BY ${orderBy(source.sort, 'q', window.backward)}
     LIMIT ${window.size + 1}`;
-  const rows: Record<string, unknown>[] = await dataSource.query(sql, params.values);
+  const rows: Record<string, unknown>[] = await readRows(dataSource, sql, params.values);
   if (window.backward) rows.reverse();
   return rows.map((row) => ({ row, sortValues: readSortValues(row, source.sort) }));
 }
@@ -115,7 +116,8 @@ export async function countRows(
   params: SqlParameters,
 ): Promise<number> {
   const where = source.where.length ? `WHERE ${source.where.join(' AND ')}` : '';
-  const [{ count }] = await dataSource.query(
+  const [{ count }] = await readRows<{ count: number }>(
+    dataSource,
     `${withClause(source, [])} SELECT count(*)::int AS count FROM ${source.from} ${where}`,
     params.values,
   );
@@ -153,7 +155,7 @@ export async function fetchPagesByKey<K extends string | number>(
     SELECT totals.__key AS __list, totals.__total, page.*
       FROM totals LEFT JOIN page ON page.__key = totals.__key AND page.__rn <= ${window.size + 1}
      ORDER BY totals.__key, page.__rn`;
-  const rows: Record<string, unknown>[] = await dataSource.query(sql, params.values);
+  const rows: Record<string, unknown>[] = await readRows(dataSource, sql, params.values);
 
   const pages = new Map<K, KeyedPage>();
   for (const row of rows) {

@@ -18,12 +18,23 @@ export class StatementLog implements TypeOrmLogger {
     this.recording?.push({ sql, parameters });
   }
 
+  /** Keeps every statement from now until stopRecording(). */
+  startRecording(): void {
+    this.recording = [];
+  }
+
+  stopRecording(): LoggedStatement[] {
+    const statements = this.recording ?? [];
+    this.recording = null;
+    return statements;
+  }
+
   /** Runs `work` and returns what it did plus the statements issued meanwhile. */
   async record<T>(work: () => Promise<T>): Promise<{ result: T; statements: LoggedStatement[] }> {
-    const statements: LoggedStatement[] = [];
-    this.recording = statements;
+    this.startRecording();
     try {
-      return { result: await work(), statements };
+      const result = await work();
+      return { result, statements: this.stopRecording() };
     } finally {
       this.recording = null;
     }

@@ -1,16 +1,16 @@
-import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { rowsByUniqueKey } from '../db/loaders';
+import { newLoader, rowsByUniqueKey, type LoaderSettings } from '../db/loaders';
 import { Institution } from './institution.entity';
 import { ancestorsByKey } from './institution.queries';
 
-export function institutionLoaders(dataSource: DataSource) {
+export function institutionLoaders(dataSource: DataSource, settings: LoaderSettings) {
   const institutionByKey = rowsByUniqueKey(
     dataSource,
     Institution,
     'id',
     'int',
     (institution) => institution.key,
+    settings,
   );
   const institutionByCode = rowsByUniqueKey(
     dataSource,
@@ -18,6 +18,7 @@ export function institutionLoaders(dataSource: DataSource) {
     'code',
     'text',
     (institution) => institution.code,
+    settings,
   );
   const primeInstitutions = (institutions: Institution[]) => {
     for (const institution of institutions) {
@@ -30,7 +31,7 @@ export function institutionLoaders(dataSource: DataSource) {
     institutionByCode,
     /** Remembers institutions a list already read, so that their fields cost no statement. */
     primeInstitutions,
-    ancestorsByKey: new DataLoader<number, Institution[]>(async (keys) => {
+    ancestorsByKey: newLoader<number, Institution[]>(settings, async (keys) => {
       const lists = await ancestorsByKey(dataSource, keys);
       primeInstitutions(lists.flat());
       return lists;

@@ -8,6 +8,7 @@ import { categoryFilterKeys, type Taxonomy } from '../services/taxonomy';
 import type { InstitutionConnection } from './institution.connection';
 import { Institution } from './institution.entity';
 import { institutionConditions, type InstitutionFilter } from './institution-filter';
+import { readRows } from '../db/prepared';
 
 export interface InstitutionQueryContext {
   dataSource: DataSource;
@@ -110,7 +111,8 @@ export async function ancestorsByKey(
   dataSource: DataSource,
   keys: readonly number[],
 ): Promise<Institution[][]> {
-  const rows: Record<string, unknown>[] = await dataSource.query(
+  const rows: Record<string, unknown>[] = await readRows(
+    dataSource,
     `WITH RECURSIVE up(start, id, depth) AS (
        SELECT i.id, i.parent_id, 1 FROM institution i WHERE i.id = ANY($1::int[]) AND i.parent_id IS NOT NULL
        UNION ALL

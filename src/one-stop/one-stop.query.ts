@@ -11,6 +11,7 @@ import type { DeliveryMode } from '../services/service-enums';
 import { Service } from '../services/service.entity';
 import { serviceConditions } from '../services/service-filter';
 import type { EscalationStep } from './escalation-chain';
+import { readRows } from '../db/prepared';
 
 export interface OneStopCriteria {
   /** The category asked for and its sub-categories; null for any. */
@@ -53,7 +54,8 @@ export async function findOneStopRows(
   const institution = prefixedColumns(dataSource, Institution, 'i', 'i_');
   const service = prefixedColumns(dataSource, Service, 's', 's_');
 
-  const rows: Record<string, unknown>[] = await dataSource.query(
+  const rows: Record<string, unknown>[] = await readRows(
+    dataSource,
     `WITH chain(region_code, distance) AS (SELECT * FROM unnest(${regions}::bpchar[], ${distances}::int[])),
      step_institutions AS (
        SELECT i.id, i.kind, chain.distance FROM chain JOIN institution i ON i.region_code = chain.region_code

@@ -1,9 +1,10 @@
 // The one-stop lookup: "I am an SME in this region with this need — who serves me?"
-// Three statements whatever the region and limit: the taxonomy and the region chain (in
-// parallel), then every tier's matches at once (one-stop.query.ts).
+// One statement whatever the region and limit: every tier's matches at once (one-stop.query.ts).
+// The region chain and the taxonomy come from the process's reference data.
 import { InstitutionKind } from '../institutions/institution-enums';
 import type { Region } from '../regions/region.entity';
 import { normalizeRegionCode } from '../regions/region-code';
+import { referenceData } from '../db/reference-data';
 import { regionWithAncestors } from '../regions/region.queries';
 import type { RequestContext } from '../schema/context';
 import { badInput, notFound } from '../schema/errors';
@@ -51,7 +52,7 @@ export async function oneStopLookup(
 
   const [taxonomy, regions] = await Promise.all([
     loaders.taxonomy(),
-    regionWithAncestors(dataSource, code),
+    regionWithAncestors(referenceData(dataSource), code),
   ]);
   const asked = askedCategory(input, taxonomy);
   if (regions.length === 0) {
@@ -60,7 +61,6 @@ export async function oneStopLookup(
       'regionCode',
     );
   }
-  for (const region of regions) loaders.regionByCode.prime(region.code, region);
   const regionByCode = new Map(regions.map((region) => [region.code, region]));
   const chain = escalationChain(code, regionByCode);
 

@@ -1,11 +1,10 @@
 // SQL for referrals as a viewer may see them: lists newest first, the referrals of many
 // enterprises at once, and the history of many referrals at once.
-import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer';
 import { anyOf, type PageSource, type SortColumn } from '../db/page-query';
 import { entityPage, entityPagesByKey } from '../db/entity-pages';
-import { rowsByUniqueKey } from '../db/loaders';
+import { newLoader, rowsByUniqueKey, type LoaderSettings } from '../db/loaders';
 import { hydrator, type SqlParameters } from '../db/rows';
 import type { CursorShape, PageWindow } from '../schema/pagination';
 import { parseCreditCode } from './credit-code';
@@ -14,6 +13,7 @@ import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
 import type { ReferralFilter } from './referral.types';
 import { visibleReferrals } from './visibility';
+import { readRows } from '../db/prepared';
 
 /** Newest first: the insertion sequence, negated since sort keys ascend. */
 const NEWEST_FIRST: SortColumn[] = [{ sql: '-t.seq', type: 'int' }];
@@ -82,13 +82,14 @@ export function referralPagesByEnterprise(
   );
 }
 
-export function referralLoaders(dataSource: DataSource) {
+export function referralLoaders(dataSource: DataSource, settings: LoaderSettings) {
   const referralByUuid = rowsByUniqueKey(
     dataSource,
     Referral,
     'uuid',
     'uuid',
     (referral) => referral.uuid,
+    settings,
   );
   return {
     referralByUuid,
@@ -101,10 +102,12 @@ export function referralLoaders(dataSource: DataSource) {
       'id',
       'int',
       (enterprise) => enterprise.key,
+      settings,
     ),
     /** Every status change of each referral, oldest first. */
-    historyByReferral: new DataLoader<string, ReferralEvent[]>(async (uuids) => {
-      const rows: Record<string, unknown>[] = await dataSource.query(
+    historyByReferral: newLoader<string, ReferralEvent[]>(settings, async (uuids) => {
+      const rows: Record<string, unknown>[] = await readRows(
+        dataSource,
         'SELECT * FROM referral_event WHERE referral_uuid = ANY($1::uuid[]) ORDER BY referral_uuid, id',
         [uuids],
       );

@@ -1,9 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { rowsByUniqueKey } from '../db/loaders';
-import { Region } from './region.entity';
+import { newLoader, type LoaderSettings } from '../db/loaders';
+import { referenceData } from '../db/reference-data';
+import type { Region } from './region.entity';
 
-export function regionLoaders(dataSource: DataSource) {
+export function regionLoaders(dataSource: DataSource, settings: LoaderSettings) {
+  const reference = referenceData(dataSource);
   return {
-    regionByCode: rowsByUniqueKey(dataSource, Region, 'code', 'bpchar', (region) => region.code),
+    /** Answered from the process's copy of the regions: no statement per request. */
+    regionByCode: newLoader<string, Region | null>(settings, async (codes) => {
+      const regions = await reference.regions();
+      return codes.map((code) => regions.get(code) ?? null);
+    }),
   };
 }

@@ -3,7 +3,8 @@
 import type { DataSource } from 'typeorm';
 import { entityPage, entityPagesByKey } from '../db/entity-pages';
 import type { PageSource } from '../db/page-query';
-import { hydrator, type SqlParameters } from '../db/rows';
+import type { ReferenceData } from '../db/reference-data';
+import type { SqlParameters } from '../db/rows';
 import type { PageWindow } from '../schema/pagination';
 import type { RegionConnection } from './region.connection';
 import { Region } from './region.entity';
@@ -51,15 +52,19 @@ export function childRegionPages(
   );
 }
 
-/** A region and every region above it, in one statement; empty when the code names none. */
-export async function regionWithAncestors(dataSource: DataSource, code: string): Promise<Region[]> {
-  const rows: Record<string, unknown>[] = await dataSource.query(
-    `WITH RECURSIVE up AS (
-       SELECT r.*, 0 AS depth FROM region r WHERE r.code = $1::bpchar
-       UNION ALL
-       SELECT r.*, up.depth + 1 FROM up JOIN region r ON r.code = up.parent_code)
-     SELECT * FROM up ORDER BY depth`,
-    [code],
-  );
-  return rows.map(hydrator(dataSource, Region));
+/** A region and every region above it, nearest first; empty when the code names none. */
+export async function regionWithAncestors(
+  reference: ReferenceData,
+  code: string,
+): Promise<Region[]> {
+  const regions = await reference.regions();
+  const chain: Region[] = [];
+  for (
+    let region = regions.get(code);
+    region;
+    region = region.parentCode ? regions.get(region.parentCode) : undefined
+  ) {
+    chain.push(region);
+  }
+  return chain;
 }

@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { newLoader, type LoaderSettings } from '../db/loaders';
 
 /**
  * Per-request DataLoaders for connections under many parents (children, services …): one
@@ -6,6 +7,8 @@ import DataLoader from 'dataloader';
  */
 export class ConnectionLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly settings: LoaderSettings) {}
 
   get<K, V>(
     field: string,
@@ -15,7 +18,7 @@ export class ConnectionLoaders {
     const id = `${field}:${JSON.stringify(args ?? null)}`;
     let loader = this.loaders.get(id) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch);
+      loader = newLoader<K, V>(this.settings, batch);
       this.loaders.set(id, loader as DataLoader<unknown, unknown>);
     }
     return loader;

@@ -2,6 +2,7 @@
 // so one client never sees another's cached rows) and the DataSource for queries.
 import type { DataSource } from 'typeorm';
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
+import { BATCHED, type LoaderSettings } from '../db/loaders';
 import { institutionLoaders } from '../institutions/institution.loaders';
 import type { InstitutionQueryContext } from '../institutions/institution.queries';
 import { referralLoaders } from '../referrals/referral.queries';
@@ -10,13 +11,13 @@ import type { ServiceQueryContext } from '../services/service.queries';
 import { serviceLoaders } from '../services/service.loaders';
 import { ConnectionLoaders } from './connection-loaders';
 
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, settings: LoaderSettings = BATCHED) {
   return {
-    ...regionLoaders(dataSource),
-    ...institutionLoaders(dataSource),
-    ...serviceLoaders(dataSource),
-    ...referralLoaders(dataSource),
-    connections: new ConnectionLoaders(),
+    ...regionLoaders(dataSource, settings),
+    ...institutionLoaders(dataSource, settings),
+    ...serviceLoaders(dataSource, settings),
+    ...referralLoaders(dataSource, settings),
+    connections: new ConnectionLoaders(settings),
   };
 }
 
@@ -32,8 +33,9 @@ export interface RequestContext {
 export function createRequestContext(
   dataSource: DataSource,
   viewer: Viewer = PUBLIC_VIEWER,
+  settings: LoaderSettings = BATCHED,
 ): RequestContext {
-  return { dataSource, loaders: createLoaders(dataSource), viewer };
+  return { dataSource, loaders: createLoaders(dataSource, settings), viewer };
 }
 
 /** What the institution queries need from a request. */

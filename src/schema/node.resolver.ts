@@ -7,6 +7,7 @@ import { visibleReferrals } from '../referrals/visibility';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
 import { fromGlobalId, Node } from './node';
+import { readRows } from '../db/prepared';
 
 const REGION_KEY = /^[1-9][0-9]{5}$/;
 const ROW_KEY = /^[1-9][0-9]{0,9}$/;
@@ -19,7 +20,8 @@ async function visibleEnterprise(context: RequestContext, key: number): Promise<
   if (!enterprise || context.viewer.role === Role.ADMIN) return enterprise;
   const params = new SqlParameters();
   const visible = visibleReferrals(context.viewer, params);
-  const [row] = await context.dataSource.query(
+  const [row] = await readRows(
+    context.dataSource,
     `SELECT 1 FROM referral t WHERE t.enterprise_id = ${params.add(key)} AND ${visible.join(' AND ')} LIMIT 1`,
     params.values,
   );

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { hydrator } from '../db/rows';
 import { badInput, notFound } from '../schema/errors';
 import { ServiceCategory } from './service-category.entity';
+import { readRows } from '../db/prepared';
 
 const CATEGORY_CODE = /^[A-Z]{2,5}(-[A-Z]{2,8})?$/;
 
@@ -54,7 +55,8 @@ export class Taxonomy {
 }
 
 export async function loadTaxonomy(dataSource: DataSource): Promise<Taxonomy> {
-  const rows: Record<string, unknown>[] = await dataSource.query(
+  const rows: Record<string, unknown>[] = await readRows(
+    dataSource,
     'SELECT * FROM service_category ORDER BY parent_id NULLS FIRST, position, id',
   );
   return new Taxonomy(rows.map(hydrator(dataSource, ServiceCategory)));

@@ -1,6 +1,7 @@
 // The API as clients see it: a real HTTP server on a free port, over the run's seeded database,
 // with every SQL statement counted.
 import { createDataSource } from '../../src/db/data-source';
+import { referenceData } from '../../src/db/reference-data';
 import { StatementLog } from '../../src/db/statement-log';
 import { createLogger, type LogSink } from '../../src/logger';
 import { createApiServer } from '../../src/server';
@@ -31,6 +32,9 @@ export async function startTestApi(options: TestApiOptions = {}) {
     applicationName: 'jest-api',
   });
   await dataSource.initialize();
+  // Load the process-wide reference data (regions, taxonomy) now, as a running server has it
+  // after its first request, so that statement counts of single requests compare like with like.
+  await Promise.all([referenceData(dataSource).regions(), referenceData(dataSource).taxonomy()]);
   const log = options.logSink ? createLogger('debug', options.logSink) : createLogger('silent');
   const server = await createApiServer({ dataSource, log, exposeErrorDetails: false });
   const port = await server.listen(0);

@@ -1,0 +1,53 @@
+// The API under test, in its own process, in production mode: the same server as `npm start`
+// on BENCH_DATABASE_URL, plus a control port (loopback only) through which the benchmark reads
+// the server's statement log. BENCH_BATCHING=false switches DataLoader batching off (the floor).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDataSource } from '../src/db/data-source';
+import { StatementLog } from '../src/db/statement-log';
+import { createLogger } from '../src/logger';
+import { createApiServer } from '../src/server';
+
+async function main(): Promise<void> {
+  const statements = new StatementLog();
+  const dataSource = createDataSource({
+    url: process.env.BENCH_DATABASE_URL!,
+    poolSize: Number(process.env.DB_POOL_SIZE || 10),
+    logger: statements,
+    applicationName: 'bench-api',
+  });
+  await dataSource.initialize();
+  const server = await createApiServer({
+    dataSource,
+    log: createLogger('warn'),
+    exposeErrorDetails: false,
+    loaderSettings: { batch: process.env.BENCH_BATCHING !== 'false' },
+  });
+  const apiPort = await server.listen(0);
+
+  const control = http.createServer((request, response) => {
+    const reply = (body: unknown) => response.end(JSON.stringify(body));
+    if (request.url === '/count') return reply({ count: statements.count });
+    if (request.url === '/record/start') return reply(statements.startRecording());
+    if (request.url === '/record/stop') return reply(statements.stopRecording());
+    response.statusCode = 404;
+    response.end();
+  });
+  control.listen(0, '127.0.0.1', () => {
+    // The parent reads the two ports from this line.
+    process.stdout.write(
+      `${JSON.stringify({ apiPort, controlPort: (control.address() as AddressInfo).port })}\n`,
+    );
+  });
+  process.on('SIGTERM', async () => {
+    control.close();
+    await server.stop();
+    await dataSource.destroy();
+    process.exit(0);
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
