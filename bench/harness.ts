@@ -38,7 +38,9 @@ export interface ApiProcess {
 /** Starts bench/server-process in production mode and waits until it listens. */
 export async function spawnApi(databaseUrl: string, batching: boolean): Promise<ApiProcess> {
   const entry = path.join(__dirname, `server-process${path.extname(__filename)}`);
-  const args = entry.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', entry] : [entry];
+  // BENCH_NODE_ARGS passes flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=.data/profiles".
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = [...nodeArgs, ...(entry.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', entry] : [entry])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {

@@ -2,6 +2,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -56,6 +61,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     includeStacktraceInErrorResponses: options.exposeErrorDetails,
     formatError: formatError(log, options.exposeErrorDetails),
     plugins: [
+      // No per-field cache hints or traces: they cost a hook on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({
         httpServer,
         stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000,

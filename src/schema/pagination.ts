@@ -143,7 +143,13 @@ export function toConnection<T>(
   const page = window.backward
     ? items.slice(Math.max(0, items.length - window.size))
     : items.slice(0, window.size);
-  const edges = page.map(({ node, sortValues }) => ({ cursor: encodeCursor(sortValues), node }));
+  // Cursors are encoded only for the edges a client reads.
+  const edges = page.map(({ node, sortValues }) => ({
+    node,
+    get cursor() {
+      return encodeCursor(sortValues);
+    },
+  }));
   let counted: Promise<number> | undefined;
   return {
     edges,
@@ -151,8 +157,8 @@ export function toConnection<T>(
     pageInfo: {
       hasNextPage: window.backward ? window.before !== null : hasMore,
       hasPreviousPage: window.backward ? hasMore : window.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      startCursor: page.length ? encodeCursor(page[0].sortValues) : null,
+      endCursor: page.length ? encodeCursor(page[page.length - 1].sortValues) : null,
     },
     get totalCount() {
       return (counted ??= Promise.resolve(count()));
