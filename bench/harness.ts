@@ -40,7 +40,10 @@ export async function spawnApi(databaseUrl: string, batching: boolean): Promise<
   const entry = path.join(__dirname, `server-process${path.extname(__filename)}`);
   // BENCH_NODE_ARGS passes flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=.data/profiles".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const args = [...nodeArgs, ...(entry.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', entry] : [entry])];
+  const args = [
+    ...nodeArgs,
+    ...(entry.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', entry] : [entry]),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {

@@ -23,6 +23,8 @@ export interface Config {
   logLevel: LogLevel;
   /** How long in-flight requests may take to finish on SIGTERM before the process gives up. */
   shutdownTimeoutMs: number;
+  /** How long an anonymous directory answer may be served from cache; 0 turns caching off. */
+  responseCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,5 +92,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     exposeErrorDetails: env.NODE_ENV === 'development',
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent']),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    responseCacheSeconds: integer(env, 'RESPONSE_CACHE_SECONDS', 30, 0, 3600),
   };
 }

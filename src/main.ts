@@ -24,6 +24,7 @@ async function start(running: Running, log: Logger): Promise<void> {
     log,
     exposeErrorDetails: config.exposeErrorDetails,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    responseCacheSeconds: config.responseCacheSeconds,
   });
   const port = await running.server.listen(config.port);
   log.info(`SME service network API ready at http://localhost:${port}/graphql`, {

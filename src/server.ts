@@ -15,6 +15,7 @@ import type { DataSource } from 'typeorm';
 import type { LoaderSettings } from './db/loaders';
 import { healthRoutes } from './http/health';
 import { operationLogPlugin } from './http/operation-log';
+import { responseCachePlugin } from './http/response-cache';
 import { playgroundAssets, playgroundLandingPage } from './http/playground';
 import type { Logger } from './logger';
 import { buildApiSchema } from './schema/build-schema';
@@ -34,6 +35,8 @@ export interface ApiServerOptions {
   shutdownTimeoutMs?: number;
   /** DataLoader settings; only the benchmark's floor switches batching off. */
   loaderSettings?: LoaderSettings;
+  /** Anonymous directory answers are reused for this long (0: never). */
+  responseCacheSeconds?: number;
 }
 
 export interface ApiServer {
@@ -71,6 +74,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       }),
       playgroundLandingPage(GRAPHQL_PATH),
       operationLogPlugin(log),
+      responseCachePlugin(options.responseCacheSeconds ?? 0),
     ],
   });
   await apollo.start();

@@ -11,6 +11,7 @@ describe('configuration', () => {
       seedOnStart: true,
       exposeErrorDetails: false,
       logLevel: 'info',
+      responseCacheSeconds: 30,
     });
   });
 

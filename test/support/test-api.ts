@@ -21,6 +21,8 @@ export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
 export interface TestApiOptions {
   /** Receives every log line the server writes (at debug level), e.g. to check what is logged. */
   logSink?: LogSink;
+  /** Off unless a test is about the cache, so that every request does its work. */
+  responseCacheSeconds?: number;
 }
 
 export async function startTestApi(options: TestApiOptions = {}) {
@@ -36,7 +38,12 @@ export async function startTestApi(options: TestApiOptions = {}) {
   // after its first request, so that statement counts of single requests compare like with like.
   await Promise.all([referenceData(dataSource).regions(), referenceData(dataSource).taxonomy()]);
   const log = options.logSink ? createLogger('debug', options.logSink) : createLogger('silent');
-  const server = await createApiServer({ dataSource, log, exposeErrorDetails: false });
+  const server = await createApiServer({
+    dataSource,
+    log,
+    exposeErrorDetails: false,
+    responseCacheSeconds: options.responseCacheSeconds ?? 0,
+  });
   const port = await server.listen(0);
   const origin = `http://127.0.0.1:${port}`;
 
