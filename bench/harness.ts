@@ -36,7 +36,10 @@ export interface ApiProcess {
 }
 
 /** Starts bench/server-process in production mode and waits until it listens. */
-export async function spawnApi(databaseUrl: string, batching: boolean): Promise<ApiProcess> {
+export async function spawnApi(
+  databaseUrl: string,
+  options: { batching: boolean; responseCacheSeconds: number },
+): Promise<ApiProcess> {
   const entry = path.join(__dirname, `server-process${path.extname(__filename)}`);
   // BENCH_NODE_ARGS passes flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=.data/profiles".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -50,7 +53,8 @@ export async function spawnApi(databaseUrl: string, batching: boolean): Promise<
       ...process.env,
       NODE_ENV: 'production',
       BENCH_DATABASE_URL: databaseUrl,
-      BENCH_BATCHING: String(batching),
+      BENCH_BATCHING: String(options.batching),
+      BENCH_RESPONSE_CACHE_SECONDS: String(options.responseCacheSeconds),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

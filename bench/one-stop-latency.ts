@@ -12,7 +12,7 @@ const percentile = (sorted: number[], p: number) =>
 
 async function main(): Promise<void> {
   const network = await openBenchNetwork();
-  const api = await spawnApi(network.database.url, true);
+  const api = await spawnApi(network.database.url, { batching: true, responseCacheSeconds: 0 });
   try {
     // One body per lookup: 1,000 draws of county, category, scale and specialization; the
     // warm-up draws others.

@@ -1,7 +1,9 @@
 // npm run bench: the API against the limit of its own design, side by side in one run.
-// For each operation: the API at 1, 10 and 50 concurrent clients; the same SQL statements
-// replayed straight through pg at the same concurrency (the limit); and the API with DataLoader
-// batching switched off (the floor). BENCH_SECONDS sets the length of each measurement.
+// For each operation: the API at 1, 10 and 50 concurrent clients, every request worked in full
+// (response cache off); the same SQL statements replayed straight through pg at the same
+// concurrency (the limit); the API with DataLoader batching switched off (the floor); and the
+// API as `npm start` runs it, with its anonymous response cache. BENCH_SECONDS sets the length
+// of each measurement.
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
@@ -46,8 +48,12 @@ async function main(): Promise<void> {
   const network = await openBenchNetwork();
   const [{ server_version: version }] = await network.dataSource.query('SHOW server_version');
   const operations = await benchOperations(network.dataSource, seededRandom(42));
-  const batched = await spawnApi(network.database.url, true);
-  const unbatched = await spawnApi(network.database.url, false);
+  const batched = await spawnApi(network.database.url, { batching: true, responseCacheSeconds: 0 });
+  const unbatched = await spawnApi(network.database.url, {
+    batching: false,
+    responseCacheSeconds: 0,
+  });
+  const cached = await spawnApi(network.database.url, { batching: true, responseCacheSeconds: 30 });
   const pool = new Pool({ connectionString: network.database.url, max: network.poolSize });
   const results: OperationResult[] = [];
   try {
@@ -64,19 +70,23 @@ async function main(): Promise<void> {
       }
       await loadApi(unbatched.url, op.bodies, FLOOR_LEVEL, 1); // warm-up
       const floor = await measuredApi(unbatched, op, FLOOR_LEVEL);
-      process.stderr.write('floor\n');
+      await loadApi(cached.url, op.bodies, FLOOR_LEVEL, 1); // warm-up
+      const withCache = await measuredApi(cached, op, FLOOR_LEVEL);
+      process.stderr.write('floor cached\n');
       results.push({
         name: op.name,
         statementsPerRequest: samples.reduce((sum, set) => sum + set.length, 0) / samples.length,
         api,
         raw,
         unbatched: { ...floor, concurrency: FLOOR_LEVEL },
+        cached: { ...withCache, concurrency: FLOOR_LEVEL },
       });
     }
   } finally {
     await pool.end();
     await batched.stop();
     await unbatched.stop();
+    await cached.stop();
     await network.close();
   }
 

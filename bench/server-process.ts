@@ -22,8 +22,7 @@ async function main(): Promise<void> {
     log: createLogger('warn'),
     exposeErrorDetails: false,
     loaderSettings: { batch: process.env.BENCH_BATCHING !== 'false' },
-    // As `npm start` runs it; BENCH_RESPONSE_CACHE_SECONDS=0 measures every request in full.
-    responseCacheSeconds: Number(process.env.BENCH_RESPONSE_CACHE_SECONDS ?? 30),
+    responseCacheSeconds: Number(process.env.BENCH_RESPONSE_CACHE_SECONDS ?? 0),
   });
   const apiPort = await server.listen(0);
 
