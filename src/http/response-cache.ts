@@ -1,7 +1,7 @@
 // Whole-response cache for anonymous directory reads. Everyone without a key sees the same
-// directory, and the directory changes only through migrations and the seed, so an identical
-// anonymous query may be answered from a copy for a few seconds. Requests with a key, mutations
-// and answers with errors are never cached.
+// directory, and it changes rarely, so an identical anonymous query may be answered from a copy
+// for a few seconds. Requests with a key, mutations and answers with errors are never cached;
+// a successful mutation in this process empties the cache.
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { Role } from '../auth/role';
@@ -13,7 +13,15 @@ export function responseCachePlugin(ttlSeconds: number): ApolloServerPlugin<Requ
   const entries = new Map<string, { result: FormattedExecutionResult; expires: number }>();
   return {
     async requestDidStart({ contextValue, request }) {
-      if (ttlSeconds <= 0 || contextValue.viewer.role !== Role.PUBLIC) return;
+      if (ttlSeconds <= 0) return;
+      if (contextValue.viewer.role !== Role.PUBLIC) {
+        return {
+          async willSendResponse({ operation, response }) {
+            const failed = response.body.kind === 'single' && response.body.singleResult.errors;
+            if (operation?.operation === 'mutation' && !failed) entries.clear();
+          },
+        };
+      }
       const key = JSON.stringify([
         request.query,
         request.operationName ?? null,

@@ -3,6 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { InstitutionResolver } from '../institutions/institution.resolver';
+import { NetworkAdminResolver } from '../institutions/network-admin.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { OneStopResolver } from '../one-stop/one-stop.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
@@ -22,6 +23,7 @@ const resolvers = [
   ViewerResolver,
   ReferralResolver,
   EnterpriseResolver,
+  NetworkAdminResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
@@ -37,7 +39,8 @@ export function buildApiSchema(): GraphQLSchema {
     // type-graphql names the root type but cannot describe it.
     schema.getQueryType()!.description =
       "Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup and referrals.";
-    schema.getMutationType()!.description = 'Changes: referrals and their lifecycle.';
+    schema.getMutationType()!.description =
+      'Changes: referrals and their lifecycle, and the network itself (institutions and services).';
   }
   return schema;
 }

@@ -23,12 +23,14 @@ export interface TestApiOptions {
   logSink?: LogSink;
   /** Off unless a test is about the cache, so that every request does its work. */
   responseCacheSeconds?: number;
+  /** Another database than the run's shared one, e.g. a scratch copy a test may change. */
+  databaseUrl?: string;
 }
 
 export async function startTestApi(options: TestApiOptions = {}) {
   const statements = new StatementLog();
   const dataSource = createDataSource({
-    url: testDatabaseUrl(),
+    url: options.databaseUrl ?? testDatabaseUrl(),
     poolSize: 4,
     logger: statements,
     applicationName: 'jest-api',

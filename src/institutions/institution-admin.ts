@@ -1,0 +1,233 @@
+// Keeping the network up to date: admins create and re-parent institutions, staff keep their
+// own institution's contact details current. The tree rules of tree-rules.ts hold afterwards;
+// what the database enforces as well (one PUBLIC per region, unique codes) it enforces again.
+import type { DataSource } from 'typeorm';
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
+import { readRows } from '../db/prepared';
+import { referenceData } from '../db/reference-data';
+import { hydrator, returnedRows } from '../db/rows';
+import { normalizeRegionCode } from '../regions/region-code';
+import type { RequestContext } from '../schema/context';
+import { badInput, conflict, forbidden, notFound } from '../schema/errors';
+import { InstitutionKind, InstitutionTier } from './institution-enums';
+import type {
+  CreateInstitutionInput,
+  MoveInstitutionInput,
+  UpdateInstitutionInput,
+} from './institution-admin.types';
+import { Institution } from './institution.entity';
+import { TIER_OF_REGION_LEVEL, parentPlace, regionsUpward } from './tree-rules';
+
+const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
+
+export function requireAdmin(viewer: Viewer, action: string): void {
+  if (viewer.role !== Role.ADMIN) throw forbidden(`only ADMIN keys may ${action}`);
+}
+
+export function text(value: string | null | undefined, field: string, max: number): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed.length > max)
+    throw badInput(`${field} is ${trimmed.length} characters long: use at most ${max}`, field);
+  return trimmed || null;
+}
+
+export function required(value: string | null | undefined, field: string, max: number): string {
+  const trimmed = text(value, field, max);
+  if (!trimmed) throw badInput(`${field} must not be empty`, field);
+  return trimmed;
+}
+
+export function publicCode(code: string, field = 'code'): string {
+  const trimmed = code.trim();
+  if (!CODE.test(trimmed)) {
+    throw badInput(
+      `${field} '${code}' is not a code: use capital letters, digits and dashes, e.g. M-441900-05`,
+      field,
+    );
+  }
+  return trimmed;
+}
+
+export async function institutionByCode(
+  dataSource: DataSource,
+  code: string,
+  field = 'code',
+): Promise<Institution> {
+  const [row] = await readRows(dataSource, 'SELECT * FROM institution WHERE code = $1', [code]);
+  if (!row) throw notFound(`${field} '${code}' names no institution`, field);
+  return hydrator(dataSource, Institution)(row);
+}
+
+/** The institution the tree rules make the parent of a `kind` institution in `regionCode`. */
+async function prescribedParent(
+  dataSource: DataSource,
+  regionCode: string,
+  kind: InstitutionKind,
+): Promise<Institution> {
+  const regions = await referenceData(dataSource).regions();
+  const centres: Record<string, unknown>[] = await readRows(
+    dataSource,
+    `SELECT * FROM institution WHERE kind = 'PUBLIC' AND (region_code IS NULL OR region_code = ANY($1::bpchar[]))`,
+    [regionsUpward(regionCode, regions).map((region) => region.code)],
+  );
+  const hydrate = hydrator(dataSource, Institution);
+  const byRegion = new Map(
+    centres.map(hydrate).map((centre) => [centre.regionCode ?? 'NATIONAL', centre] as const),
+  );
+  const place = parentPlace(regionCode, kind, regions, (code) => byRegion.has(code));
+  const parent = byRegion.get(place === 'NATIONAL' ? 'NATIONAL' : place.regionCode);
+  if (!parent) throw conflict('the network has no national centre yet: create it first');
+  return parent;
+}
+
+const uniqueViolation = (error: unknown, constraint: string) =>
+  (error as { code?: string; constraint?: string }).code === '23505' &&
+  (error as { constraint?: string }).constraint === constraint;
+
+export async function createInstitution(
+  context: RequestContext,
+  input: CreateInstitutionInput,
+): Promise<Institution> {
+  const { dataSource, viewer } = context;
+  requireAdmin(viewer, 'create institutions');
+  const code = publicCode(input.code);
+  const name = required(input.name, 'name', 200);
+  let regionCode: string | null = null;
+  let parentId: number | null = null;
+
+  if (input.tier === InstitutionTier.NATIONAL) {
+    if (input.kind !== InstitutionKind.PUBLIC || input.regionCode || input.parentCode) {
+      throw badInput('the national centre is PUBLIC, with neither region nor parent', 'tier');
+    }
+  } else {
+    if (!input.regionCode)
+      throw badInput(`regionCode is required for a ${input.tier} institution`, 'regionCode');
+    regionCode = normalizeRegionCode(input.regionCode, 'regionCode');
+    const region = (await referenceData(dataSource).regions()).get(regionCode);
+    if (!region)
+      throw notFound(`regionCode '${input.regionCode}' names no GB/T 2260 division`, 'regionCode');
+    const fitting = TIER_OF_REGION_LEVEL[region.level];
+    if (fitting !== input.tier) {
+      throw badInput(
+        `tier ${input.tier} does not fit ${region.name} (${region.code}), a ${region.level}: use ${fitting}`,
+        'tier',
+      );
+    }
+    const parent = await prescribedParent(dataSource, regionCode, input.kind);
+    if (input.parentCode && input.parentCode.trim() !== parent.code) {
+      throw badInput(
+        `parentCode must be ${parent.code} (${parent.name}): the tree rules hang this institution there`,
+        'parentCode',
+      );
+    }
+    parentId = parent.key;
+  }
+
+  const contact = input.contact ?? {};
+  try {
+    const [row] = await readRows(
+      dataSource,
+      `INSERT INTO institution (code, name, name_en, tier, kind, region_code, parent_id, phone, email, website, address, latitude, longitude)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+      [
+        code,
+        name,
+        text(input.nameEn, 'nameEn', 200),
+        input.tier,
+        input.kind,
+        regionCode,
+        parentId,
+        text(contact.phone, 'contact.phone', 30),
+        contact.email ?? null,
+        contact.website ?? null,
+        text(contact.address, 'contact.address', 300),
+        input.location?.latitude ?? null,
+        input.location?.longitude ?? null,
+      ],
+    );
+    return hydrator(dataSource, Institution)(row);
+  } catch (error) {
+    if (uniqueViolation(error, 'institution_code_key'))
+      throw conflict(`an institution with code ${code} exists already`);
+    if (uniqueViolation(error, 'institution_public_region_idx'))
+      throw conflict(`region ${regionCode} has a PUBLIC centre already: at most one per region`);
+    if (uniqueViolation(error, 'institution_single_national_idx'))
+      throw conflict('the network has a national centre already');
+    throw error;
+  }
+}
+
+export async function updateInstitution(
+  context: RequestContext,
+  input: UpdateInstitutionInput,
+): Promise<Institution> {
+  const { dataSource, viewer } = context;
+  const institution = await institutionByCode(dataSource, input.code.trim());
+  const ownStaff =
+    viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === institution.key;
+  if (viewer.role !== Role.ADMIN && !ownStaff) {
+    throw forbidden(
+      'only ADMIN keys, or staff of the institution for its contact details, may change an institution',
+    );
+  }
+  const adminOnly = (['name', 'nameEn', 'location', 'active'] as const).filter(
+    (field) => input[field] !== undefined && input[field] !== null,
+  );
+  if (viewer.role !== Role.ADMIN && adminOnly.length > 0) {
+    throw forbidden(`staff may change contact details only, not ${adminOnly.join(', ')}`);
+  }
+  const changes: [string, unknown][] = [];
+  if (input.name !== undefined && input.name !== null)
+    changes.push(['name', required(input.name, 'name', 200)]);
+  if (input.nameEn !== undefined) changes.push(['name_en', text(input.nameEn, 'nameEn', 200)]);
+  if (input.active !== undefined && input.active !== null) changes.push(['active', input.active]);
+  if (input.location)
+    changes.push(['latitude', input.location.latitude], ['longitude', input.location.longitude]);
+  const contact = input.contact;
+  if (contact) {
+    if (contact.phone !== undefined)
+      changes.push(['phone', text(contact.phone, 'contact.phone', 30)]);
+    if (contact.email !== undefined) changes.push(['email', contact.email]);
+    if (contact.website !== undefined) changes.push(['website', contact.website]);
+    if (contact.address !== undefined)
+      changes.push(['address', text(contact.address, 'contact.address', 300)]);
+  }
+  if (changes.length === 0) return institution;
+  const assignments = changes.map(([column], index) => `${column} = $${index + 2}`).join(', ');
+  const [row] = await returnedRows(
+    dataSource.manager,
+    `UPDATE institution SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
+    [institution.key, ...changes.map(([, value]) => value)],
+  );
+  return hydrator(dataSource, Institution)(row);
+}
+
+export async function moveInstitution(
+  context: RequestContext,
+  input: MoveInstitutionInput,
+): Promise<Institution> {
+  const { dataSource, viewer } = context;
+  requireAdmin(viewer, 'move institutions');
+  const institution = await institutionByCode(dataSource, input.code.trim());
+  if (institution.tier === InstitutionTier.NATIONAL)
+    throw badInput('the national centre has no parent to change', 'code');
+  const newParent = await institutionByCode(
+    dataSource,
+    input.newParentCode.trim(),
+    'newParentCode',
+  );
+  const prescribed = await prescribedParent(dataSource, institution.regionCode!, institution.kind);
+  if (newParent.key !== prescribed.key) {
+    throw badInput(
+      `newParentCode must be ${prescribed.code} (${prescribed.name}): the tree rules hang a ${institution.kind} ${institution.tier} institution of ${institution.regionCode} there`,
+      'newParentCode',
+    );
+  }
+  const [row] = await returnedRows(
+    dataSource.manager,
+    'UPDATE institution SET parent_id = $2, updated_at = now() WHERE id = $1 RETURNING *',
+    [institution.key, newParent.key],
+  );
+  return hydrator(dataSource, Institution)(row);
+}

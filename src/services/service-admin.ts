@@ -1,0 +1,98 @@
+// Institutions' own services: admins, and staff of the institution, add and change them.
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
+import { readRows } from '../db/prepared';
+import { hydrator, returnedRows } from '../db/rows';
+import { institutionByCode, publicCode, required, text } from '../institutions/institution-admin';
+import type { RequestContext } from '../schema/context';
+import { conflict, forbidden, notFound } from '../schema/errors';
+import { SpecializationLevel } from './eligibility';
+import type { CreateServiceInput, UpdateServiceInput } from './service-admin.types';
+import { Service } from './service.entity';
+
+function requireManager(viewer: Viewer, institutionId: number): void {
+  const ownStaff = viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === institutionId;
+  if (viewer.role !== Role.ADMIN && !ownStaff) {
+    throw forbidden('only ADMIN keys, or staff of the institution, may change its services');
+  }
+}
+
+export async function createService(
+  context: RequestContext,
+  input: CreateServiceInput,
+): Promise<Service> {
+  const { dataSource, viewer, loaders } = context;
+  const institution = await institutionByCode(
+    dataSource,
+    input.institutionCode.trim(),
+    'institutionCode',
+  );
+  requireManager(viewer, institution.key);
+  const code = publicCode(input.code);
+  const category = (await loaders.taxonomy()).resolve(input.categoryCode, 'categoryCode');
+  try {
+    const [row] = await readRows(
+      dataSource,
+      `INSERT INTO service (code, name, name_en, description, institution_id, category_id, delivery_mode, fee, eligible_scales, min_specialization)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::enterprise_scale[], $10) RETURNING *`,
+      [
+        code,
+        required(input.name, 'name', 200),
+        text(input.nameEn, 'nameEn', 200),
+        text(input.description, 'description', 2000),
+        institution.key,
+        category.key,
+        input.deliveryMode,
+        input.fee,
+        input.eligibleScales ?? [],
+        input.minSpecialization ?? SpecializationLevel.NONE,
+      ],
+    );
+    return hydrator(dataSource, Service)(row);
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505')
+      throw conflict(`a service with code ${code} exists already`);
+    throw error;
+  }
+}
+
+export async function updateService(
+  context: RequestContext,
+  input: UpdateServiceInput,
+): Promise<Service> {
+  const { dataSource, viewer, loaders } = context;
+  const [current] = await readRows(dataSource, 'SELECT * FROM service WHERE code = $1', [
+    input.code.trim(),
+  ]);
+  if (!current) throw notFound(`code '${input.code}' names no service`, 'code');
+  const service = hydrator(dataSource, Service)(current);
+  requireManager(viewer, service.institutionId);
+
+  const changes: [string, unknown, string?][] = [];
+  if (input.name !== undefined && input.name !== null)
+    changes.push(['name', required(input.name, 'name', 200)]);
+  if (input.nameEn !== undefined) changes.push(['name_en', text(input.nameEn, 'nameEn', 200)]);
+  if (input.description !== undefined)
+    changes.push(['description', text(input.description, 'description', 2000)]);
+  if (input.categoryCode)
+    changes.push([
+      'category_id',
+      (await loaders.taxonomy()).resolve(input.categoryCode, 'categoryCode').key,
+    ]);
+  if (input.deliveryMode) changes.push(['delivery_mode', input.deliveryMode]);
+  if (input.fee) changes.push(['fee', input.fee]);
+  if (input.eligibleScales)
+    changes.push(['eligible_scales', input.eligibleScales, '::enterprise_scale[]']);
+  if (input.minSpecialization) changes.push(['min_specialization', input.minSpecialization]);
+  if (input.active !== undefined && input.active !== null) changes.push(['active', input.active]);
+  if (changes.length === 0) return service;
+  const assignments = changes
+    .map(([column, , cast], index) => `${column} = $${index + 2}${cast ?? ''}`)
+    .join(', ');
+  const [row] = await returnedRows(
+    dataSource.manager,
+    `UPDATE service SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
+    [service.key, ...changes.map(([, value]) => value)],
+  );
+  return hydrator(dataSource, Service)(row);
+}

@@ -1,0 +1,295 @@
+// Keeping the network up to date through the API, on a seeded database of this test's own
+// (the shared one must not change under the other tests).
+import type { DataSource } from 'typeorm';
+import { createApiKey } from '../../src/auth/api-key.admin';
+import { createDataSource } from '../../src/db/data-source';
+import { runPendingMigrations } from '../../src/db/migrations';
+import { seedNetwork } from '../../src/seed/seed';
+import { bearer } from '../support/referral-fixtures';
+import { createScratchDatabase } from '../support/scratch-database';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+let seeded: DataSource;
+let api: TestApi;
+let admin: Record<string, string>;
+let dongguanStaff: Record<string, string>;
+let partner: Record<string, string>;
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase('network_admin');
+  seeded = createDataSource({ url: scratch.url, applicationName: 'jest-network-admin' });
+  await seeded.initialize();
+  await runPendingMigrations(seeded);
+  await seedNetwork(seeded);
+  api = await startTestApi({ databaseUrl: scratch.url });
+  admin = bearer((await createApiKey(seeded, { role: 'ADMIN', name: 'network admin' })).key);
+  dongguanStaff = bearer(
+    (
+      await createApiKey(seeded, {
+        role: 'INSTITUTION_STAFF',
+        name: 'dongguan desk',
+        institutionCode: 'C-441900',
+      })
+    ).key,
+  );
+  partner = bearer((await createApiKey(seeded, { role: 'PARTNER', name: 'some app' })).key);
+});
+
+afterAll(async () => {
+  await api.close();
+  await seeded.destroy();
+  await scratch.drop();
+});
+
+const CREATE = `mutation ($input: CreateInstitutionInput!) {
+  createInstitution(input: $input) { institution { code tier kind region { code } parent { code } contact { phone } } }
+}`;
+
+/** A county without a centre of its own whose prefecture has one. */
+async function countyWithoutCentre(): Promise<{ county: string; prefecture: string }> {
+  const [row] = await seeded.query(`
+    SELECT r.code AS county, r.parent_code AS prefecture FROM region r JOIN region p ON p.code = r.parent_code
+     WHERE r.level = 'COUNTY' AND p.level = 'PREFECTURE'
+       AND NOT EXISTS (SELECT 1 FROM institution i WHERE i.region_code = r.code AND i.kind = 'PUBLIC')
+       AND EXISTS (SELECT 1 FROM institution i WHERE i.region_code = p.code AND i.kind = 'PUBLIC')
+     ORDER BY r.code LIMIT 1`);
+  return row;
+}
+
+describe('createInstitution', () => {
+  it('hangs a new county centre under its municipal centre, as the tree rules say', async () => {
+    const { county, prefecture } = await countyWithoutCentre();
+    const { data, errors } = await api.graphql(
+      CREATE,
+      {
+        input: {
+          code: `C-${county}`,
+          name: '新设县级中小企业服务中心',
+          tier: 'COUNTY',
+          kind: 'PUBLIC',
+          regionCode: county,
+          contact: { phone: '400-800-1234' },
+        },
+      },
+      admin,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.createInstitution.institution).toEqual({
+      code: `C-${county}`,
+      tier: 'COUNTY',
+      kind: 'PUBLIC',
+      region: { code: county },
+      parent: { code: `C-${prefecture}` },
+      contact: { phone: '400-800-1234' },
+    });
+  });
+
+  it.each([
+    [
+      { tier: 'MUNICIPAL', regionCode: '110101' },
+      'BAD_USER_INPUT',
+      'tier',
+      /does not fit 东城区 \(110101\), a COUNTY: use COUNTY/,
+    ],
+    [
+      { tier: 'MUNICIPAL', kind: 'PUBLIC', regionCode: '441900' },
+      'CONFLICT',
+      undefined,
+      /PUBLIC centre already/,
+    ],
+    [
+      { code: 'C-441900', regionCode: '441900', tier: 'MUNICIPAL' },
+      'CONFLICT',
+      undefined,
+      /exists already/,
+    ],
+    [
+      { regionCode: '441900', tier: 'MUNICIPAL', parentCode: 'C-000000' },
+      'BAD_USER_INPUT',
+      'parentCode',
+      /must be C-441900/,
+    ],
+    [{ regionCode: '999999' }, 'NOT_FOUND', 'regionCode', /names no GB\/T 2260 division/],
+    [{ code: 'lower case' }, 'BAD_USER_INPUT', 'code', /is not a code/],
+    [{ tier: 'NATIONAL', regionCode: null }, 'BAD_USER_INPUT', 'tier', /neither region nor parent/],
+  ])('refuses %p', async (overrides, code, field, message) => {
+    const input = {
+      code: 'M-441900-77',
+      name: '测试机构',
+      tier: 'MUNICIPAL',
+      kind: 'MARKET',
+      regionCode: '441900',
+      ...overrides,
+    };
+    const { errors } = await api.graphql(CREATE, { input }, admin);
+    expect(errors![0].extensions).toEqual(field ? { code, field } : { code });
+    expect(errors![0].message).toMatch(message);
+  });
+
+  it('is for admins only', async () => {
+    const input = {
+      code: 'M-441900-78',
+      name: '测试机构',
+      tier: 'MUNICIPAL',
+      kind: 'MARKET',
+      regionCode: '441900',
+    };
+    for (const key of [dongguanStaff, partner, {}]) {
+      expect((await api.graphql(CREATE, { input }, key)).errors![0].extensions!.code).toBe(
+        'FORBIDDEN',
+      );
+    }
+  });
+});
+
+describe('updateInstitution', () => {
+  const UPDATE = `mutation ($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { institution { name contact { phone email } } } }`;
+
+  it('lets staff change their own institution’s contact details', async () => {
+    const { data, errors } = await api.graphql(
+      UPDATE,
+      { input: { code: 'C-441900', contact: { phone: '0769-22001234' } } },
+      dongguanStaff,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.updateInstitution.institution.contact.phone).toBe('0769-22001234');
+    expect(data!.updateInstitution.institution.contact.email).toBe('service@sme441900.org.cn');
+  });
+
+  it('keeps staff to contact details and to their own institution', async () => {
+    const rename = await api.graphql(
+      UPDATE,
+      { input: { code: 'C-441900', name: '新名称' } },
+      dongguanStaff,
+    );
+    expect(rename.errors![0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringContaining('contact details only'),
+    });
+    const other = await api.graphql(
+      UPDATE,
+      { input: { code: 'C-440000', contact: { phone: '020-1' } } },
+      dongguanStaff,
+    );
+    expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('lets an admin rename and withdraw', async () => {
+    const { data } = await api.graphql(
+      UPDATE,
+      { input: { code: 'M-441900-01', name: '东莞市融资担保服务有限公司' } },
+      admin,
+    );
+    expect(data!.updateInstitution.institution.name).toBe('东莞市融资担保服务有限公司');
+  });
+});
+
+describe('moveInstitution', () => {
+  const MOVE = `mutation ($input: MoveInstitutionInput!) { moveInstitution(input: $input) { institution { code parent { code } } } }`;
+
+  it('moves only to the parent the tree rules prescribe', async () => {
+    // A county centre under a prefecture without a centre hangs under the province; once the
+    // prefecture gets a centre, the county centre moves under it.
+    const [orphan] = await seeded.query(`
+      SELECT i.code, r.parent_code AS prefecture FROM institution i JOIN region r ON r.code = i.region_code JOIN region p ON p.code = r.parent_code
+       WHERE i.tier = 'COUNTY' AND i.kind = 'PUBLIC' AND p.level = 'PREFECTURE'
+         AND NOT EXISTS (SELECT 1 FROM institution c WHERE c.region_code = p.code AND c.kind = 'PUBLIC') LIMIT 1`);
+    const province = `C-${orphan.prefecture.slice(0, 2)}0000`;
+    const tooEarly = await api.graphql(
+      MOVE,
+      { input: { code: orphan.code, newParentCode: province } },
+      admin,
+    );
+    expect(tooEarly.data!.moveInstitution.institution.parent.code).toBe(province);
+
+    await api.graphql(
+      CREATE,
+      {
+        input: {
+          code: `C-${orphan.prefecture}`,
+          name: '新设市级中心',
+          tier: 'MUNICIPAL',
+          kind: 'PUBLIC',
+          regionCode: orphan.prefecture,
+        },
+      },
+      admin,
+    );
+    const stale = await api.graphql(
+      MOVE,
+      { input: { code: orphan.code, newParentCode: province } },
+      admin,
+    );
+    expect(stale.errors![0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'newParentCode' },
+      message: expect.stringContaining(`must be C-${orphan.prefecture}`),
+    });
+    const moved = await api.graphql(
+      MOVE,
+      { input: { code: orphan.code, newParentCode: `C-${orphan.prefecture}` } },
+      admin,
+    );
+    expect(moved.data!.moveInstitution.institution.parent.code).toBe(`C-${orphan.prefecture}`);
+  });
+});
+
+describe('services', () => {
+  const CREATE_SERVICE = `mutation ($input: CreateServiceInput!) { createService(input: $input) { service { code active category { code } institution { code } eligibleScales } } }`;
+  const UPDATE_SERVICE = `mutation ($input: UpdateServiceInput!) { updateService(input: $input) { service { code active fee } } }`;
+
+  it('lets staff add a service to their institution and withdraw it; one-stop then skips it', async () => {
+    const input = {
+      institutionCode: 'C-441900',
+      code: 'C-441900-S99',
+      name: '出口退税辅导',
+      categoryCode: 'TRD-COMP',
+      deliveryMode: 'ONLINE',
+      fee: 'FREE',
+      eligibleScales: ['MICRO'],
+    };
+    const created = await api.graphql(CREATE_SERVICE, { input }, dongguanStaff);
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createService.service).toEqual({
+      code: 'C-441900-S99',
+      active: true,
+      category: { code: 'TRD-COMP' },
+      institution: { code: 'C-441900' },
+      eligibleScales: ['MICRO'],
+    });
+
+    const lookup = `{ oneStop(input: { regionCode: "441900", categoryCode: "TRD-COMP", limitPerTier: 50 }) { matches { service { code } } } }`;
+    const codes = async () =>
+      (await api.graphql(lookup)).data!.oneStop.matches.map((match: any) => match.service.code);
+    expect(await codes()).toContain('C-441900-S99');
+    const withdrawn = await api.graphql(
+      UPDATE_SERVICE,
+      { input: { code: 'C-441900-S99', active: false } },
+      dongguanStaff,
+    );
+    expect(withdrawn.data!.updateService.service.active).toBe(false);
+    expect(await codes()).not.toContain('C-441900-S99');
+  });
+
+  it('refuses other institutions’ staff, unknown categories and taken codes', async () => {
+    const input = {
+      institutionCode: 'C-440000',
+      code: 'C-440000-S99',
+      name: 'x',
+      categoryCode: 'FIN',
+      deliveryMode: 'ONLINE',
+      fee: 'FREE',
+    };
+    expect(
+      (await api.graphql(CREATE_SERVICE, { input }, dongguanStaff)).errors![0].extensions!.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await api.graphql(CREATE_SERVICE, { input: { ...input, categoryCode: 'XYZ' } }, admin))
+        .errors![0].extensions,
+    ).toEqual({ code: 'NOT_FOUND', field: 'categoryCode' });
+    expect(
+      (await api.graphql(CREATE_SERVICE, { input: { ...input, code: 'C-440000-S01' } }, admin))
+        .errors![0].extensions!.code,
+    ).toBe('CONFLICT');
+  });
+});
