@@ -10,6 +10,7 @@ import { hydrator, returnedRows } from '../db/rows';
 import { normalizeRegionCode } from '../regions/region-code';
 import type { RequestContext } from '../schema/context';
 import { badInput, conflict, forbidden, notFound } from '../schema/errors';
+import { optionalText, publicCode, requiredText } from '../schema/input';
 import { InstitutionKind, InstitutionTier } from './institution-enums';
 import type {
   CreateInstitutionInput,
@@ -19,34 +20,8 @@ import type {
 import { Institution } from './institution.entity';
 import { TIER_OF_REGION_LEVEL, parentPlace, regionsUpward } from './tree-rules';
 
-const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
-
 export function requireAdmin(viewer: Viewer, action: string): void {
   if (viewer.role !== Role.ADMIN) throw forbidden(`only ADMIN keys may ${action}`);
-}
-
-export function text(value: string | null | undefined, field: string, max: number): string | null {
-  const trimmed = value?.trim() ?? '';
-  if (trimmed.length > max)
-    throw badInput(`${field} is ${trimmed.length} characters long: use at most ${max}`, field);
-  return trimmed || null;
-}
-
-export function required(value: string | null | undefined, field: string, max: number): string {
-  const trimmed = text(value, field, max);
-  if (!trimmed) throw badInput(`${field} must not be empty`, field);
-  return trimmed;
-}
-
-export function publicCode(code: string, field = 'code'): string {
-  const trimmed = code.trim();
-  if (!CODE.test(trimmed)) {
-    throw badInput(
-      `${field} '${code}' is not a code: use capital letters, digits and dashes, e.g. M-441900-05`,
-      field,
-    );
-  }
-  return trimmed;
 }
 
 export async function institutionByCode(
@@ -92,7 +67,7 @@ export async function createInstitution(
   const { dataSource, viewer } = context;
   requireAdmin(viewer, 'create institutions');
   const code = publicCode(input.code);
-  const name = required(input.name, 'name', 200);
+  const name = requiredText(input.name, 'name', 200);
   let regionCode: string | null = null;
   let parentId: number | null = null;
 
@@ -133,15 +108,15 @@ export async function createInstitution(
       [
         code,
         name,
-        text(input.nameEn, 'nameEn', 200),
+        optionalText(input.nameEn, 'nameEn', 200),
         input.tier,
         input.kind,
         regionCode,
         parentId,
-        text(contact.phone, 'contact.phone', 30),
+        optionalText(contact.phone, 'contact.phone', 30),
         contact.email ?? null,
         contact.website ?? null,
-        text(contact.address, 'contact.address', 300),
+        optionalText(contact.address, 'contact.address', 300),
         input.location?.latitude ?? null,
         input.location?.longitude ?? null,
       ],
@@ -179,19 +154,20 @@ export async function updateInstitution(
   }
   const changes: [string, unknown][] = [];
   if (input.name !== undefined && input.name !== null)
-    changes.push(['name', required(input.name, 'name', 200)]);
-  if (input.nameEn !== undefined) changes.push(['name_en', text(input.nameEn, 'nameEn', 200)]);
+    changes.push(['name', requiredText(input.name, 'name', 200)]);
+  if (input.nameEn !== undefined)
+    changes.push(['name_en', optionalText(input.nameEn, 'nameEn', 200)]);
   if (input.active !== undefined && input.active !== null) changes.push(['active', input.active]);
   if (input.location)
     changes.push(['latitude', input.location.latitude], ['longitude', input.location.longitude]);
   const contact = input.contact;
   if (contact) {
     if (contact.phone !== undefined)
-      changes.push(['phone', text(contact.phone, 'contact.phone', 30)]);
+      changes.push(['phone', optionalText(contact.phone, 'contact.phone', 30)]);
     if (contact.email !== undefined) changes.push(['email', contact.email]);
     if (contact.website !== undefined) changes.push(['website', contact.website]);
     if (contact.address !== undefined)
-      changes.push(['address', text(contact.address, 'contact.address', 300)]);
+      changes.push(['address', optionalText(contact.address, 'contact.address', 300)]);
   }
   if (changes.length === 0) return institution;
   const assignments = changes.map(([column], index) => `${column} = $${index + 2}`).join(', ');

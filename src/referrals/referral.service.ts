@@ -9,6 +9,7 @@ import { hydrator, returnedRows } from '../db/rows';
 import { normalizeRegionCode } from '../regions/region-code';
 import type { RequestContext } from '../schema/context';
 import { badInput, conflict, forbidden, notFound } from '../schema/errors';
+import { optionalText, requiredText } from '../schema/input';
 import { fromGlobalId } from '../schema/node';
 import { SpecializationLevel } from '../services/eligibility';
 import { parseCreditCode } from './credit-code';
@@ -20,24 +21,8 @@ import { canSee, requireReferralAccess } from './visibility';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function text(
-  value: string | null | undefined,
-  field: string,
-  max: number,
-  required = false,
-): string | null {
-  const trimmed = value?.trim() ?? '';
-  if (trimmed === '') {
-    if (required) throw badInput(`${field} must not be empty`, field);
-    return null;
-  }
-  if (trimmed.length > max)
-    throw badInput(`${field} is ${trimmed.length} characters long: use at most ${max}`, field);
-  return trimmed;
-}
-
 function phone(value: string | null | undefined): string | null {
-  const trimmed = text(value, 'enterprise.contactPhone', 30);
+  const trimmed = optionalText(value, 'enterprise.contactPhone', 30);
   if (trimmed !== null && !/^\+?[0-9][0-9 ()-]{4,28}$/.test(trimmed)) {
     throw badInput(
       'enterprise.contactPhone must be a phone number such as 0769-22123456 or 13800138000',
@@ -90,19 +75,19 @@ export async function createReferral(
         : 'only PARTNER or ADMIN keys may create referrals',
     );
   }
-  const idempotencyKey = text(input.idempotencyKey, 'idempotencyKey', 200, true)!;
+  const idempotencyKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
   const enterprise = {
     creditCode: parseCreditCode(input.enterprise.creditCode, 'enterprise.creditCode'),
-    name: text(input.enterprise.name, 'enterprise.name', 200, true)!,
+    name: requiredText(input.enterprise.name, 'enterprise.name', 200),
     scale: input.enterprise.scale,
     specialization: input.enterprise.specialization ?? SpecializationLevel.NONE,
     regionCode: normalizeRegionCode(input.enterprise.regionCode, 'enterprise.regionCode'),
-    contactName: text(input.enterprise.contactName, 'enterprise.contactName', 100),
+    contactName: optionalText(input.enterprise.contactName, 'enterprise.contactName', 100),
     contactPhone: phone(input.enterprise.contactPhone),
     contactEmail: input.enterprise.contactEmail?.trim().toLowerCase() || null,
   };
   const service = serviceKey(input.serviceId);
-  const note = text(input.note, 'note', 2000);
+  const note = optionalText(input.note, 'note', 2000);
   // What makes a retry the same request: everything but the idempotency key itself.
   const requestHash = createHash('sha256')
     .update(JSON.stringify({ enterprise, service, note }))
@@ -204,7 +189,7 @@ export async function updateReferralStatus(
   const { viewer, dataSource } = context;
   requireReferralAccess(viewer);
   const uuid = referralUuid(input.referralId);
-  const note = text(input.note, 'note', 2000);
+  const note = optionalText(input.note, 'note', 2000);
   const hydrate = hydrator(dataSource, Referral);
 
   const [current] = (

@@ -3,7 +3,8 @@ import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import { readRows } from '../db/prepared';
 import { hydrator, returnedRows } from '../db/rows';
-import { institutionByCode, publicCode, required, text } from '../institutions/institution-admin';
+import { institutionByCode } from '../institutions/institution-admin';
+import { optionalText, publicCode, requiredText } from '../schema/input';
 import type { RequestContext } from '../schema/context';
 import { conflict, forbidden, notFound } from '../schema/errors';
 import { SpecializationLevel } from './eligibility';
@@ -37,9 +38,9 @@ export async function createService(
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::enterprise_scale[], $10) RETURNING *`,
       [
         code,
-        required(input.name, 'name', 200),
-        text(input.nameEn, 'nameEn', 200),
-        text(input.description, 'description', 2000),
+        requiredText(input.name, 'name', 200),
+        optionalText(input.nameEn, 'nameEn', 200),
+        optionalText(input.description, 'description', 2000),
         institution.key,
         category.key,
         input.deliveryMode,
@@ -70,10 +71,11 @@ export async function updateService(
 
   const changes: [string, unknown, string?][] = [];
   if (input.name !== undefined && input.name !== null)
-    changes.push(['name', required(input.name, 'name', 200)]);
-  if (input.nameEn !== undefined) changes.push(['name_en', text(input.nameEn, 'nameEn', 200)]);
+    changes.push(['name', requiredText(input.name, 'name', 200)]);
+  if (input.nameEn !== undefined)
+    changes.push(['name_en', optionalText(input.nameEn, 'nameEn', 200)]);
   if (input.description !== undefined)
-    changes.push(['description', text(input.description, 'description', 2000)]);
+    changes.push(['description', optionalText(input.description, 'description', 2000)]);
   if (input.categoryCode)
     changes.push([
       'category_id',
