@@ -22,6 +22,7 @@ import { buildApiSchema } from './schema/build-schema';
 import { viewerFromHeader, type Viewer } from './auth/viewer';
 import { createRequestContext, type RequestContext } from './schema/context';
 import { formatError } from './schema/errors';
+import { queryLimitsPlugin } from './schema/query-limits';
 
 export const GRAPHQL_PATH = '/graphql';
 /** GraphQL documents are small; anything larger is a mistake or an attack. */
@@ -73,6 +74,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000,
       }),
       playgroundLandingPage(GRAPHQL_PATH),
+      queryLimitsPlugin(),
       operationLogPlugin(log),
       responseCachePlugin(options.responseCacheSeconds ?? 0),
     ],

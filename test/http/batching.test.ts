@@ -37,9 +37,9 @@ describe('statements per request', () => {
     const query = `query ($first: Int!) {
       regions(level: PROVINCE, first: $first) {
         nodes {
-          children(first: 50) { totalCount nodes { name institutions(first: 3) { nodes { code ancestors { code } } } } }
-          institutions(filter: { kind: [PUBLIC] }) {
-            nodes { descendants(first: 100) { totalCount nodes { code parent { code } } } }
+          children(first: 10) { totalCount nodes { name institutions(first: 3) { nodes { code ancestors { code } } } } }
+          institutions(first: 5, filter: { kind: [PUBLIC] }) {
+            nodes { descendants(first: 20) { totalCount nodes { code parent { code } } } }
           }
         }
       }
