@@ -10,7 +10,7 @@ import { normalizeRegionCode } from '../regions/region-code';
 import type { RequestContext } from '../schema/context';
 import { badInput, conflict, forbidden, notFound } from '../schema/errors';
 import { optionalText, requiredText } from '../schema/input';
-import { fromGlobalId } from '../schema/node';
+import { nodeKey } from '../schema/node';
 import { SpecializationLevel } from '../services/eligibility';
 import { parseCreditCode } from './credit-code';
 import { capacitiesOf, checkTransition } from './lifecycle';
@@ -18,8 +18,6 @@ import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral-status';
 import type { CreateReferralInput, UpdateReferralStatusInput } from './referral.types';
 import { canSee, requireReferralAccess } from './visibility';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function phone(value: string | null | undefined): string | null {
   const trimmed = optionalText(value, 'enterprise.contactPhone', 30);
@@ -34,26 +32,26 @@ function phone(value: string | null | undefined): string | null {
 
 /** The row id a global Service id stands for. */
 function serviceKey(serviceId: string): number {
-  const global = fromGlobalId(serviceId);
-  if (!global || global.type !== 'Service' || !/^[1-9][0-9]{0,9}$/.test(global.key)) {
+  const key = nodeKey(serviceId, 'Service');
+  if (key === null) {
     throw badInput(
       `serviceId '${serviceId}' is not the id of a Service: take it from a Service's id field`,
       'serviceId',
     );
   }
-  return Number(global.key);
+  return Number(key);
 }
 
 /** The uuid a global Referral id stands for. */
 export function referralUuid(referralId: string, field = 'referralId'): string {
-  const global = fromGlobalId(referralId);
-  if (!global || global.type !== 'Referral' || !UUID.test(global.key)) {
+  const key = nodeKey(referralId, 'Referral');
+  if (key === null) {
     throw badInput(
       `${field} '${referralId}' is not the id of a Referral: take it from a Referral's id field`,
       field,
     );
   }
-  return global.key;
+  return key;
 }
 
 function actorName(viewer: Viewer): string {

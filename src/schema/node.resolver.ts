@@ -6,38 +6,45 @@ import { visibleReferral } from '../referrals/referral.resolver';
 import { visibleReferrals } from '../referrals/visibility';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
-import { fromGlobalId, Node } from './node';
+import { fromGlobalId, Node, nodeKey } from './node';
 import { readRows } from '../db/prepared';
 
-const REGION_KEY = /^[1-9][0-9]{5}$/;
-const ROW_KEY = /^[1-9][0-9]{0,9}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** An enterprise is visible to those who see one of its referrals. */
+/**
+ * An enterprise is visible to those who see one of its referrals: checked for all enterprises of
+ * a request in one statement.
+ */
 async function visibleEnterprise(context: RequestContext, key: number): Promise<Enterprise | null> {
-  if (context.viewer.role === Role.PUBLIC) return null;
-  const enterprise = await context.loaders.enterpriseByKey.load(key);
-  if (!enterprise || context.viewer.role === Role.ADMIN) return enterprise;
-  const params = new SqlParameters();
-  const visible = visibleReferrals(context.viewer, params);
-  const [row] = await readRows(
-    context.dataSource,
-    `SELECT 1 FROM referral t WHERE t.enterprise_id = ${params.add(key)} AND ${visible.join(' AND ')} LIMIT 1`,
-    params.values,
-  );
-  return row ? enterprise : null;
+  const { viewer, loaders, dataSource } = context;
+  if (viewer.role === Role.PUBLIC) return null;
+  const enterprise = await loaders.enterpriseByKey.load(key);
+  if (!enterprise || viewer.role === Role.ADMIN) return enterprise;
+  const visible = await loaders.connections
+    .get<number, boolean>('Enterprise.visible', null, async (keys) => {
+      const params = new SqlParameters();
+      const rows = await readRows<{ enterprise_id: number }>(
+        dataSource,
+        `SELECT DISTINCT t.enterprise_id FROM referral t
+          WHERE t.enterprise_id = ANY(${params.add(keys)}::int[]) AND ${visibleReferrals(viewer, params).join(' AND ')}`,
+        params.values,
+      );
+      const seen = new Set(rows.map((row) => row.enterprise_id));
+      return keys.map((candidate) => seen.has(candidate));
+    })
+    .load(key);
+  return visible ? enterprise : null;
 }
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */
 async function loadNode(id: string, context: RequestContext): Promise<Node | null> {
   const { loaders } = context;
-  const global = fromGlobalId(id);
-  if (!global) return null;
-  const { type, key } = global;
-  if (type === 'Region') return REGION_KEY.test(key) ? loaders.regionByCode.load(key) : null;
-  if (type === 'Referral') return UUID.test(key) ? visibleReferral(context, key) : null;
-  if (!ROW_KEY.test(key) || Number(key) > 2 ** 31 - 1) return null;
+  const type = fromGlobalId(id)?.type;
+  const key = type ? nodeKey(id, type) : null;
+  if (key === null) return null;
   switch (type) {
+    case 'Region':
+      return loaders.regionByCode.load(key);
+    case 'Referral':
+      return visibleReferral(context, key);
     case 'Institution':
       return loaders.institutionByKey.load(Number(key));
     case 'Service':

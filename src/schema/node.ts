@@ -31,3 +31,20 @@ export function fromGlobalId(id: string): GlobalId | null {
   if (!match || toGlobalId(match[1], match[2]) !== id) return null;
   return { type: match[1], key: match[2] };
 }
+
+/** The key forms of the Node types: a region's six-digit code, a referral's uuid, else a row id. */
+const KEY_FORM: Record<string, RegExp> = {
+  Region: /^[1-9][0-9]{5}$/,
+  Referral: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+};
+const ROW_ID = /^[1-9][0-9]{0,9}$/;
+const MAX_ROW_ID = 2 ** 31 - 1;
+
+/** The key of a global id of `type`, or null when the id is malformed or of another type. */
+export function nodeKey(id: string, type: string): string | null {
+  const global = fromGlobalId(id);
+  if (!global || global.type !== type) return null;
+  const form = KEY_FORM[type];
+  if (form) return form.test(global.key) ? global.key : null;
+  return ROW_ID.test(global.key) && Number(global.key) <= MAX_ROW_ID ? global.key : null;
+}

@@ -1,5 +1,5 @@
 // Who a service is open to: enterprise scale and standing in the specialized-and-sophisticated
-// programme. The rules live here so that filters, the one-stop lookup and tests share them.
+// programme. The ordering of standings lives here; the filters apply it in SQL.
 import { registerEnumType } from 'type-graphql';
 
 export enum EnterpriseScale {
@@ -24,22 +24,6 @@ export const SPECIALIZATION_ORDER: readonly SpecializationLevel[] = [
 /** Levels at or below `level`: the minimums a service may demand and still admit it. */
 export function specializationsAtOrBelow(level: SpecializationLevel): SpecializationLevel[] {
   return SPECIALIZATION_ORDER.slice(0, SPECIALIZATION_ORDER.indexOf(level) + 1);
-}
-
-export interface Eligibility {
-  eligibleScales: readonly EnterpriseScale[];
-  minSpecialization: SpecializationLevel;
-}
-
-/** An empty eligible list means every scale. */
-export function admitsScale(service: Eligibility, scale: EnterpriseScale): boolean {
-  return service.eligibleScales.length === 0 || service.eligibleScales.includes(scale);
-}
-
-export function admitsSpecialization(service: Eligibility, level: SpecializationLevel): boolean {
-  return (
-    SPECIALIZATION_ORDER.indexOf(service.minSpecialization) <= SPECIALIZATION_ORDER.indexOf(level)
-  );
 }
 
 registerEnumType(EnterpriseScale, {
