@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { loadConfig } from '../src/config';
-import { openNetwork } from '../src/db/open-network';
+import { openNetwork } from '../src/app/network';
 import type { LoggedStatement } from '../src/db/statement-log';
 import { createLogger } from '../src/logger';
 import { freePort } from '../test/support/free-port';

@@ -3,7 +3,7 @@
 // every latency, so percentiles are exact and the two are measured alike.
 import autocannon from 'autocannon';
 import type { Pool } from 'pg';
-import { statementName } from '../src/db/prepared';
+import { statementName } from '../src/db/sql';
 import type { LoggedStatement } from '../src/db/statement-log';
 
 export interface LoadResult {
@@ -90,11 +90,11 @@ export async function loadRaw(
       const started = performance.now();
       try {
         for (const statement of statements) {
-          // Prepared like the API's own statements (src/db/prepared.ts), so both plan once.
+          // Prepared like the API's own statements (src/db/sql.ts), so both plan once.
           await pool.query({
             name: statementName(statement.sql),
             text: statement.sql,
-            values: statement.parameters,
+            values: statement.parameters as unknown[] | undefined,
           });
         }
         latencies.push(performance.now() - started);

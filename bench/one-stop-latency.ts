@@ -17,9 +17,8 @@ async function main(): Promise<void> {
     // One body per lookup: 1,000 draws of county, category, scale and specialization; the
     // warm-up draws others.
     const oneStopBodies = async (seed: number) =>
-      (await benchOperations(network.dataSource, seededRandom(seed))).find(
-        (op) => op.name === 'oneStop',
-      )!.bodies;
+      (await benchOperations(network.sql, seededRandom(seed))).find((op) => op.name === 'oneStop')!
+        .bodies;
     const bodies = await oneStopBodies(5);
     const warmUp = (await oneStopBodies(6)).slice(0, WARM_UP);
     const lookup = async (body: string) => {

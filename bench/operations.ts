@@ -1,5 +1,5 @@
 // The operations the benchmark drives, each a realistic request with seeded-random inputs.
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../src/db/sql';
 import { toGlobalId } from '../src/schema/node';
 
 export interface Operation {
@@ -42,20 +42,17 @@ const QUERIES = {
   }`,
 };
 
-export async function benchOperations(
-  dataSource: DataSource,
-  random: () => number,
-): Promise<Operation[]> {
-  const codes = async (sql: string) =>
-    ((await dataSource.query(sql)) as { code: string }[]).map((row) => row.code);
+export async function benchOperations(sql: SqlRunner, random: () => number): Promise<Operation[]> {
+  const codes = async (text: string) =>
+    (await sql.rows<{ code: string }>(text)).map((row) => row.code);
   const provinces = await codes(`SELECT code FROM region WHERE level = 'PROVINCE' ORDER BY code`);
   const counties = await codes(`SELECT code FROM region WHERE level = 'COUNTY' ORDER BY code`);
   const categories = await codes('SELECT code FROM service_category ORDER BY code');
   const provincialCentres = await codes(
     `SELECT code FROM institution WHERE tier = 'PROVINCIAL' AND kind = 'PUBLIC' ORDER BY code`,
   );
-  const ids = async (sql: string, type: string) =>
-    ((await dataSource.query(sql)) as { key: string }[]).map((row) => toGlobalId(type, row.key));
+  const ids = async (text: string, type: string) =>
+    (await sql.rows<{ key: string }>(text)).map((row) => toGlobalId(type, row.key));
   const nodeIds = [
     ...(await ids('SELECT code AS key FROM region', 'Region')),
     ...(await ids('SELECT id AS key FROM institution', 'Institution')),

@@ -46,8 +46,10 @@ async function captureStatements(api: ApiProcess, op: Operation): Promise<Logged
 async function main(): Promise<void> {
   const started = Date.now();
   const network = await openBenchNetwork();
-  const [{ server_version: version }] = await network.dataSource.query('SHOW server_version');
-  const operations = await benchOperations(network.dataSource, seededRandom(42));
+  const [{ server_version: version }] = await network.sql.rows<{ server_version: string }>(
+    'SHOW server_version',
+  );
+  const operations = await benchOperations(network.sql, seededRandom(42));
   const batched = await spawnApi(network.database.url, { batching: true, responseCacheSeconds: 0 });
   const unbatched = await spawnApi(network.database.url, {
     batching: false,

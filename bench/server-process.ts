@@ -3,22 +3,22 @@
 // the server's statement log. BENCH_BATCHING=false switches DataLoader batching off (the floor).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDataSource } from '../src/db/data-source';
+import { createNetworkDataSource } from '../src/app/data-source';
+import { createApiServer } from '../src/app/server';
+import { Sql } from '../src/db/sql';
 import { StatementLog } from '../src/db/statement-log';
 import { createLogger } from '../src/logger';
-import { createApiServer } from '../src/server';
 
 async function main(): Promise<void> {
   const statements = new StatementLog();
-  const dataSource = createDataSource({
+  const dataSource = createNetworkDataSource({
     url: process.env.BENCH_DATABASE_URL!,
     poolSize: Number(process.env.DB_POOL_SIZE || 10),
-    logger: statements,
-    applicationName: 'bench-api',
+    applicationName: 'sme-network-api',
   });
   await dataSource.initialize();
   const server = await createApiServer({
-    dataSource,
+    sql: new Sql(dataSource, statements),
     log: createLogger('warn'),
     exposeErrorDetails: false,
     loaderSettings: { batch: process.env.BENCH_BATCHING !== 'false' },

@@ -1,52 +1,43 @@
-// What every resolver receives: the request's own loaders (never shared between requests,
-// so one client never sees another's cached rows) and the DataSource for queries.
-import type { DataSource } from 'typeorm';
+// What every resolver receives: each domain declares the narrow context it needs
+// (RegionContext, InstitutionContext, …); this is the one place that assembles all of them. Loaders
+// are the request's own, never shared between requests, so one client never sees another's rows.
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { BATCHED, type LoaderSettings } from '../db/loaders';
-import { institutionLoaders } from '../institutions/institution.loaders';
-import type { InstitutionQueryContext } from '../institutions/institution.queries';
-import { referralLoaders } from '../referrals/referral.queries';
-import { regionLoaders } from '../regions/region.loaders';
-import type { ServiceQueryContext } from '../services/service.queries';
-import { serviceLoaders } from '../services/service.loaders';
-import { ConnectionLoaders } from './connection-loaders';
+import type { Sql } from '../db/sql';
+import { createInstitutionLoaders } from '../institutions/institution.loaders';
+import type { OneStopContext } from '../one-stop/one-stop.lookup';
+import type { ReferralContext } from '../referrals/referral.context';
+import { createReferralLoaders } from '../referrals/referral.loaders';
+import { ConnectionLoaders } from '../schema/connection-loaders';
+import { createServiceLoaders } from '../services/service.loaders';
+import type { ReferenceData } from './reference-data';
 
-export function createLoaders(dataSource: DataSource, settings: LoaderSettings = BATCHED) {
-  return {
-    ...regionLoaders(dataSource, settings),
-    ...institutionLoaders(dataSource, settings),
-    ...serviceLoaders(dataSource, settings),
-    ...referralLoaders(dataSource, settings),
-    connections: new ConnectionLoaders(settings),
-  };
-}
+export type RequestContext = ReferralContext & OneStopContext;
 
-export type Loaders = ReturnType<typeof createLoaders>;
-
-export interface RequestContext {
-  dataSource: DataSource;
-  loaders: Loaders;
+export interface RequestContextOptions {
+  sql: Sql;
+  reference: ReferenceData;
   /** Who is asking (PUBLIC without a key), decided once per request. */
-  viewer: Viewer;
+  viewer?: Viewer;
+  /** Batching is switched off only by the benchmark's floor. */
+  settings?: LoaderSettings;
 }
 
-export function createRequestContext(
-  dataSource: DataSource,
-  viewer: Viewer = PUBLIC_VIEWER,
-  settings: LoaderSettings = BATCHED,
-): RequestContext {
-  return { dataSource, loaders: createLoaders(dataSource, settings), viewer };
-}
-
-/** What the institution queries need from a request. */
-export function institutionQueryContext({
-  dataSource,
-  loaders,
-}: RequestContext): InstitutionQueryContext {
-  return { dataSource, taxonomy: loaders.taxonomy, prime: loaders.primeInstitutions };
-}
-
-/** What the service queries need from a request. */
-export function serviceQueryContext({ dataSource, loaders }: RequestContext): ServiceQueryContext {
-  return { dataSource, taxonomy: loaders.taxonomy, prime: loaders.primeServices };
+export function createRequestContext({
+  sql,
+  reference,
+  viewer = PUBLIC_VIEWER,
+  settings = BATCHED,
+}: RequestContextOptions): RequestContext {
+  return {
+    sql,
+    viewer,
+    regions: reference.regions,
+    taxonomy: reference.taxonomy,
+    categoryKeys: (code, field) => reference.taxonomy.subtreeKeysOf(code, field),
+    connections: new ConnectionLoaders(settings),
+    institutions: createInstitutionLoaders(sql, settings),
+    services: createServiceLoaders(sql, settings),
+    referrals: createReferralLoaders(sql, viewer, settings),
+  };
 }

@@ -1,7 +1,7 @@
 // npm run schema:emit (and npm run build): writes schema/schema.graphql from the code.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { printApiSchema } from './build-schema';
+import { printApiSchema } from './schema';
 
 export const SCHEMA_FILE = path.resolve(
   __dirname,

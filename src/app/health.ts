@@ -1,8 +1,8 @@
 // Probes for orchestrators: /healthz answers while the process lives; /readyz only while the
 // database answers and every migration the code knows has been applied.
 import express, { type Router } from 'express';
-import type { DataSource } from 'typeorm';
 import { pendingMigrations } from '../db/migrations';
+import type { Sql } from '../db/sql';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -16,14 +16,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function healthRoutes(dataSource: DataSource): Router {
+export function healthRoutes(sql: Sql): Router {
   const router = express.Router();
   router.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
   router.get('/readyz', async (_request, response) => {
     try {
-      const pending = await withTimeout(pendingMigrations(dataSource), PROBE_TIMEOUT_MS);
+      const pending = await withTimeout(pendingMigrations(sql), PROBE_TIMEOUT_MS);
       if (pending.length > 0) {
         response.status(503).json({ status: 'unavailable', reason: 'migrations pending', pending });
         return;

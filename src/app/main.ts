@@ -1,10 +1,10 @@
 // The process behind `npm start`: config → database (embedded unless DATABASE_URL) →
 // migrations → seed if the network is empty → HTTP server; and the reverse on SIGTERM/SIGINT.
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
-import { EmbeddedPostgresError } from './db/embedded-postgres';
-import { openNetwork, type OpenNetwork } from './db/open-network';
-import { createLogger, type Logger } from './logger';
+import { ConfigError, loadConfig } from '../config';
+import { EmbeddedPostgresError } from '../db/embedded-postgres';
+import { createLogger, type Logger } from '../logger';
+import { openNetwork, type OpenNetwork } from './network';
 import { PortInUseError, createApiServer, type ApiServer } from './server';
 
 interface Running {
@@ -15,12 +15,12 @@ interface Running {
 async function start(running: Running, log: Logger): Promise<void> {
   const config = loadConfig();
   const startedAt = performance.now();
-  const { dataSource } = await openNetwork(config, log, {
+  const { sql } = await openNetwork(config, log, {
     onOpened: (network) => (running.network = network),
   });
 
   running.server = await createApiServer({
-    dataSource,
+    sql,
     log,
     exposeErrorDetails: config.exposeErrorDetails,
     shutdownTimeoutMs: config.shutdownTimeoutMs,

@@ -1,23 +1,26 @@
-// Brings the network's database up for a process: the server (src/main.ts), the benchmark.
-// Database (embedded unless DATABASE_URL) → pool → pending migrations → seed if empty.
-import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+// Brings the network's database up for a process (the server, the benchmark): database
+// (embedded unless DATABASE_URL) → pool → pending migrations → seed if empty.
+import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
+import { openDatabase, type Database } from '../db/database';
+import { runPendingMigrations } from '../db/migrations';
+import { Sql, type StatementObserver } from '../db/sql';
 import { timed, type Logger } from '../logger';
 import { isNetworkEmpty, seedNetwork } from '../seed/seed';
-import { createDataSource } from './data-source';
-import { openDatabase, type Database } from './database';
-import { runPendingMigrations } from './migrations';
+import { createNetworkDataSource } from './data-source';
 
 export interface OpenNetwork {
   database: Database;
   dataSource: DataSource;
+  /** Runs the project's statements on the request pool. */
+  sql: Sql;
   /** Closes the pool, then stops the embedded database. */
   close(): Promise<void>;
 }
 
 export interface OpenNetworkOptions {
   /** Sees every SQL statement (the benchmark counts them). */
-  statementLogger?: TypeOrmLogger;
+  statementObserver?: StatementObserver;
   /** Called as soon as there is something to close, so that a failed start still cleans up. */
   onOpened?(partial: Partial<OpenNetwork>): void;
 }
@@ -29,26 +32,23 @@ export async function openNetwork(
 ): Promise<OpenNetwork> {
   const database = await openDatabase(config, log);
   log.info('using database', { database: database.description });
-  const dataSource = createDataSource({
-    url: database.url,
-    poolSize: config.poolSize,
-    logger: options.statementLogger,
-  });
+  const dataSource = createNetworkDataSource({ url: database.url, poolSize: config.poolSize });
+  const sql = new Sql(dataSource, options.statementObserver);
   const close = async () => {
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.stop();
   };
-  options.onOpened?.({ database, dataSource, close });
+  options.onOpened?.({ database, dataSource, sql, close });
 
   await timed(log, 'connect', () => dataSource.initialize());
   const applied = await timed(log, 'migrations', () => runPendingMigrations(dataSource));
   log.info('migrations applied', { count: applied.length, names: applied.join(',') || undefined });
 
-  if (config.seedOnStart && (await isNetworkEmpty(dataSource))) {
-    const added = await timed(log, 'seed', () => seedNetwork(dataSource));
+  if (config.seedOnStart && (await isNetworkEmpty(sql))) {
+    const added = await timed(log, 'seed', () => seedNetwork(sql));
     log.info('network seeded', { ...added });
   } else {
     log.info('seed skipped: the network is already there');
   }
-  return { database, dataSource, close };
+  return { database, dataSource, sql, close };
 }

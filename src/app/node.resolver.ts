@@ -1,61 +1,30 @@
+// Relay's node(id) and nodes(ids): which domain loads which Node type is known here only.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Role } from '../auth/role';
-import { SqlParameters } from '../db/rows';
-import type { Enterprise } from '../referrals/enterprise.entity';
-import { visibleReferral } from '../referrals/referral.resolver';
-import { visibleReferrals } from '../referrals/visibility';
+import { institutionNodes } from '../institutions/institution.resolver';
+import { referralNodes } from '../referrals/referral.resolver';
+import { regionNodes } from '../regions/region.resolver';
+import { badInput } from '../schema/errors';
+import { fromGlobalId, Node, nodeKey } from '../schema/node';
+import type { CostRule } from '../schema/query-limits';
+import { serviceNodes } from '../services/service.resolver';
 import type { RequestContext } from './context';
-import { badInput } from './errors';
-import { fromGlobalId, Node, nodeKey } from './node';
-import { readRows } from '../db/prepared';
 
-/**
- * An enterprise is visible to those who see one of its referrals: checked for all enterprises of
- * a request in one statement.
- */
-async function visibleEnterprise(context: RequestContext, key: number): Promise<Enterprise | null> {
-  const { viewer, loaders, dataSource } = context;
-  if (viewer.role === Role.PUBLIC) return null;
-  const enterprise = await loaders.enterpriseByKey.load(key);
-  if (!enterprise || viewer.role === Role.ADMIN) return enterprise;
-  const visible = await loaders.connections
-    .get<number, boolean>('Enterprise.visible', null, async (keys) => {
-      const params = new SqlParameters();
-      const rows = await readRows<{ enterprise_id: number }>(
-        dataSource,
-        `SELECT DISTINCT t.enterprise_id FROM referral t
-          WHERE t.enterprise_id = ANY(${params.add(keys)}::int[]) AND ${visibleReferrals(viewer, params).join(' AND ')}`,
-        params.values,
-      );
-      const seen = new Set(rows.map((row) => row.enterprise_id));
-      return keys.map((candidate) => seen.has(candidate));
-    })
-    .load(key);
-  return visible ? enterprise : null;
-}
+type NodeLoader = (context: RequestContext, key: string) => Promise<Node | null>;
+
+/** Every Node type and how to load one by its key; null where the viewer may not see it. */
+const NODE_LOADERS: Record<string, NodeLoader> = {
+  ...regionNodes,
+  ...institutionNodes,
+  ...serviceNodes,
+  ...referralNodes,
+};
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */
-async function loadNode(id: string, context: RequestContext): Promise<Node | null> {
-  const { loaders } = context;
+function loadNode(id: string, context: RequestContext): Promise<Node | null> {
   const type = fromGlobalId(id)?.type;
-  const key = type ? nodeKey(id, type) : null;
-  if (key === null) return null;
-  switch (type) {
-    case 'Region':
-      return loaders.regionByCode.load(key);
-    case 'Referral':
-      return visibleReferral(context, key);
-    case 'Institution':
-      return loaders.institutionByKey.load(Number(key));
-    case 'Service':
-      return loaders.serviceByKey.load(Number(key));
-    case 'ServiceCategory':
-      return (await loaders.taxonomy()).byKey.get(Number(key)) ?? null;
-    case 'Enterprise':
-      return visibleEnterprise(context, Number(key));
-    default:
-      return null;
-  }
+  const load = type ? NODE_LOADERS[type] : undefined;
+  const key = type && load ? nodeKey(id, type) : null;
+  return key === null ? Promise.resolve(null) : load!(context, key);
 }
 
 const MAX_IDS = 100;
@@ -66,7 +35,10 @@ export class NodeResolver {
     nullable: true,
     description: 'Any object by its global id; null when the id names nothing.',
   })
-  node(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Node | null> {
+  node(
+    @Arg('id', () => ID, { description: 'A global id, as read from an `id` field.' }) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Node | null> {
     return loadNode(id, context);
   }
 
@@ -75,7 +47,7 @@ export class NodeResolver {
     description: `Objects by their global ids (at most ${MAX_IDS}), in the order asked; null where an id names nothing.`,
   })
   nodes(
-    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('ids', () => [ID], { description: `Up to ${MAX_IDS} global ids.` }) ids: string[],
     @Ctx() context: RequestContext,
   ): Promise<(Node | null)[]> {
     if (ids.length > MAX_IDS) {
@@ -84,3 +56,9 @@ export class NodeResolver {
     return Promise.all(ids.map((id) => loadNode(id, context)));
   }
 }
+
+/** nodes(ids) returns one object per id. */
+export const nodesCostRule: CostRule = {
+  field: 'Query.nodes',
+  multiplier: ({ ids }) => (Array.isArray(ids) ? ids.length : 1),
+};

@@ -2,7 +2,7 @@
 // its variables with personal data (contact names, phones, emails) blanked out.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../logger';
-import type { RequestContext } from '../schema/context';
+import type { RequestContext } from './context';
 
 const PERSONAL = /^contact|phone|email/i;
 

@@ -5,7 +5,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { Role } from '../auth/role';
-import type { RequestContext } from '../schema/context';
+import type { RequestContext } from './context';
 
 const MAX_ENTRIES = 2000;
 

@@ -1,30 +1,39 @@
+// The executable schema: every resolver class and every domain's cost rule, listed here.
 import 'reflect-metadata';
 import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
-import { InstitutionResolver } from '../institutions/institution.resolver';
-import { NetworkAdminResolver } from '../institutions/network-admin.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
-import { OneStopResolver } from '../one-stop/one-stop.resolver';
+import { InstitutionResolver } from '../institutions/institution.resolver';
+import { RegionInstitutionsResolver } from '../institutions/region-institutions.resolver';
+import { ViewerInstitutionResolver } from '../institutions/viewer-institution.resolver';
+import { OneStopResolver, oneStopCostRule } from '../one-stop/one-stop.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
 import { ReferralResolver } from '../referrals/referral.resolver';
 import { RegionResolver } from '../regions/region.resolver';
+import type { CostRule } from '../schema/query-limits';
+import { InstitutionServicesResolver } from '../services/institution-services.resolver';
 import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
-import { NodeResolver } from './node.resolver';
+import { NodeResolver, nodesCostRule } from './node.resolver';
 
 /** Every resolver class, listed explicitly (type-graphql's globs break with compiled output). */
 const resolvers = [
   NodeResolver,
   RegionResolver,
   InstitutionResolver,
+  RegionInstitutionsResolver,
+  ViewerInstitutionResolver,
   ServiceResolver,
   ServiceCategoryResolver,
+  InstitutionServicesResolver,
   OneStopResolver,
   ViewerResolver,
   ReferralResolver,
   EnterpriseResolver,
-  NetworkAdminResolver,
 ] as const;
+
+/** Fields whose size does not follow `first`/`last`, priced by their own rule. */
+export const COST_RULES: readonly CostRule[] = [nodesCostRule, oneStopCostRule];
 
 let schema: GraphQLSchema | undefined;
 

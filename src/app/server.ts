@@ -11,25 +11,29 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
-import type { LoaderSettings } from './db/loaders';
-import { healthRoutes } from './http/health';
-import { operationLogPlugin } from './http/operation-log';
-import { responseCachePlugin } from './http/response-cache';
-import { playgroundAssets, playgroundLandingPage } from './http/playground';
-import type { Logger } from './logger';
-import { buildApiSchema } from './schema/build-schema';
-import { viewerFromHeader, type Viewer } from './auth/viewer';
-import { createRequestContext, type RequestContext } from './schema/context';
-import { formatError } from './schema/errors';
-import { queryLimitsPlugin } from './schema/query-limits';
+import { viewerFromHeader, type Viewer } from '../auth/viewer';
+import type { LoaderSettings } from '../db/loaders';
+import type { Sql } from '../db/sql';
+import type { Logger } from '../logger';
+import { formatError } from '../schema/errors';
+import { queryLimitsPlugin } from '../schema/query-limits';
+import { createRequestContext, type RequestContext } from './context';
+import { healthRoutes } from './health';
+import { operationLogPlugin } from './operation-log';
+import { playgroundAssets, playgroundLandingPage } from './playground';
+import { createReferenceData, type ReferenceData } from './reference-data';
+import { responseCachePlugin } from './response-cache';
+import { COST_RULES, buildApiSchema } from './schema';
 
 export const GRAPHQL_PATH = '/graphql';
 /** GraphQL documents are small; anything larger is a mistake or an attack. */
 const MAX_BODY = '100kb';
 
 export interface ApiServerOptions {
-  dataSource: DataSource;
+  /** Runs the project's statements on the request pool. */
+  sql: Sql;
+  /** The process's regions and taxonomy; created here unless the caller shares one. */
+  reference?: ReferenceData;
   log: Logger;
   exposeErrorDetails: boolean;
   /** How long in-flight requests may run on stop before their connections are cut. */
@@ -51,14 +55,15 @@ export interface ApiServer {
 export class PortInUseError extends Error {}
 
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const { dataSource, log } = options;
+  const { sql, log } = options;
+  const reference = options.reference ?? createReferenceData(sql);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<RequestContext>({
     schema: buildApiSchema(),
-    // Shutdown is the process's job (src/main.ts), in a fixed order.
+    // Shutdown is the process's job (src/app/main.ts), in a fixed order.
     stopOnTerminationSignals: false,
     // The schema is the public contract: Playground and clients may read it in production too.
     introspection: true,
@@ -74,25 +79,26 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000,
       }),
       playgroundLandingPage(GRAPHQL_PATH),
-      queryLimitsPlugin(),
+      queryLimitsPlugin(COST_RULES),
       operationLogPlugin(log),
       responseCachePlugin(options.responseCacheSeconds ?? 0),
     ],
   });
   await apollo.start();
 
-  app.use(healthRoutes(dataSource));
+  app.use(healthRoutes(sql));
   app.use(playgroundAssets());
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createRequestContext(
-          dataSource,
-          await authenticate(dataSource, req.headers.authorization, log),
-          options.loaderSettings,
-        ),
+        createRequestContext({
+          sql,
+          reference,
+          viewer: await authenticate(sql, req.headers.authorization, log),
+          settings: options.loaderSettings,
+        }),
     }),
   );
 
@@ -117,12 +123,12 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
 /** The request's viewer; a failure to check the key is reported without its details. */
 async function authenticate(
-  dataSource: DataSource,
+  sql: Sql,
   authorization: string | undefined,
   log: Logger,
 ): Promise<Viewer> {
   try {
-    return await viewerFromHeader(dataSource, authorization);
+    return await viewerFromHeader(sql, authorization);
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     log.error('API key check failed', { error: (error as Error).message });

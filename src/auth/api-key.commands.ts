@@ -1,7 +1,6 @@
-// Managing API keys (behind `npm run keys`): create prints the key once, list never shows it,
+// Managing API keys (behind `npm run keys`, src/app/cli/keys.ts): create prints the key once, list never shows it,
 // revoke takes effect on the key's next request.
-import type { DataSource } from 'typeorm';
-import { hydrator } from '../db/rows';
+import type { Sql } from '../db/sql';
 import { badInput, notFound } from '../schema/errors';
 import { ApiKey } from './api-key.entity';
 import { generateKey } from './api-keys';
@@ -14,7 +13,7 @@ export interface NewKey {
 }
 
 export async function createApiKey(
-  dataSource: DataSource,
+  sql: Sql,
   request: NewKey,
 ): Promise<{ key: string; apiKey: ApiKey }> {
   if (!(KEY_ROLES as readonly string[]).includes(request.role)) {
@@ -38,9 +37,10 @@ export async function createApiKey(
   }
   let institutionId: number | null = null;
   if (request.institutionCode) {
-    const [institution] = await dataSource.query('SELECT id FROM institution WHERE code = $1', [
-      request.institutionCode,
-    ]);
+    const [institution] = await sql.rows<{ id: number }>(
+      'SELECT id FROM institution WHERE code = $1',
+      [request.institutionCode],
+    );
     if (!institution)
       throw notFound(
         `--institution '${request.institutionCode}' names no institution (codes look like C-441900)`,
@@ -49,11 +49,11 @@ export async function createApiKey(
     institutionId = institution.id;
   }
   const { key, publicId, keyHash } = generateKey();
-  const [row] = await dataSource.query(
+  const [row] = await sql.rows(
     'INSERT INTO api_key (public_id, key_hash, name, role, institution_id) VALUES ($1, $2, $3, $4, $5) RETURNING *',
     [publicId, keyHash, name, role, institutionId],
   );
-  return { key, apiKey: hydrator(dataSource, ApiKey)(row) };
+  return { key, apiKey: sql.hydrator(ApiKey)(row) };
 }
 
 export interface KeyListing {
@@ -65,8 +65,8 @@ export interface KeyListing {
   revokedAt: Date | null;
 }
 
-export async function listApiKeys(dataSource: DataSource): Promise<KeyListing[]> {
-  const rows: Record<string, unknown>[] = await dataSource.query(
+export async function listApiKeys(sql: Sql): Promise<KeyListing[]> {
+  const rows = await sql.rows(
     `SELECT k.public_id, k.name, k.role, i.code AS institution, k.created_at, k.revoked_at
        FROM api_key k LEFT JOIN institution i ON i.id = k.institution_id ORDER BY k.id`,
   );
@@ -80,15 +80,13 @@ export async function listApiKeys(dataSource: DataSource): Promise<KeyListing[]>
   }));
 }
 
-export async function revokeApiKey(dataSource: DataSource, publicId: string): Promise<void> {
-  const [, updated] = await dataSource.query(
+export async function revokeApiKey(sql: Sql, publicId: string): Promise<void> {
+  const { rowCount: updated } = await sql.run(
     'UPDATE api_key SET revoked_at = now() WHERE public_id = $1 AND revoked_at IS NULL',
     [publicId],
   );
   if (updated === 0) {
-    const [exists] = await dataSource.query('SELECT 1 FROM api_key WHERE public_id = $1', [
-      publicId,
-    ]);
+    const [exists] = await sql.rows('SELECT 1 FROM api_key WHERE public_id = $1', [publicId]);
     throw exists
       ? badInput(`key ${publicId} is already revoked`, 'id')
       : notFound(`no key has the id ${publicId} (see npm run keys -- list)`, 'id');

@@ -9,7 +9,6 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { Institution } from '../institutions/institution.entity';
 import { Role } from './role';
 
 /**
@@ -43,9 +42,10 @@ export class ApiKey {
   @Column({ type: 'integer', nullable: true })
   institutionId!: number | null;
 
-  @ManyToOne(() => Institution, { onDelete: 'RESTRICT' })
+  // Named, not imported: keys are below institutions in the domain order (see ARCHITECTURE.md).
+  @ManyToOne('Institution', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'institution_id', foreignKeyConstraintName: 'api_key_institution_id_fkey' })
-  institution?: Institution;
+  institution?: object;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

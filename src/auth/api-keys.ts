@@ -1,10 +1,8 @@
 // API keys: sme_<publicId>_<secret>, 256 random bits of secret. Only the SHA-256 hash of the
 // whole key is stored; a request's key is found by its public id and compared in constant time.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { hydrator } from '../db/rows';
+import type { Sql } from '../db/sql';
 import { ApiKey } from './api-key.entity';
-import { readRows } from '../db/prepared';
 
 const KEY_FORMAT = /^sme_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 const PUBLIC_ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -27,7 +25,7 @@ export function generateKey(): { key: string; publicId: string; keyHash: Buffer 
 export type KeyCheck = { ok: true; apiKey: ApiKey } | { ok: false; reason: string };
 
 /** The active key a bearer token stands for, or why it is refused. */
-export async function checkKey(dataSource: DataSource, key: string): Promise<KeyCheck> {
+export async function checkKey(sql: Sql, key: string): Promise<KeyCheck> {
   const match = KEY_FORMAT.exec(key);
   if (!match)
     return {
@@ -35,12 +33,8 @@ export async function checkKey(dataSource: DataSource, key: string): Promise<Key
       reason:
         'the API key is malformed: send the sme_… key exactly as `npm run keys -- create` printed it',
     };
-  const rows: Record<string, unknown>[] = await readRows(
-    dataSource,
-    'SELECT * FROM api_key WHERE public_id = $1',
-    [match[1]],
-  );
-  const apiKey = rows.map(hydrator(dataSource, ApiKey))[0];
+  const rows = await sql.rows('SELECT * FROM api_key WHERE public_id = $1', [match[1]]);
+  const apiKey = rows.map(sql.hydrator(ApiKey))[0];
   const presented = hashKey(key);
   // Compare even when nothing was found, so that timing tells nothing about which ids exist.
   const stored = apiKey?.keyHash ?? Buffer.alloc(presented.length);

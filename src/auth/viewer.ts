@@ -1,8 +1,7 @@
 // Who a request is from, decided once per request from its Authorization header.
 import { GraphQLError } from 'graphql';
 import { Field, ObjectType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
-import { Institution } from '../institutions/institution.entity';
+import type { Sql } from '../db/sql';
 import { checkKey } from './api-keys';
 import { Role } from './role';
 
@@ -34,8 +33,7 @@ export class ViewerType {
   })
   name!: string | null;
 
-  @Field(() => Institution, { nullable: true, description: 'Set for institution staff.' })
-  institution!: Institution | null;
+  // `institution` is declared by the institutions domain (viewer-institution.resolver.ts).
 }
 
 function unauthenticated(reason: string): GraphQLError {
@@ -49,13 +47,13 @@ function unauthenticated(reason: string): GraphQLError {
 
 /** No header: PUBLIC. A bad, unknown or revoked key: UNAUTHENTICATED, never silently PUBLIC. */
 export async function viewerFromHeader(
-  dataSource: DataSource,
+  sql: Sql,
   authorization: string | undefined,
 ): Promise<Viewer> {
   if (authorization === undefined || authorization === '') return PUBLIC_VIEWER;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw unauthenticated('expected "Bearer <API key>"');
-  const check = await checkKey(dataSource, match[1]);
+  const check = await checkKey(sql, match[1]);
   if (!check.ok) throw unauthenticated(check.reason);
   const { apiKey } = check;
   return {

@@ -1,24 +1,27 @@
 import 'reflect-metadata';
-import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { migrations } from '../../migrations';
-import { entities } from './entities';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DataSourceOptions {
   url: string;
+  /** Every entity class; the composition root (src/app/entities.ts) lists them. */
+  entities: readonly (new () => object)[];
+  migrations: readonly (new () => MigrationInterface)[];
   poolSize?: number;
-  /** Sees every statement; tests and the benchmark count statements through it. */
-  logger?: TypeOrmLogger;
+  /** Shown in pg_stat_activity and the server log: which pool a connection belongs to. */
   applicationName?: string;
 }
 
-/** The one way this project builds a TypeORM DataSource: server, CLI, seed, tests and bench. */
+/**
+ * The one way this project builds a TypeORM DataSource. It owns the pool, the entity metadata
+ * and the migrations; statements of the project's own go through `Sql` (sql.ts).
+ */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
-    entities,
-    migrations,
+    entities: [...options.entities],
+    migrations: [...options.migrations],
     namingStrategy: new SnakeNamingStrategy(),
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     uuidExtension: 'pgcrypto',
@@ -26,8 +29,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    logger: options.logger,
-    logging: options.logger ? ['query', 'error'] : false,
+    logging: false,
     applicationName: options.applicationName ?? 'sme-network-api',
     extra: { max: options.poolSize ?? 10 },
   });

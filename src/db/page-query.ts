@@ -1,10 +1,20 @@
 // Keyset pages in SQL, written once for every connection: a single page of one list, and
 // pages of many lists at once (one per parent key, for DataLoader) with per-key limits cut by a
 // window function in the database, never by loading everything and slicing in JavaScript.
-import type { DataSource } from 'typeorm';
-import type { PageWindow, SortValues } from '../schema/pagination';
 import { SqlParameters } from './rows';
-import { readRows } from './prepared';
+import type { SqlRunner } from './sql';
+
+/** Values of the sort key of one row, e.g. `[42]` or `[-0.83, 42]`. */
+export type SortValues = (string | number)[];
+
+/** Which rows of a sorted list a page holds: cut by the sort key, never by offset. */
+export interface KeysetWindow {
+  /** Rows wanted; one more is fetched to learn whether another page exists. */
+  size: number;
+  backward: boolean;
+  after: SortValues | null;
+  before: SortValues | null;
+}
 
 export interface SortColumn {
   /** SQL over the row alias `t`, e.g. `t.id` or a relevance score. */
@@ -51,7 +61,7 @@ export interface PageRow {
 const sortAliases = (sort: SortColumn[]) => sort.map((_, index) => `__sort${index}`);
 
 function keysetConditions(
-  window: PageWindow,
+  window: KeysetWindow,
   sort: SortColumn[],
   params: SqlParameters,
   alias: string,
@@ -93,31 +103,31 @@ function readSortValues(row: Record<string, unknown>, sort: SortColumn[]): SortV
 
 /** One page of one list, in sort order (fetched backwards for `last`, then turned round). */
 export async function fetchPage(
-  dataSource: DataSource,
+  sql: SqlRunner,
   source: PageSource,
-  window: PageWindow,
+  window: KeysetWindow,
   params: SqlParameters,
 ): Promise<PageRow[]> {
   const keyset = keysetConditions(window, source.sort, params, 'q');
-  const sql = `${withClause(source, [])}
+  // The limit is a parameter: the text stays the same for every page size.
+  const text = `${withClause(source, [])}
     SELECT * FROM (${selectCandidates(source)}) q
     ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}
     ORDER BY ${orderBy(source.sort, 'q', window.backward)}
-    LIMIT ${window.size + 1}`;
-  const rows: Record<string, unknown>[] = await readRows(dataSource, sql, params.values);
+    LIMIT ${params.add(window.size + 1)}::int`;
+  const rows = await sql.rows(text, params.values);
   if (window.backward) rows.reverse();
   return rows.map((row) => ({ row, sortValues: readSortValues(row, source.sort) }));
 }
 
 /** How many rows the list has over all pages. */
 export async function countRows(
-  dataSource: DataSource,
+  sql: SqlRunner,
   source: PageSource,
   params: SqlParameters,
 ): Promise<number> {
   const where = source.where.length ? `WHERE ${source.where.join(' AND ')}` : '';
-  const [{ count }] = await readRows<{ count: number }>(
-    dataSource,
+  const [{ count }] = await sql.rows<{ count: number }>(
     `${withClause(source, [])} SELECT count(*)::int AS count FROM ${source.from} ${where}`,
     params.values,
   );
@@ -136,26 +146,26 @@ export interface KeyedPage {
  * `partition` is the SQL of each row's key.
  */
 export async function fetchPagesByKey<K extends string | number>(
-  dataSource: DataSource,
+  sql: SqlRunner,
   keys: readonly K[],
   keyType: 'int' | 'text' | 'bpchar',
   build: (keysParam: string, params: SqlParameters) => { source: PageSource; partition: string },
-  window: PageWindow,
+  window: KeysetWindow,
 ): Promise<Map<K, KeyedPage>> {
   const params = new SqlParameters();
   const keysParam = `${params.add(keys)}::${keyType}[]`;
   const { source, partition } = build(keysParam, params);
   const keyset = keysetConditions(window, source.sort, params, 'c');
-  const sql = `${withClause(source, [
+  const text = `${withClause(source, [
     `candidates AS (${selectCandidates(source, [`${partition} AS __key`])})`,
     `totals AS (SELECT __key, count(*)::int AS __total FROM candidates GROUP BY __key)`,
     `page AS (SELECT c.*, row_number() OVER (PARTITION BY c.__key ORDER BY ${orderBy(source.sort, 'c', window.backward)}) AS __rn
                 FROM candidates c ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''})`,
   ])}
     SELECT totals.__key AS __list, totals.__total, page.*
-      FROM totals LEFT JOIN page ON page.__key = totals.__key AND page.__rn <= ${window.size + 1}
+      FROM totals LEFT JOIN page ON page.__key = totals.__key AND page.__rn <= ${params.add(window.size + 1)}::int
      ORDER BY totals.__key, page.__rn`;
-  const rows: Record<string, unknown>[] = await readRows(dataSource, sql, params.values);
+  const rows = await sql.rows(text, params.values);
 
   const pages = new Map<K, KeyedPage>();
   for (const row of rows) {

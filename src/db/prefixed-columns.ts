@@ -1,5 +1,5 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { hydrator } from './rows';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Sql } from './sql';
 
 /**
  * Lets one statement return several entities side by side: `select` lists the entity's columns
@@ -7,14 +7,15 @@ import { hydrator } from './rows';
  * the empty side of an outer join).
  */
 export function prefixedColumns<T extends ObjectLiteral>(
-  dataSource: DataSource,
+  sql: Sql,
   target: EntityTarget<T>,
   alias: string,
   prefix: string,
 ) {
-  const columns = dataSource.getMetadata(target).columns.map((column) => column.databaseName);
-  const toEntity = hydrator(dataSource, target);
-  const primary = `${prefix}${dataSource.getMetadata(target).primaryColumns[0].databaseName}`;
+  const metadata = sql.dataSource.getMetadata(target);
+  const columns = metadata.columns.map((column) => column.databaseName);
+  const toEntity = sql.hydrator(target);
+  const primary = `${prefix}${metadata.primaryColumns[0].databaseName}`;
   return {
     select: columns.map((column) => `${alias}.${column} AS ${prefix}${column}`).join(', '),
     hydrate(row: Record<string, unknown>): T | null {

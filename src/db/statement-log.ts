@@ -1,19 +1,19 @@
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { StatementObserver } from './sql';
 
 export interface LoggedStatement {
   sql: string;
-  parameters: unknown[] | undefined;
+  parameters: readonly unknown[] | undefined;
 }
 
 /**
- * A TypeORM logger that counts (and on request records) every SQL statement: tests assert
- * with it that batching keeps the statements per request fixed; the benchmark replays them.
+ * Counts (and on request records) every statement `Sql` sends: tests assert with it that
+ * batching keeps the statements per request fixed; the benchmark replays them.
  */
-export class StatementLog implements TypeOrmLogger {
+export class StatementLog implements StatementObserver {
   count = 0;
   private recording: LoggedStatement[] | null = null;
 
-  logQuery(sql: string, parameters?: unknown[]): void {
+  statement(sql: string, parameters: readonly unknown[]): void {
     this.count++;
     this.recording?.push({ sql, parameters });
   }
@@ -39,10 +39,4 @@ export class StatementLog implements TypeOrmLogger {
       this.recording = null;
     }
   }
-
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
 }

@@ -1,27 +1,7 @@
 // Name search in Chinese or English: substring (ILIKE) or fuzzy (pg_trgm word similarity, which
 // tolerates a typo or two in a Latin name), ranked by relevance. The trigram GIN indexes of the
 // searched columns serve both.
-import type { SqlParameters } from '../db/rows';
-import { badInput } from './errors';
-import type { CursorShape } from './pagination';
-
-/** Cursors of searched lists: the negated relevance, then the row id. */
-export const BY_RELEVANCE: CursorShape = ['float', 'int'];
-
-const MAX_SEARCH_LENGTH = 100;
-
-/** The search text to use, or null when there is none to apply. */
-export function searchText(input: string | null | undefined, field = 'search'): string | null {
-  const text = input?.trim() ?? '';
-  if (text.length === 0) return null;
-  if (text.length > MAX_SEARCH_LENGTH) {
-    throw badInput(
-      `${field} is ${text.length} characters long: use at most ${MAX_SEARCH_LENGTH}`,
-      field,
-    );
-  }
-  return text;
-}
+import type { SqlParameters } from './rows';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 

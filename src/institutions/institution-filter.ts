@@ -2,8 +2,9 @@ import { Field, InputType } from 'type-graphql';
 import type { SqlParameters } from '../db/rows';
 import { BY_ROW_ID_SORT, anyOf, byRelevance, type PageSource } from '../db/page-query';
 import { normalizeRegionCode, regionCodeRange } from '../regions/region-code';
-import { BY_ROW_ID, type CursorShape } from '../schema/pagination';
-import { BY_RELEVANCE, searchText, textMatch } from '../schema/text-search';
+import { textMatch } from '../db/text-search';
+import { searchText } from '../schema/input';
+import { BY_RELEVANCE, BY_ROW_ID, type CursorShape } from '../schema/pagination';
 import { InstitutionKind, InstitutionTier } from './institution-enums';
 
 @InputType({ description: 'Narrows a list of institutions; every field given must hold.' })

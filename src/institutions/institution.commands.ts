@@ -1,56 +1,34 @@
 // Keeping the network up to date: admins create and re-parent institutions, staff keep their
 // own institution's contact details current. The tree rules of tree-rules.ts hold afterwards;
 // what the database enforces as well (one PUBLIC per region, unique codes) it enforces again.
-import type { DataSource } from 'typeorm';
+import { requireAdmin } from '../auth/permissions';
 import { Role } from '../auth/role';
-import type { Viewer } from '../auth/viewer';
-import { readRows } from '../db/prepared';
-import { referenceData } from '../db/reference-data';
-import { hydrator, returnedRows } from '../db/rows';
 import { normalizeRegionCode } from '../regions/region-code';
-import type { RequestContext } from '../schema/context';
 import { badInput, conflict, forbidden, notFound } from '../schema/errors';
 import { optionalText, publicCode, requiredText } from '../schema/input';
+import type { InstitutionContext } from './institution.context';
 import { InstitutionKind, InstitutionTier } from './institution-enums';
 import type {
   CreateInstitutionInput,
   MoveInstitutionInput,
   UpdateInstitutionInput,
-} from './institution-admin.types';
+} from './institution.inputs';
 import { Institution } from './institution.entity';
-import { TIER_OF_REGION_LEVEL, parentPlace, regionsUpward } from './tree-rules';
-
-export function requireAdmin(viewer: Viewer, action: string): void {
-  if (viewer.role !== Role.ADMIN) throw forbidden(`only ADMIN keys may ${action}`);
-}
-
-export async function institutionByCode(
-  dataSource: DataSource,
-  code: string,
-  field = 'code',
-): Promise<Institution> {
-  const [row] = await readRows(dataSource, 'SELECT * FROM institution WHERE code = $1', [code]);
-  if (!row) throw notFound(`${field} '${code}' names no institution`, field);
-  return hydrator(dataSource, Institution)(row);
-}
+import { institutionByCode, publicCentres } from './institution.queries';
+import { TIER_OF_REGION_LEVEL, parentPlace } from './tree-rules';
 
 /** The institution the tree rules make the parent of a `kind` institution in `regionCode`. */
 async function prescribedParent(
-  dataSource: DataSource,
+  { sql, regions }: InstitutionContext,
   regionCode: string,
   kind: InstitutionKind,
 ): Promise<Institution> {
-  const regions = await referenceData(dataSource).regions();
-  const centres: Record<string, unknown>[] = await readRows(
-    dataSource,
-    `SELECT * FROM institution WHERE kind = 'PUBLIC' AND (region_code IS NULL OR region_code = ANY($1::bpchar[]))`,
-    [regionsUpward(regionCode, regions).map((region) => region.code)],
+  const chain = await regions.chain(regionCode);
+  const byRegion = await publicCentres(
+    sql,
+    chain.map((region) => region.code),
   );
-  const hydrate = hydrator(dataSource, Institution);
-  const byRegion = new Map(
-    centres.map(hydrate).map((centre) => [centre.regionCode ?? 'NATIONAL', centre] as const),
-  );
-  const place = parentPlace(regionCode, kind, regions, (code) => byRegion.has(code));
+  const place = parentPlace(chain, kind, (code) => byRegion.has(code));
   const parent = byRegion.get(place === 'NATIONAL' ? 'NATIONAL' : place.regionCode);
   if (!parent) throw conflict('the network has no national centre yet: create it first');
   return parent;
@@ -61,10 +39,10 @@ const uniqueViolation = (error: unknown, constraint: string) =>
   (error as { constraint?: string }).constraint === constraint;
 
 export async function createInstitution(
-  context: RequestContext,
+  context: InstitutionContext,
   input: CreateInstitutionInput,
 ): Promise<Institution> {
-  const { dataSource, viewer } = context;
+  const { sql, viewer, regions } = context;
   requireAdmin(viewer, 'create institutions');
   const code = publicCode(input.code);
   const name = requiredText(input.name, 'name', 200);
@@ -79,7 +57,7 @@ export async function createInstitution(
     if (!input.regionCode)
       throw badInput(`regionCode is required for a ${input.tier} institution`, 'regionCode');
     regionCode = normalizeRegionCode(input.regionCode, 'regionCode');
-    const region = (await referenceData(dataSource).regions()).get(regionCode);
+    const region = await regions.byCode(regionCode);
     if (!region)
       throw notFound(`regionCode '${input.regionCode}' names no GB/T 2260 division`, 'regionCode');
     const fitting = TIER_OF_REGION_LEVEL[region.level];
@@ -89,7 +67,7 @@ export async function createInstitution(
         'tier',
       );
     }
-    const parent = await prescribedParent(dataSource, regionCode, input.kind);
+    const parent = await prescribedParent(context, regionCode, input.kind);
     if (input.parentCode && input.parentCode.trim() !== parent.code) {
       throw badInput(
         `parentCode must be ${parent.code} (${parent.name}): the tree rules hang this institution there`,
@@ -101,8 +79,7 @@ export async function createInstitution(
 
   const contact = input.contact ?? {};
   try {
-    const [row] = await readRows(
-      dataSource,
+    const [row] = await sql.rows(
       `INSERT INTO institution (code, name, name_en, tier, kind, region_code, parent_id, phone, email, website, address, latitude, longitude)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
       [
@@ -121,7 +98,7 @@ export async function createInstitution(
         input.location?.longitude ?? null,
       ],
     );
-    return hydrator(dataSource, Institution)(row);
+    return sql.hydrator(Institution)(row);
   } catch (error) {
     if (uniqueViolation(error, 'institution_code_key'))
       throw conflict(`an institution with code ${code} exists already`);
@@ -134,11 +111,11 @@ export async function createInstitution(
 }
 
 export async function updateInstitution(
-  context: RequestContext,
+  context: InstitutionContext,
   input: UpdateInstitutionInput,
 ): Promise<Institution> {
-  const { dataSource, viewer } = context;
-  const institution = await institutionByCode(dataSource, input.code.trim());
+  const { sql, viewer } = context;
+  const institution = await institutionByCode(sql, input.code.trim());
   const ownStaff =
     viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === institution.key;
   if (viewer.role !== Role.ADMIN && !ownStaff) {
@@ -171,39 +148,33 @@ export async function updateInstitution(
   }
   if (changes.length === 0) return institution;
   const assignments = changes.map(([column], index) => `${column} = $${index + 2}`).join(', ');
-  const [row] = await returnedRows(
-    dataSource.manager,
+  const [row] = await sql.rows(
     `UPDATE institution SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
     [institution.key, ...changes.map(([, value]) => value)],
   );
-  return hydrator(dataSource, Institution)(row);
+  return sql.hydrator(Institution)(row);
 }
 
 export async function moveInstitution(
-  context: RequestContext,
+  context: InstitutionContext,
   input: MoveInstitutionInput,
 ): Promise<Institution> {
-  const { dataSource, viewer } = context;
+  const { sql, viewer } = context;
   requireAdmin(viewer, 'move institutions');
-  const institution = await institutionByCode(dataSource, input.code.trim());
+  const institution = await institutionByCode(sql, input.code.trim());
   if (institution.tier === InstitutionTier.NATIONAL)
     throw badInput('the national centre has no parent to change', 'code');
-  const newParent = await institutionByCode(
-    dataSource,
-    input.newParentCode.trim(),
-    'newParentCode',
-  );
-  const prescribed = await prescribedParent(dataSource, institution.regionCode!, institution.kind);
+  const newParent = await institutionByCode(sql, input.newParentCode.trim(), 'newParentCode');
+  const prescribed = await prescribedParent(context, institution.regionCode!, institution.kind);
   if (newParent.key !== prescribed.key) {
     throw badInput(
       `newParentCode must be ${prescribed.code} (${prescribed.name}): the tree rules hang a ${institution.kind} ${institution.tier} institution of ${institution.regionCode} there`,
       'newParentCode',
     );
   }
-  const [row] = await returnedRows(
-    dataSource.manager,
+  const [row] = await sql.rows(
     'UPDATE institution SET parent_id = $2, updated_at = now() WHERE id = $1 RETURNING *',
     [institution.key, newParent.key],
   );
-  return hydrator(dataSource, Institution)(row);
+  return sql.hydrator(Institution)(row);
 }

@@ -1,35 +1,32 @@
-// SQL for lists of institutions: the whole network, and (batched per request) the children,
-// the subtree or the institutions of many parents or regions at once.
-import type { DataSource } from 'typeorm';
-import { entityPage, entityPagesByKey } from '../db/entity-pages';
-import { hydrator } from '../db/rows';
-import type { PageWindow } from '../schema/pagination';
-import { categoryFilterKeys, type Taxonomy } from '../services/taxonomy';
-import type { InstitutionConnection } from './institution.connection';
+// SQL reads of institutions: lists of the whole network, (batched per request) the children, the
+// subtree or the institutions of many parents or regions at once, the chain above, by code.
+import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-pages';
+import type { KeysetWindow } from '../db/page-query';
+import type { Sql, SqlRunner } from '../db/sql';
+import { notFound } from '../schema/errors';
+import type { InstitutionContext } from './institution.context';
 import { Institution } from './institution.entity';
 import { institutionConditions, type InstitutionFilter } from './institution-filter';
-import { readRows } from '../db/prepared';
 
-export interface InstitutionQueryContext {
-  dataSource: DataSource;
-  /** Read only when a filter names a category. */
-  taxonomy: () => Promise<Taxonomy>;
-  /** Lets loaders by id and code answer later fields from the rows a list already read. */
-  prime(institutions: Institution[]): void;
+/** The row ids of the category a list filter names, or null without a category filter. */
+export async function filterCategoryKeys(
+  context: Pick<InstitutionContext, 'categoryKeys'>,
+  filter: { categoryCode?: string | null } | null | undefined,
+): Promise<number[] | null> {
+  const code = filter?.categoryCode;
+  return code === null || code === undefined
+    ? null
+    : context.categoryKeys(code, 'filter.categoryCode');
 }
 
 export async function listInstitutions(
-  context: InstitutionQueryContext,
+  context: InstitutionContext,
   filter: InstitutionFilter | null | undefined,
-  window: PageWindow,
-): Promise<InstitutionConnection> {
-  const categoryKeys = await categoryFilterKeys(
-    filter?.categoryCode,
-    'filter.categoryCode',
-    context.taxonomy,
-  );
+  window: KeysetWindow,
+): Promise<KeysetPage<Institution>> {
+  const categoryKeys = await filterCategoryKeys(context, filter);
   return entityPage(
-    context,
+    { sql: context.sql, prime: context.institutions.prime },
     Institution,
     (params) => ({ from: 'institution t', ...institutionConditions(filter, params, categoryKeys) }),
     window,
@@ -46,19 +43,15 @@ export type InstitutionRelation =
   | 'inRegion';
 
 export async function institutionPagesByKey<K extends number | string>(
-  context: InstitutionQueryContext,
+  context: InstitutionContext,
   relation: InstitutionRelation,
   keys: readonly K[],
   filter: InstitutionFilter | null | undefined,
-  window: PageWindow,
-): Promise<InstitutionConnection[]> {
-  const categoryKeys = await categoryFilterKeys(
-    filter?.categoryCode,
-    'filter.categoryCode',
-    context.taxonomy,
-  );
+  window: KeysetWindow,
+): Promise<KeysetPage<Institution>[]> {
+  const categoryKeys = await filterCategoryKeys(context, filter);
   return entityPagesByKey(
-    context,
+    { sql: context.sql, prime: context.institutions.prime },
     Institution,
     keys,
     relation === 'inRegion' ? 'bpchar' : 'int',
@@ -107,12 +100,8 @@ export async function institutionPagesByKey<K extends number | string>(
 }
 
 /** For each row id, the institutions above it from its parent to the national centre. */
-export async function ancestorsByKey(
-  dataSource: DataSource,
-  keys: readonly number[],
-): Promise<Institution[][]> {
-  const rows: Record<string, unknown>[] = await readRows(
-    dataSource,
+export async function ancestorsByKey(sql: Sql, keys: readonly number[]): Promise<Institution[][]> {
+  const rows = await sql.rows(
     `WITH RECURSIVE up(start, id, depth) AS (
        SELECT i.id, i.parent_id, 1 FROM institution i WHERE i.id = ANY($1::int[]) AND i.parent_id IS NOT NULL
        UNION ALL
@@ -120,11 +109,37 @@ export async function ancestorsByKey(
      SELECT up.start AS __start, t.* FROM up JOIN institution t ON t.id = up.id ORDER BY up.start, up.depth`,
     [keys],
   );
-  const hydrate = hydrator(dataSource, Institution);
+  const hydrate = sql.hydrator(Institution);
   const byStart = new Map<number, Institution[]>();
   for (const row of rows) {
     const start = Number(row.__start);
     byStart.set(start, [...(byStart.get(start) ?? []), hydrate(row)]);
   }
   return keys.map((key) => byStart.get(key) ?? []);
+}
+
+/** The institution with a public code; NOT_FOUND naming `field` when there is none. */
+export async function institutionByCode(
+  sql: SqlRunner,
+  code: string,
+  field = 'code',
+): Promise<Institution> {
+  const [row] = await sql.rows('SELECT * FROM institution WHERE code = $1', [code]);
+  if (!row) throw notFound(`${field} '${code}' names no institution`, field);
+  return sql.hydrator(Institution)(row);
+}
+
+/** The PUBLIC centres of the given regions, and the national centre, by region code ('NATIONAL'). */
+export async function publicCentres(
+  sql: SqlRunner,
+  regionCodes: readonly string[],
+): Promise<Map<string, Institution>> {
+  const rows = await sql.rows(
+    `SELECT * FROM institution WHERE kind = 'PUBLIC' AND (region_code IS NULL OR region_code = ANY($1::bpchar[]))`,
+    [regionCodes],
+  );
+  const hydrate = sql.hydrator(Institution);
+  return new Map(
+    rows.map(hydrate).map((centre) => [centre.regionCode ?? 'NATIONAL', centre] as const),
+  );
 }

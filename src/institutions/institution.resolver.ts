@@ -1,28 +1,47 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Region } from '../regions/region.entity';
-import {
-  institutionQueryContext,
-  serviceQueryContext,
-  type RequestContext,
-} from '../schema/context';
-import { PageArgs, pageWindow } from '../schema/pagination';
-import { ServiceConnection } from '../services/service.connection';
-import { servicePagesByInstitution } from '../services/service.queries';
-import { ServiceFilter, serviceCursorShape } from '../services/service-filter';
+import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
 import { Contact, GeoPoint } from './contact.type';
 import { InstitutionConnection } from './institution.connection';
+import type { InstitutionContext } from './institution.context';
 import { Institution } from './institution.entity';
 import { InstitutionFilter, institutionCursorShape } from './institution-filter';
+import { createInstitution, moveInstitution, updateInstitution } from './institution.commands';
+import {
+  CreateInstitutionInput,
+  InstitutionPayload,
+  MoveInstitutionInput,
+  UpdateInstitutionInput,
+} from './institution.inputs';
 import {
   institutionPagesByKey,
   listInstitutions,
   type InstitutionRelation,
 } from './institution.queries';
 
-const filterArg = {
+export const institutionFilterArg = {
   nullable: true,
   description: 'Narrows the list; without it, every institution.',
 } as const;
+
+/** The same page of institutions under each of many keys, through the request's loaders. */
+export function institutionsBelow<K extends number | string>(
+  context: InstitutionContext,
+  relation: InstitutionRelation,
+  field: string,
+  key: K,
+  page: PageArgs,
+  filter: InstitutionFilter | null,
+): Promise<InstitutionConnection> {
+  const window = pageWindow(page, institutionCursorShape(filter));
+  return context.connections
+    .get<K, InstitutionConnection>(field, { page, filter }, async (keys) =>
+      (await institutionPagesByKey(context, relation, keys, filter, window)).map((keyed) =>
+        toConnection(keyed, window),
+      ),
+    )
+    .load(key);
+}
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -31,25 +50,25 @@ export class InstitutionResolver {
     description: 'An institution by its public code, e.g. C-441900; null if none has it.',
   })
   institution(
-    @Arg('code') code: string,
-    @Ctx() { loaders }: RequestContext,
+    @Arg('code', {
+      description: 'Public code: C-<region> for a centre, M-<region>-NN for an agency.',
+    })
+    code: string,
+    @Ctx() { institutions }: InstitutionContext,
   ): Promise<Institution | null> {
-    return loaders.institutionByCode.load(code.trim());
+    return institutions.byCode.load(code.trim());
   }
 
   @Query(() => InstitutionConnection, {
     description: 'Institutions of the network: in a stable order, or by relevance when searching.',
   })
-  institutions(
+  async institutions(
     @Args() page: PageArgs,
-    @Arg('filter', () => InstitutionFilter, filterArg) filter: InstitutionFilter | null,
-    @Ctx() context: RequestContext,
+    @Arg('filter', () => InstitutionFilter, institutionFilterArg) filter: InstitutionFilter | null,
+    @Ctx() context: InstitutionContext,
   ): Promise<InstitutionConnection> {
-    return listInstitutions(
-      institutionQueryContext(context),
-      filter,
-      pageWindow(page, institutionCursorShape(filter)),
-    );
+    const window = pageWindow(page, institutionCursorShape(filter));
+    return toConnection(await listInstitutions(context, filter, window), window);
   }
 
   @FieldResolver(() => Region, {
@@ -58,9 +77,9 @@ export class InstitutionResolver {
   })
   region(
     @Root() institution: Institution,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { regions }: InstitutionContext,
   ): Promise<Region | null> | null {
-    return institution.regionCode ? loaders.regionByCode.load(institution.regionCode) : null;
+    return institution.regionCode ? regions.byCode(institution.regionCode) : null;
   }
 
   @FieldResolver(() => Institution, {
@@ -69,9 +88,9 @@ export class InstitutionResolver {
   })
   parent(
     @Root() institution: Institution,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { institutions }: InstitutionContext,
   ): Promise<Institution | null> | null {
-    return institution.parentId ? loaders.institutionByKey.load(institution.parentId) : null;
+    return institution.parentId ? institutions.byKey.load(institution.parentId) : null;
   }
 
   @FieldResolver(() => [Institution], {
@@ -79,19 +98,26 @@ export class InstitutionResolver {
   })
   ancestors(
     @Root() institution: Institution,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { institutions }: InstitutionContext,
   ): Promise<Institution[]> {
-    return loaders.ancestorsByKey.load(institution.key);
+    return institutions.ancestors.load(institution.key);
   }
 
   @FieldResolver(() => InstitutionConnection, { description: 'Institutions whose parent this is.' })
   children(
     @Root() institution: Institution,
     @Args() page: PageArgs,
-    @Arg('filter', () => InstitutionFilter, filterArg) filter: InstitutionFilter | null,
-    @Ctx() context: RequestContext,
+    @Arg('filter', () => InstitutionFilter, institutionFilterArg) filter: InstitutionFilter | null,
+    @Ctx() context: InstitutionContext,
   ): Promise<InstitutionConnection> {
-    return this.below(context, 'children', institution.key, page, filter);
+    return institutionsBelow(
+      context,
+      'children',
+      'Institution.children',
+      institution.key,
+      page,
+      filter,
+    );
   }
 
   @FieldResolver(() => InstitutionConnection, {
@@ -100,29 +126,17 @@ export class InstitutionResolver {
   descendants(
     @Root() institution: Institution,
     @Args() page: PageArgs,
-    @Arg('filter', () => InstitutionFilter, filterArg) filter: InstitutionFilter | null,
-    @Ctx() context: RequestContext,
+    @Arg('filter', () => InstitutionFilter, institutionFilterArg) filter: InstitutionFilter | null,
+    @Ctx() context: InstitutionContext,
   ): Promise<InstitutionConnection> {
-    return this.below(context, 'descendants', institution.key, page, filter);
-  }
-
-  @FieldResolver(() => ServiceConnection, { description: 'Services this institution offers.' })
-  services(
-    @Root() institution: Institution,
-    @Args() page: PageArgs,
-    @Arg('filter', () => ServiceFilter, {
-      nullable: true,
-      description: 'Narrows the list; without it, every service.',
-    })
-    filter: ServiceFilter | null,
-    @Ctx() context: RequestContext,
-  ): Promise<ServiceConnection> {
-    const window = pageWindow(page, serviceCursorShape(filter));
-    return context.loaders.connections
-      .get<number, ServiceConnection>('Institution.services', { page, filter }, (keys) =>
-        servicePagesByInstitution(serviceQueryContext(context), keys, filter, window),
-      )
-      .load(institution.key);
+    return institutionsBelow(
+      context,
+      'descendants',
+      'Institution.descendants',
+      institution.key,
+      page,
+      filter,
+    );
   }
 
   @FieldResolver(() => Contact, {
@@ -143,18 +157,44 @@ export class InstitutionResolver {
     return latitude !== null && longitude !== null ? { latitude, longitude } : null;
   }
 
-  private below(
-    context: RequestContext,
-    relation: InstitutionRelation,
-    key: number,
-    page: PageArgs,
-    filter: InstitutionFilter | null,
-  ): Promise<InstitutionConnection> {
-    const window = pageWindow(page, institutionCursorShape(filter));
-    return context.loaders.connections
-      .get<number, InstitutionConnection>(`Institution.${relation}`, { page, filter }, (keys) =>
-        institutionPagesByKey(institutionQueryContext(context), relation, keys, filter, window),
-      )
-      .load(key);
+  @Mutation(() => InstitutionPayload, {
+    description: 'ADMIN. Keeping the network itself up to date.',
+  })
+  async createInstitution(
+    @Arg('input', () => CreateInstitutionInput, { description: 'The new institution.' })
+    input: CreateInstitutionInput,
+    @Ctx() context: InstitutionContext,
+  ) {
+    return { institution: await createInstitution(context, input) };
+  }
+
+  @Mutation(() => InstitutionPayload, {
+    description: "ADMIN, or INSTITUTION_STAFF for its own institution's contact details.",
+  })
+  async updateInstitution(
+    @Arg('input', () => UpdateInstitutionInput, { description: 'The changes.' })
+    input: UpdateInstitutionInput,
+    @Ctx() context: InstitutionContext,
+  ) {
+    return { institution: await updateInstitution(context, input) };
+  }
+
+  @Mutation(() => InstitutionPayload, {
+    description: 'ADMIN. Re-parents an institution; tier and region rules still hold afterwards.',
+  })
+  async moveInstitution(
+    @Arg('input', () => MoveInstitutionInput, {
+      description: 'The institution and its new parent.',
+    })
+    input: MoveInstitutionInput,
+    @Ctx() context: InstitutionContext,
+  ) {
+    return { institution: await moveInstitution(context, input) };
   }
 }
+
+/** Institution nodes for `node(id)`. */
+export const institutionNodes = {
+  Institution: ({ institutions }: InstitutionContext, key: string) =>
+    institutions.byKey.load(Number(key)),
+};

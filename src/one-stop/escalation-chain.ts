@@ -6,7 +6,8 @@
 //   - a prefecture, including one without counties (东莞 441900): MUNICIPAL → PROVINCIAL → NATIONAL
 //   - a province:                                PROVINCIAL → NATIONAL
 import { InstitutionTier } from '../institutions/institution-enums';
-import { TIER_OF_REGION_LEVEL, regionsUpward, type RegionLink } from '../institutions/tree-rules';
+import { TIER_OF_REGION_LEVEL } from '../institutions/tree-rules';
+import type { RegionLink } from '../regions/region-chain';
 
 export interface EscalationStep {
   tier: InstitutionTier;
@@ -16,12 +17,11 @@ export interface EscalationStep {
   distance: number;
 }
 
-/** The steps from `regionCode` up to the nation, nearest first; empty if the region is unknown. */
-export function escalationChain(
-  regionCode: string,
-  regionByCode: ReadonlyMap<string, RegionLink>,
-): EscalationStep[] {
-  const regions = regionsUpward(regionCode, regionByCode);
+/**
+ * The steps from a region up to the nation, nearest first, from the region's chain (regionChain:
+ * the region and the regions above it); empty if the region is unknown.
+ */
+export function escalationChain(regions: readonly RegionLink[]): EscalationStep[] {
   if (regions.length === 0) return [];
   const steps = regions.map((region, distance) => ({
     tier: TIER_OF_REGION_LEVEL[region.level],

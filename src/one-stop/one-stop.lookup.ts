@@ -1,19 +1,17 @@
 // The one-stop lookup: "I am an SME in this region with this need — who serves me?"
-// One statement whatever the region and limit: every tier's matches at once (one-stop.query.ts).
+// One statement whatever the region and limit: every tier's matches at once (one-stop.queries.ts).
 // The region chain and the taxonomy come from the process's reference data.
 import { InstitutionKind } from '../institutions/institution-enums';
 import type { Region } from '../regions/region.entity';
 import { normalizeRegionCode } from '../regions/region-code';
-import { referenceData } from '../db/reference-data';
-import { regionWithAncestors } from '../regions/region.queries';
-import type { RequestContext } from '../schema/context';
 import { badInput, notFound } from '../schema/errors';
-import { searchText } from '../schema/text-search';
+import { searchText } from '../schema/input';
 import { SpecializationLevel } from '../services/eligibility';
+import type { ServiceContext } from '../services/service.context';
 import type { ServiceCategory } from '../services/service-category.entity';
 import type { Taxonomy } from '../services/taxonomy';
 import { escalationChain } from './escalation-chain';
-import { findOneStopRows, type OneStopRow } from './one-stop.query';
+import { findOneStopRows, type OneStopRow } from './one-stop.queries';
 import { matchReason } from './one-stop.reasons';
 import {
   DEFAULT_LIMIT_PER_TIER,
@@ -41,18 +39,21 @@ function askedCategory(input: OneStopInput, taxonomy: Taxonomy): ServiceCategory
     : taxonomy.resolve(input.categoryCode, 'categoryCode');
 }
 
+/** What the lookup needs of a request: the services' context (regions, taxonomy, loaders). */
+export type OneStopContext = ServiceContext;
+
 export async function oneStopLookup(
-  context: RequestContext,
+  context: OneStopContext,
   input: OneStopInput,
 ): Promise<OneStopResult> {
-  const { dataSource, loaders } = context;
+  const { sql } = context;
   const code = normalizeRegionCode(input.regionCode, 'regionCode');
   const limit = limitPerTier(input.limitPerTier);
   const search = searchText(input.search, 'search');
 
   const [taxonomy, regions] = await Promise.all([
-    loaders.taxonomy(),
-    regionWithAncestors(referenceData(dataSource), code),
+    context.taxonomy.current(),
+    context.regions.chain(code),
   ]);
   const asked = askedCategory(input, taxonomy);
   if (regions.length === 0) {
@@ -62,9 +63,9 @@ export async function oneStopLookup(
     );
   }
   const regionByCode = new Map(regions.map((region) => [region.code, region]));
-  const chain = escalationChain(code, regionByCode);
+  const chain = escalationChain(regions);
 
-  const rows = await findOneStopRows(dataSource, chain, {
+  const rows = await findOneStopRows(sql, chain, {
     categoryKeys: asked ? taxonomy.subtreeKeys(asked) : null,
     scale: input.scale ?? null,
     specialization: input.specialization ?? SpecializationLevel.NONE,
@@ -72,8 +73,8 @@ export async function oneStopLookup(
     search,
     limitPerTier: limit,
   });
-  loaders.primeInstitutions(rows.map((row) => row.institution));
-  loaders.primeServices(rows.flatMap((row) => (row.service ? [row.service] : [])));
+  context.institutions.prime(rows.map((row) => row.institution));
+  context.services.prime(rows.flatMap((row) => (row.service ? [row.service] : [])));
 
   const origin = regionByCode.get(code)!;
   const toMatch = (

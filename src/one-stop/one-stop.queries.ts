@@ -2,16 +2,15 @@
 // chain arrives as rows (region, distance); the institutions of each step are joined to their
 // matching services, ranked within the step by a window function and cut at the per-tier
 // limit. Each step's PUBLIC centre comes back even when nothing of it matches.
-import type { DataSource } from 'typeorm';
 import { prefixedColumns } from '../db/prefixed-columns';
 import { SqlParameters } from '../db/rows';
+import type { Sql } from '../db/sql';
 import { Institution } from '../institutions/institution.entity';
 import type { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
 import type { DeliveryMode } from '../services/service-enums';
 import { Service } from '../services/service.entity';
 import { serviceConditions } from '../services/service-filter';
 import type { EscalationStep } from './escalation-chain';
-import { readRows } from '../db/prepared';
 
 export interface OneStopCriteria {
   /** The category asked for and its sub-categories; null for any. */
@@ -31,7 +30,7 @@ export interface OneStopRow {
 }
 
 export async function findOneStopRows(
-  dataSource: DataSource,
+  sql: Sql,
   chain: EscalationStep[],
   criteria: OneStopCriteria,
 ): Promise<OneStopRow[]> {
@@ -51,11 +50,10 @@ export async function findOneStopRows(
     criteria.categoryKeys,
   );
   const limit = params.add(criteria.limitPerTier);
-  const institution = prefixedColumns(dataSource, Institution, 'i', 'i_');
-  const service = prefixedColumns(dataSource, Service, 's', 's_');
+  const institution = prefixedColumns(sql, Institution, 'i', 'i_');
+  const service = prefixedColumns(sql, Service, 's', 's_');
 
-  const rows: Record<string, unknown>[] = await readRows(
-    dataSource,
+  const rows = await sql.rows(
     `WITH chain(region_code, distance) AS (SELECT * FROM unnest(${regions}::bpchar[], ${distances}::int[])),
      step_institutions AS (
        SELECT i.id, i.kind, chain.distance FROM chain JOIN institution i ON i.region_code = chain.region_code

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../schema/context';
-import { oneStopLookup } from './one-stop.service';
-import { OneStopInput, OneStopResult } from './one-stop.types';
+import type { CostRule } from '../schema/query-limits';
+import { oneStopLookup, type OneStopContext } from './one-stop.lookup';
+import { DEFAULT_LIMIT_PER_TIER, OneStopInput, OneStopResult } from './one-stop.types';
 
 @Resolver()
 export class OneStopResolver {
@@ -10,9 +10,19 @@ export class OneStopResolver {
       'One-stop service: the institutions that serve an enterprise’s need, from its own region up to the nation (county → municipal → provincial → national).',
   })
   oneStop(
-    @Arg('input', () => OneStopInput) input: OneStopInput,
-    @Ctx() context: RequestContext,
+    @Arg('input', () => OneStopInput, { description: 'Where the enterprise is and what it needs.' })
+    input: OneStopInput,
+    @Ctx() context: OneStopContext,
   ): Promise<OneStopResult> {
     return oneStopLookup(context, input);
   }
 }
+
+/** A lookup returns up to `limitPerTier` matches on each of up to four tiers. */
+export const oneStopCostRule: CostRule = {
+  field: 'Query.oneStop',
+  multiplier: ({ input }) => {
+    const limit = (input as { limitPerTier?: unknown } | undefined)?.limitPerTier;
+    return 4 * (typeof limit === 'number' ? limit : DEFAULT_LIMIT_PER_TIER);
+  },
+};

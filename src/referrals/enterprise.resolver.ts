@@ -1,19 +1,19 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Region } from '../regions/region.entity';
-import type { RequestContext } from '../schema/context';
-import { PageArgs, pageWindow } from '../schema/pagination';
+import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
 import { Enterprise } from './enterprise.entity';
+import type { ReferralContext } from './referral.context';
 import { REFERRAL_CURSOR, referralPagesByEnterprise } from './referral.queries';
-import { ReferralConnection, referralQueryContext } from './referral.resolver';
+import { ReferralConnection } from './referral.resolver';
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @FieldResolver(() => Region, { description: 'Where the enterprise is registered.' })
   async region(
     @Root() enterprise: Enterprise,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { regions }: ReferralContext,
   ): Promise<Region> {
-    return (await loaders.regionByCode.load(enterprise.regionCode))!;
+    return (await regions.byCode(enterprise.regionCode))!;
   }
 
   @FieldResolver(() => ReferralConnection, {
@@ -22,12 +22,14 @@ export class EnterpriseResolver {
   referrals(
     @Root() enterprise: Enterprise,
     @Args() page: PageArgs,
-    @Ctx() context: RequestContext,
+    @Ctx() context: ReferralContext,
   ): Promise<ReferralConnection> {
     const window = pageWindow(page, REFERRAL_CURSOR);
-    return context.loaders.connections
-      .get<number, ReferralConnection>('Enterprise.referrals', page, (keys) =>
-        referralPagesByEnterprise(referralQueryContext(context), keys, window),
+    return context.connections
+      .get<number, ReferralConnection>('Enterprise.referrals', page, async (keys) =>
+        (await referralPagesByEnterprise(context, keys, window)).map((keyed) =>
+          toConnection(keyed, window),
+        ),
       )
       .load(enterprise.key);
   }

@@ -2,18 +2,17 @@
 // event commit in one transaction; concurrent moves from the same status are settled by a
 // conditional UPDATE (the loser gets CONFLICT), concurrent retries by the unique idempotency key.
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
-import { hydrator, returnedRows } from '../db/rows';
+import type { SqlRunner } from '../db/sql';
 import { normalizeRegionCode } from '../regions/region-code';
-import type { RequestContext } from '../schema/context';
 import { badInput, conflict, forbidden, notFound } from '../schema/errors';
 import { optionalText, requiredText } from '../schema/input';
 import { nodeKey } from '../schema/node';
 import { SpecializationLevel } from '../services/eligibility';
 import { parseCreditCode } from './credit-code';
 import { capacitiesOf, checkTransition } from './lifecycle';
+import type { ReferralContext } from './referral.context';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral-status';
 import type { CreateReferralInput, UpdateReferralStatusInput } from './referral.types';
@@ -62,10 +61,10 @@ function actorName(viewer: Viewer): string {
 class LostIdempotencyRace extends Error {}
 
 export async function createReferral(
-  context: RequestContext,
+  context: ReferralContext,
   input: CreateReferralInput,
 ): Promise<Referral> {
-  const { viewer, dataSource } = context;
+  const { viewer, sql } = context;
   if (viewer.role !== Role.PARTNER && viewer.role !== Role.ADMIN) {
     throw forbidden(
       viewer.role === Role.PUBLIC
@@ -100,20 +99,25 @@ export async function createReferral(
     }
     return existing;
   };
-  const findExisting = async (manager: EntityManager) => {
-    const rows: Record<string, unknown>[] = await manager.query(
+  const findExisting = async (runner: SqlRunner) => {
+    const rows = await runner.rows(
       'SELECT * FROM referral WHERE api_key_id = $1 AND idempotency_key = $2',
       [apiKeyId, idempotencyKey],
     );
-    return rows.map(hydrator(dataSource, Referral))[0];
+    return rows.map(sql.hydrator(Referral))[0];
   };
 
   try {
-    return await dataSource.transaction(async (manager) => {
-      const existing = await findExisting(manager);
+    return await sql.transaction(async (transaction) => {
+      const existing = await findExisting(transaction);
       if (existing) return sameRequestOrConflict(existing);
 
-      const [target] = await manager.query(
+      const [target] = await transaction.rows<{
+        id: number | null;
+        institution_id: number | null;
+        active: boolean | null;
+        region_found: number;
+      }>(
         `SELECT s.id, s.institution_id, s.active, (SELECT count(*) FROM region WHERE code = $2)::int AS region_found
            FROM (SELECT 1) one LEFT JOIN service s ON s.id = $1`,
         [service, enterprise.regionCode],
@@ -132,7 +136,7 @@ export async function createReferral(
           'serviceId',
         );
 
-      const [{ id: enterpriseId }] = await manager.query(
+      const [{ id: enterpriseId }] = await transaction.rows<{ id: number }>(
         `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (credit_code) DO UPDATE
            SET name = EXCLUDED.name, scale = EXCLUDED.scale, specialization = EXCLUDED.specialization,
@@ -146,7 +150,7 @@ export async function createReferral(
           enterprise.regionCode,
         ],
       );
-      const inserted: Record<string, unknown>[] = await manager.query(
+      const inserted = await transaction.rows(
         `INSERT INTO referral (enterprise_id, service_id, institution_id, api_key_id, idempotency_key, request_hash,
                                note, contact_name, contact_phone, contact_email)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -166,8 +170,8 @@ export async function createReferral(
         ],
       );
       if (inserted.length === 0) throw new LostIdempotencyRace();
-      const referral = hydrator(dataSource, Referral)(inserted[0]);
-      await manager.query(
+      const referral = sql.hydrator(Referral)(inserted[0]);
+      await transaction.run(
         'INSERT INTO referral_event (referral_uuid, status, note, actor) VALUES ($1, $2, $3, $4)',
         [referral.uuid, ReferralStatus.SUBMITTED, note, actorName(viewer)],
       );
@@ -176,26 +180,21 @@ export async function createReferral(
   } catch (error) {
     if (!(error instanceof LostIdempotencyRace)) throw error;
     // A concurrent request with the same key committed first: this one is its retry.
-    return sameRequestOrConflict((await findExisting(dataSource.manager))!);
+    return sameRequestOrConflict((await findExisting(sql))!);
   }
 }
 
 export async function updateReferralStatus(
-  context: RequestContext,
+  context: ReferralContext,
   input: UpdateReferralStatusInput,
 ): Promise<Referral> {
-  const { viewer, dataSource } = context;
+  const { viewer, sql } = context;
   requireReferralAccess(viewer);
   const uuid = referralUuid(input.referralId);
   const note = optionalText(input.note, 'note', 2000);
-  const hydrate = hydrator(dataSource, Referral);
+  const hydrate = sql.hydrator(Referral);
 
-  const [current] = (
-    (await dataSource.query('SELECT * FROM referral WHERE uuid = $1', [uuid])) as Record<
-      string,
-      unknown
-    >[]
-  ).map(hydrate);
+  const [current] = (await sql.rows('SELECT * FROM referral WHERE uuid = $1', [uuid])).map(hydrate);
   if (!current || !canSee(viewer, current)) {
     throw notFound(
       `no referral with id '${input.referralId}' is visible to this API key`,
@@ -210,20 +209,22 @@ export async function updateReferralStatus(
   }
   checkTransition(from, input.status, capacitiesOf(viewer, current));
 
-  return dataSource.transaction(async (manager) => {
+  return sql.transaction(async (transaction) => {
     // Only from the status the check above saw: of two concurrent moves, one finds it gone.
-    const updated = await returnedRows(
-      manager,
+    const updated = await transaction.rows(
       `UPDATE referral SET status = $3, updated_at = now() WHERE uuid = $1 AND status = $2 RETURNING *`,
       [uuid, from, input.status],
     );
     if (updated.length === 0) {
-      const [now] = await manager.query('SELECT status FROM referral WHERE uuid = $1', [uuid]);
+      const [now] = await transaction.rows<{ status: ReferralStatus }>(
+        'SELECT status FROM referral WHERE uuid = $1',
+        [uuid],
+      );
       throw conflict(
         `the referral changed meanwhile: it is now ${now.status}, not ${from}; reload it and decide again`,
       );
     }
-    await manager.query(
+    await transaction.run(
       'INSERT INTO referral_event (referral_uuid, status, note, actor) VALUES ($1, $2, $3, $4)',
       [uuid, input.status, note, actorName(viewer)],
     );

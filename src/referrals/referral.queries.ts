@@ -1,19 +1,16 @@
-// SQL for referrals as a viewer may see them: lists newest first, the referrals of many
-// enterprises at once, and the history of many referrals at once.
-import type { DataSource } from 'typeorm';
+// SQL reads of referrals as a viewer may see them: lists newest first, the referrals of many
+// enterprises at once, and which enterprises a viewer sees through their referrals.
 import type { Viewer } from '../auth/viewer';
-import { anyOf, type PageSource, type SortColumn } from '../db/page-query';
-import { entityPage, entityPagesByKey } from '../db/entity-pages';
-import { newLoader, rowsByUniqueKey, type LoaderSettings } from '../db/loaders';
-import { hydrator, type SqlParameters } from '../db/rows';
-import type { CursorShape, PageWindow } from '../schema/pagination';
+import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-pages';
+import { anyOf, type KeysetWindow, type PageSource, type SortColumn } from '../db/page-query';
+import { SqlParameters } from '../db/rows';
+import type { Sql } from '../db/sql';
+import type { CursorShape } from '../schema/pagination';
 import { parseCreditCode } from './credit-code';
-import { Enterprise } from './enterprise.entity';
-import { ReferralEvent } from './referral-event.entity';
+import type { ReferralContext } from './referral.context';
 import { Referral } from './referral.entity';
 import type { ReferralFilter } from './referral.types';
 import { visibleReferrals } from './visibility';
-import { readRows } from '../db/prepared';
 
 /** Newest first: the insertion sequence, negated since sort keys ascend. */
 const NEWEST_FIRST: SortColumn[] = [{ sql: '-t.seq', type: 'int' }];
@@ -42,37 +39,31 @@ function referralSource(
   return { from: 'referral t', where, sort: NEWEST_FIRST };
 }
 
-export interface ReferralQueryContext {
-  dataSource: DataSource;
-  viewer: Viewer;
-  prime(referrals: Referral[]): void;
-}
-
 export function listReferrals(
-  context: ReferralQueryContext,
+  { sql, viewer, referrals }: ReferralContext,
   filter: ReferralFilter | null,
-  window: PageWindow,
-) {
+  window: KeysetWindow,
+): Promise<KeysetPage<Referral>> {
   return entityPage(
-    context,
+    { sql, prime: referrals.prime },
     Referral,
-    (params) => referralSource(context.viewer, filter, params),
+    (params) => referralSource(viewer, filter, params),
     window,
   );
 }
 
 export function referralPagesByEnterprise(
-  context: ReferralQueryContext,
+  { sql, viewer, referrals }: ReferralContext,
   enterpriseKeys: readonly number[],
-  window: PageWindow,
-) {
+  window: KeysetWindow,
+): Promise<KeysetPage<Referral>[]> {
   return entityPagesByKey(
-    context,
+    { sql, prime: referrals.prime },
     Referral,
     enterpriseKeys,
     'int',
     (keysParam, params) => {
-      const source = referralSource(context.viewer, null, params);
+      const source = referralSource(viewer, null, params);
       return {
         source: { ...source, where: [`t.enterprise_id = ANY(${keysParam})`, ...source.where] },
         partition: 't.enterprise_id',
@@ -82,40 +73,20 @@ export function referralPagesByEnterprise(
   );
 }
 
-export function referralLoaders(dataSource: DataSource, settings: LoaderSettings) {
-  const referralByUuid = rowsByUniqueKey(
-    dataSource,
-    Referral,
-    'uuid',
-    'uuid',
-    (referral) => referral.uuid,
-    settings,
+/**
+ * Of the given enterprises, those with a referral the viewer sees: an enterprise is visible to
+ * whoever sees one of its referrals. One statement for all enterprises of a request.
+ */
+export async function enterprisesWithVisibleReferrals(
+  sql: Sql,
+  viewer: Viewer,
+  enterpriseKeys: readonly number[],
+): Promise<Set<number>> {
+  const params = new SqlParameters();
+  const rows = await sql.rows<{ enterprise_id: number }>(
+    `SELECT DISTINCT t.enterprise_id FROM referral t
+      WHERE t.enterprise_id = ANY(${params.add(enterpriseKeys)}::int[]) AND ${['true', ...visibleReferrals(viewer, params)].join(' AND ')}`,
+    params.values,
   );
-  return {
-    referralByUuid,
-    primeReferrals(referrals: Referral[]) {
-      for (const referral of referrals) referralByUuid.prime(referral.uuid, referral);
-    },
-    enterpriseByKey: rowsByUniqueKey(
-      dataSource,
-      Enterprise,
-      'id',
-      'int',
-      (enterprise) => enterprise.key,
-      settings,
-    ),
-    /** Every status change of each referral, oldest first. */
-    historyByReferral: newLoader<string, ReferralEvent[]>(settings, async (uuids) => {
-      const rows: Record<string, unknown>[] = await readRows(
-        dataSource,
-        'SELECT * FROM referral_event WHERE referral_uuid = ANY($1::uuid[]) ORDER BY referral_uuid, id',
-        [uuids],
-      );
-      const hydrate = hydrator(dataSource, ReferralEvent);
-      const byReferral = new Map<string, ReferralEvent[]>();
-      for (const event of rows.map(hydrate))
-        byReferral.set(event.referralUuid, [...(byReferral.get(event.referralUuid) ?? []), event]);
-      return uuids.map((uuid) => byReferral.get(uuid) ?? []);
-    }),
-  };
+  return new Set(rows.map((row) => row.enterprise_id));
 }

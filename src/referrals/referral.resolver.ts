@@ -1,13 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/role';
 import { Institution } from '../institutions/institution.entity';
-import type { RequestContext } from '../schema/context';
-import { connectionTypes, PageArgs, pageWindow } from '../schema/pagination';
+import { connectionTypes, PageArgs, pageWindow, toConnection } from '../schema/pagination';
 import { Service } from '../services/service.entity';
 import { Enterprise } from './enterprise.entity';
+import type { ReferralContext } from './referral.context';
 import { ReferralEvent } from './referral-event.entity';
 import { Referral } from './referral.entity';
-import { REFERRAL_CURSOR, listReferrals, type ReferralQueryContext } from './referral.queries';
-import { createReferral, referralUuid, updateReferralStatus } from './referral.service';
+import { REFERRAL_CURSOR, listReferrals } from './referral.queries';
+import { createReferral, referralUuid, updateReferralStatus } from './referral.commands';
 import {
   CreateReferralInput,
   CreateReferralPayload,
@@ -21,23 +22,24 @@ import { canSee, requireReferralAccess } from './visibility';
 export const ReferralConnection = connectionTypes(Referral, 'Referral', 'referral');
 export type ReferralConnection = InstanceType<typeof ReferralConnection>;
 
-export const referralQueryContext = ({
-  dataSource,
-  viewer,
-  loaders,
-}: RequestContext): ReferralQueryContext => ({
-  dataSource,
-  viewer,
-  prime: loaders.primeReferrals,
-});
-
 /** A referral the viewer may see, or null as if it did not exist. */
 export async function visibleReferral(
-  context: RequestContext,
+  context: ReferralContext,
   uuid: string,
 ): Promise<Referral | null> {
-  const referral = await context.loaders.referralByUuid.load(uuid);
+  const referral = await context.referrals.byUuid.load(uuid);
   return referral && canSee(context.viewer, referral) ? referral : null;
+}
+
+/** An enterprise the viewer sees through one of its referrals, or null as if it did not exist. */
+export async function visibleEnterprise(
+  { viewer, referrals }: ReferralContext,
+  key: number,
+): Promise<Enterprise | null> {
+  if (viewer.role === Role.PUBLIC) return null;
+  const enterprise = await referrals.enterpriseByKey.load(key);
+  if (!enterprise || viewer.role === Role.ADMIN) return enterprise;
+  return (await referrals.enterpriseVisible.load(key)) ? enterprise : null;
 }
 
 @Resolver(() => Referral)
@@ -48,8 +50,8 @@ export class ReferralResolver {
       'PARTNER: its own referrals; INSTITUTION_STAFF: referrals to its institution; ADMIN: all. Null for any other.',
   })
   referral(
-    @Arg('id', () => ID) id: string,
-    @Ctx() context: RequestContext,
+    @Arg('id', () => ID, { description: 'Global id of the referral.' }) id: string,
+    @Ctx() context: ReferralContext,
   ): Promise<Referral | null> {
     requireReferralAccess(context.viewer);
     return visibleReferral(context, referralUuid(id, 'id'));
@@ -59,22 +61,24 @@ export class ReferralResolver {
     description:
       'Referrals the key may see, newest first. PUBLIC (no key) is refused with FORBIDDEN.',
   })
-  referrals(
+  async referrals(
     @Args() page: PageArgs,
     @Arg('filter', () => ReferralFilter, { nullable: true, description: 'Narrows the list.' })
     filter: ReferralFilter | null,
-    @Ctx() context: RequestContext,
+    @Ctx() context: ReferralContext,
   ): Promise<ReferralConnection> {
     requireReferralAccess(context.viewer);
-    return listReferrals(referralQueryContext(context), filter, pageWindow(page, REFERRAL_CURSOR));
+    const window = pageWindow(page, REFERRAL_CURSOR);
+    return toConnection(await listReferrals(context, filter, window), window);
   }
 
   @Mutation(() => CreateReferralPayload, {
     description: 'PARTNER or ADMIN. Refers an enterprise to a service.',
   })
   async createReferral(
-    @Arg('input', () => CreateReferralInput) input: CreateReferralInput,
-    @Ctx() context: RequestContext,
+    @Arg('input', () => CreateReferralInput, { description: 'The enterprise and the service.' })
+    input: CreateReferralInput,
+    @Ctx() context: ReferralContext,
   ) {
     return { referral: await createReferral(context, input) };
   }
@@ -84,8 +88,11 @@ export class ReferralResolver {
       'INSTITUTION_STAFF of the receiving institution, or ADMIN; PARTNER may only set CANCELLED on its own.',
   })
   async updateReferralStatus(
-    @Arg('input', () => UpdateReferralStatusInput) input: UpdateReferralStatusInput,
-    @Ctx() context: RequestContext,
+    @Arg('input', () => UpdateReferralStatusInput, {
+      description: 'The referral and its next status.',
+    })
+    input: UpdateReferralStatusInput,
+    @Ctx() context: ReferralContext,
   ) {
     return { referral: await updateReferralStatus(context, input) };
   }
@@ -93,30 +100,33 @@ export class ReferralResolver {
   @FieldResolver(() => Enterprise, { description: 'The enterprise referred.' })
   async enterprise(
     @Root() referral: Referral,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { referrals }: ReferralContext,
   ): Promise<Enterprise> {
-    return (await loaders.enterpriseByKey.load(referral.enterpriseId))!;
+    return (await referrals.enterpriseByKey.load(referral.enterpriseId))!;
   }
 
   @FieldResolver(() => Service, { description: 'The service it was referred to.' })
-  async service(@Root() referral: Referral, @Ctx() { loaders }: RequestContext): Promise<Service> {
-    return (await loaders.serviceByKey.load(referral.serviceId))!;
+  async service(
+    @Root() referral: Referral,
+    @Ctx() { services }: ReferralContext,
+  ): Promise<Service> {
+    return (await services.byKey.load(referral.serviceId))!;
   }
 
   @FieldResolver(() => Institution, { description: 'Institution that delivers the service.' })
   async institution(
     @Root() referral: Referral,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { institutions }: ReferralContext,
   ): Promise<Institution> {
-    return (await loaders.institutionByKey.load(referral.institutionId))!;
+    return (await institutions.byKey.load(referral.institutionId))!;
   }
 
   @FieldResolver(() => [ReferralEvent], { description: 'Every status change, oldest first.' })
   history(
     @Root() referral: Referral,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { referrals }: ReferralContext,
   ): Promise<ReferralEvent[]> {
-    return loaders.historyByReferral.load(referral.uuid);
+    return referrals.history.load(referral.uuid);
   }
 
   @FieldResolver(() => ReferralContact, {
@@ -129,3 +139,9 @@ export class ReferralResolver {
     return name || phone || email ? { name, phone, email } : null;
   }
 }
+
+/** Referral and enterprise nodes for `node(id)`: null where the viewer may not see them. */
+export const referralNodes = {
+  Referral: (context: ReferralContext, key: string) => visibleReferral(context, key),
+  Enterprise: (context: ReferralContext, key: string) => visibleEnterprise(context, Number(key)),
+};

@@ -1,12 +1,9 @@
 // SQL for lists of regions, in code order: all of a level or under a parent, and (batched)
 // the children of many regions at once.
-import type { DataSource } from 'typeorm';
-import { entityPage, entityPagesByKey } from '../db/entity-pages';
-import type { PageSource } from '../db/page-query';
-import type { ReferenceData } from '../db/reference-data';
+import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-pages';
+import type { KeysetWindow, PageSource } from '../db/page-query';
 import type { SqlParameters } from '../db/rows';
-import type { PageWindow } from '../schema/pagination';
-import type { RegionConnection } from './region.connection';
+import type { Sql } from '../db/sql';
 import { Region } from './region.entity';
 import type { RegionLevel } from './region-level';
 
@@ -26,20 +23,20 @@ function regionSource(filter: RegionListFilter, params: SqlParameters): PageSour
 }
 
 export function listRegions(
-  dataSource: DataSource,
+  sql: Sql,
   filter: RegionListFilter,
-  window: PageWindow,
-): Promise<RegionConnection> {
-  return entityPage({ dataSource }, Region, (params) => regionSource(filter, params), window);
+  window: KeysetWindow,
+): Promise<KeysetPage<Region>> {
+  return entityPage({ sql }, Region, (params) => regionSource(filter, params), window);
 }
 
 export function childRegionPages(
-  dataSource: DataSource,
+  sql: Sql,
   parentCodes: readonly string[],
-  window: PageWindow,
-): Promise<RegionConnection[]> {
+  window: KeysetWindow,
+): Promise<KeysetPage<Region>[]> {
   return entityPagesByKey(
-    { dataSource },
+    { sql },
     Region,
     parentCodes,
     // Region codes are char(6): compare as such so that the indexes serve.
@@ -50,21 +47,4 @@ export function childRegionPages(
     }),
     window,
   );
-}
-
-/** A region and every region above it, nearest first; empty when the code names none. */
-export async function regionWithAncestors(
-  reference: ReferenceData,
-  code: string,
-): Promise<Region[]> {
-  const regions = await reference.regions();
-  const chain: Region[] = [];
-  for (
-    let region = regions.get(code);
-    region;
-    region = region.parentCode ? regions.get(region.parentCode) : undefined
-  ) {
-    chain.push(region);
-  }
-  return chain;
 }

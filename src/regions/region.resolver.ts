@@ -1,10 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { InstitutionConnection } from '../institutions/institution.connection';
-import { InstitutionFilter, institutionCursorShape } from '../institutions/institution-filter';
-import { institutionPagesByKey } from '../institutions/institution.queries';
-import { institutionQueryContext, type RequestContext } from '../schema/context';
-import { PageArgs, pageWindow, type CursorShape } from '../schema/pagination';
+import { PageArgs, pageWindow, toConnection, type CursorShape } from '../schema/pagination';
 import { RegionConnection } from './region.connection';
+import type { RegionContext } from './region.context';
 import { Region } from './region.entity';
 import { RegionLevel } from './region-level';
 import { normalizeRegionCode } from './region-code';
@@ -20,14 +17,20 @@ export class RegionResolver {
     description:
       'A division by its 2-, 4- or 6-digit GB/T 2260 code (44, 4419, 441900); null when no such division exists.',
   })
-  region(@Arg('code') code: string, @Ctx() { loaders }: RequestContext): Promise<Region | null> {
-    return loaders.regionByCode.load(normalizeRegionCode(code));
+  region(
+    @Arg('code', {
+      description: 'GB/T 2260 code in 2, 4 or 6 digits: 44 (Guangdong), 4419 or 441900 (Dongguan).',
+    })
+    code: string,
+    @Ctx() { regions }: RegionContext,
+  ): Promise<Region | null> {
+    return regions.byCode(normalizeRegionCode(code));
   }
 
   @Query(() => RegionConnection, {
     description: 'Divisions in code order, optionally of one level or under one parent.',
   })
-  regions(
+  async regions(
     @Arg('level', () => RegionLevel, {
       nullable: true,
       description: 'Only divisions of this level.',
@@ -39,24 +42,22 @@ export class RegionResolver {
     })
     parentCode: string | null,
     @Args() page: PageArgs,
-    @Ctx() { dataSource }: RequestContext,
+    @Ctx() { sql }: RegionContext,
   ): Promise<RegionConnection> {
     const parent =
       parentCode === null || parentCode === undefined
         ? null
         : normalizeRegionCode(parentCode, 'parentCode');
-    return listRegions(dataSource, { level, parentCode: parent }, pageWindow(page, BY_CODE_CURSOR));
+    const window = pageWindow(page, BY_CODE_CURSOR);
+    return toConnection(await listRegions(sql, { level, parentCode: parent }, window), window);
   }
 
   @FieldResolver(() => Region, {
     nullable: true,
     description: 'The division above; null for a province.',
   })
-  parent(
-    @Root() region: Region,
-    @Ctx() { loaders }: RequestContext,
-  ): Promise<Region | null> | null {
-    return region.parentCode ? loaders.regionByCode.load(region.parentCode) : null;
+  parent(@Root() region: Region, @Ctx() { regions }: RegionContext): Promise<Region | null> | null {
+    return region.parentCode ? regions.byCode(region.parentCode) : null;
   }
 
   @FieldResolver(() => RegionConnection, {
@@ -66,31 +67,18 @@ export class RegionResolver {
   children(
     @Root() region: Region,
     @Args() page: PageArgs,
-    @Ctx() { dataSource, loaders }: RequestContext,
+    @Ctx() { sql, connections }: RegionContext,
   ): Promise<RegionConnection> {
     const window = pageWindow(page, BY_CODE_CURSOR);
-    return loaders.connections
-      .get<string, RegionConnection>('Region.children', page, (codes) =>
-        childRegionPages(dataSource, codes, window),
-      )
-      .load(region.code);
-  }
-
-  @FieldResolver(() => InstitutionConnection, {
-    description: 'Institutions located in this region (not below it).',
-  })
-  institutions(
-    @Root() region: Region,
-    @Args() page: PageArgs,
-    @Arg('filter', () => InstitutionFilter, { nullable: true, description: 'Narrows the list.' })
-    filter: InstitutionFilter | null,
-    @Ctx() context: RequestContext,
-  ): Promise<InstitutionConnection> {
-    const window = pageWindow(page, institutionCursorShape(filter));
-    return context.loaders.connections
-      .get<string, InstitutionConnection>('Region.institutions', { page, filter }, (codes) =>
-        institutionPagesByKey(institutionQueryContext(context), 'inRegion', codes, filter, window),
+    return connections
+      .get<string, RegionConnection>('Region.children', page, async (codes) =>
+        (await childRegionPages(sql, codes, window)).map((keyed) => toConnection(keyed, window)),
       )
       .load(region.code);
   }
 }
+
+/** Region nodes for `node(id)`: from the process's copy, no statement. */
+export const regionNodes = {
+  Region: ({ regions }: RegionContext, key: string) => regions.byCode(key),
+};

@@ -33,3 +33,10 @@ export function publicCode(code: string, field = 'code'): string {
   }
   return trimmed;
 }
+
+const MAX_SEARCH_LENGTH = 100;
+
+/** The search text to use, or null when there is none to apply. */
+export function searchText(input: string | null | undefined, field = 'search'): string | null {
+  return optionalText(input, field, MAX_SEARCH_LENGTH);
+}

@@ -1,7 +1,12 @@
 // Relay cursor connections, written once for every connection of the API. Pages are cut by
 // keyset (WHERE sort key > cursor), never OFFSET, so cursors stay valid while rows are added.
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { KeysetPage } from '../db/entity-pages';
+import type { KeysetWindow, SortValues } from '../db/page-query';
 import { badInput } from './errors';
+
+/** The window a connection's arguments ask for, as the keyset SQL reads it. */
+export type PageWindow = KeysetWindow;
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -42,21 +47,13 @@ export class PageArgs {
   before?: string | null;
 }
 
-/** Values of the sort key of one row, e.g. `[42]` or `[-0.83, 42]`. */
-export type SortValues = (string | number)[];
-
 /** What each value of a connection's sort key is, so that a cursor can be checked before use. */
 export type CursorShape = readonly ('int' | 'float' | 'string')[];
 
 export const BY_ROW_ID: CursorShape = ['int'];
 
-export interface PageWindow {
-  /** Rows wanted; one more is fetched to learn whether another page exists. */
-  size: number;
-  backward: boolean;
-  after: SortValues | null;
-  before: SortValues | null;
-}
+/** Cursors of searched lists: the negated relevance, then the row id. */
+export const BY_RELEVANCE: CursorShape = ['float', 'int'];
 
 export function encodeCursor(values: SortValues): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
@@ -124,20 +121,14 @@ export interface ConnectionShape<T> {
   readonly totalCount: Promise<number>;
 }
 
-export interface PageItem<T> {
-  node: T;
-  sortValues: SortValues;
-}
-
 /**
- * Builds the page from items fetched in sort order (turned round already for backward pages),
- * up to `size + 1` of them: the extra item only tells that the page is not the last one.
- * `count` runs only if a client asks for totalCount.
+ * Shapes a keyset page (items in sort order, up to `size + 1` of them: the extra item only tells
+ * that the page is not the last one) as a connection. The total is counted only if a client
+ * asks for totalCount.
  */
 export function toConnection<T>(
-  items: PageItem<T>[],
+  { items, total: count }: KeysetPage<T>,
   window: PageWindow,
-  count: () => Promise<number> | number,
 ): ConnectionShape<T> {
   const hasMore = items.length > window.size;
   const page = window.backward

@@ -1,6 +1,7 @@
 // Bounds on what one request may ask for: nesting depth, aliases and an estimated cost (every
 // field counts 1, times the page size of the lists around it). A refused query says which limit
-// and by how much; every answer reports its cost in `extensions.cost`.
+// and by how much; every answer reports its cost in `extensions.cost`. Fields whose size does not
+// follow `first`/`last` declare their own cost rule where they are defined.
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
@@ -20,6 +21,13 @@ import { DEFAULT_PAGE_SIZE } from './pagination';
 
 export const QUERY_LIMITS = { depth: 12, aliases: 100, cost: 25_000 };
 
+/** How many items a field returns at most, for fields not sized by `first`/`last`. */
+export interface CostRule {
+  /** `Type.field`, e.g. `Query.oneStop`. */
+  field: string;
+  multiplier(args: Readonly<Record<string, unknown>>): number;
+}
+
 interface Measure {
   depth: number;
   aliases: number;
@@ -32,7 +40,15 @@ function argumentValue(node: ValueNode | undefined, variables: Record<string, un
     case Kind.VARIABLE:
       return variables[node.name.value];
     case Kind.INT:
+    case Kind.FLOAT:
       return Number(node.value);
+    case Kind.STRING:
+    case Kind.ENUM:
+      return node.value;
+    case Kind.BOOLEAN:
+      return node.value;
+    case Kind.NULL:
+      return null;
     case Kind.LIST:
       return node.values.map((value) => argumentValue(value, variables));
     case Kind.OBJECT:
@@ -44,26 +60,24 @@ function argumentValue(node: ValueNode | undefined, variables: Record<string, un
   }
 }
 
-/** How many items a field returns at most, from its paging arguments. */
+/** How many items a field returns at most: its cost rule, else its paging arguments. */
 function multiplier(
   field: FieldNode,
+  rule: CostRule | undefined,
   returnsConnection: boolean,
   variables: Record<string, unknown>,
 ): number {
-  const argument = (name: string) =>
-    argumentValue(field.arguments?.find((a) => a.name.value === name)?.value, variables);
-  const page = argument('first') ?? argument('last');
+  const args = Object.fromEntries(
+    (field.arguments ?? []).map((a) => [a.name.value, argumentValue(a.value, variables)]),
+  );
+  if (rule) return Math.max(1, rule.multiplier(args));
+  const page = args.first ?? args.last;
   if (typeof page === 'number') return Math.max(1, page);
-  const ids = argument('ids');
-  if (Array.isArray(ids)) return Math.max(1, ids.length);
-  if (field.name.value === 'oneStop') {
-    const limit = (argument('input') as { limitPerTier?: unknown } | undefined)?.limitPerTier;
-    return 4 * (typeof limit === 'number' ? limit : 10); // up to four tiers
-  }
   return returnsConnection ? DEFAULT_PAGE_SIZE : 1;
 }
 
 function measure(
+  rules: ReadonlyMap<string, CostRule>,
   schema: GraphQLSchema,
   type: GraphQLCompositeType,
   selectionSet: SelectionSetNode,
@@ -80,13 +94,15 @@ function measure(
       const definition = fields[selection.name.value];
       const fieldType = definition ? getNamedType(definition.type) : undefined;
       const returnsConnection = Boolean(fieldType?.name.endsWith('Connection'));
-      const times = multiplier(selection, returnsConnection, variables);
+      const rule = rules.get(`${type.name}.${selection.name.value}`);
+      const times = multiplier(selection, rule, returnsConnection, variables);
       if (
         selection.selectionSet &&
         fieldType &&
         (isObjectType(fieldType) || isInterfaceType(fieldType))
       ) {
         const below = measure(
+          rules,
           schema,
           fieldType,
           selection.selectionSet,
@@ -106,6 +122,7 @@ function measure(
         ? schema.getType(fragment.typeCondition.name.value)
         : type;
       inner = measure(
+        rules,
         schema,
         (condition as GraphQLCompositeType) ?? type,
         fragment.selectionSet,
@@ -122,6 +139,7 @@ function measure(
 }
 
 export function measureOperation(
+  rules: ReadonlyMap<string, CostRule>,
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
@@ -130,7 +148,7 @@ export function measureOperation(
   const root =
     operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   return root
-    ? measure(schema, root, operation.selectionSet, fragments, variables, 1)
+    ? measure(rules, schema, root, operation.selectionSet, fragments, variables, 1)
     : { depth: 0, aliases: 0, cost: 0 };
 }
 
@@ -140,7 +158,8 @@ const REMEDY: Record<keyof Measure, string> = {
   cost: 'ask for smaller pages (first/last) or fewer nested lists',
 };
 
-export function queryLimitsPlugin(): ApolloServerPlugin {
+export function queryLimitsPlugin(costRules: readonly CostRule[]): ApolloServerPlugin {
+  const rules = new Map(costRules.map((rule) => [rule.field, rule]));
   return {
     async requestDidStart() {
       let cost = 0;
@@ -152,7 +171,13 @@ export function queryLimitsPlugin(): ApolloServerPlugin {
               .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
               .map((d) => [d.name.value, d]),
           );
-          const measured = measureOperation(schema, operation, fragments, request.variables ?? {});
+          const measured = measureOperation(
+            rules,
+            schema,
+            operation,
+            fragments,
+            request.variables ?? {},
+          );
           cost = measured.cost;
           for (const limit of ['depth', 'aliases', 'cost'] as const) {
             if (measured[limit] > QUERY_LIMITS[limit]) {

@@ -3,13 +3,14 @@
 // Pure and deterministic: the same divisions always give the same plan.
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
 import { TIER_OF_REGION_LEVEL, parentPlace } from '../institutions/tree-rules';
+import { regionChain } from '../regions/region-chain';
 import { RegionLevel } from '../regions/region-level';
 import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
 import { DeliveryMode, FeeType } from '../services/service-enums';
 import { PROVINCIAL_CAPITALS, hotline, landline, streetAddress } from './contacts';
 import { between, chance, pick, sample, shuffled, weighted } from './deterministic';
 import type { RegionSeed } from './divisions';
-import { TAXONOMY, type CategorySeed, type SubCategorySeed } from './taxonomy';
+import { TAXONOMY, type CategorySeed, type SubCategorySeed } from './categories';
 
 /** Shares of real prefectures and counties with a centre of their own (MIIT, mid-2024). */
 export const MUNICIPAL_COVERAGE = 0.84;
@@ -77,10 +78,15 @@ export function planNetwork(regions: RegionSeed[]): NetworkPlan {
   const institutions: InstitutionRow[] = [nationalCentre()];
   const specialityOf = new Map<string, CategorySeed>();
   const parentCodeOf = (regionCode: string, kind: InstitutionKind) => {
-    const place = parentPlace(regionCode, kind, regionByCode, hasCentre);
+    const place = parentPlace(regionChain(regionCode, regionByCode), kind, hasCentre);
     return place === 'NATIONAL' ? NATIONAL_CENTRE.code : publicCode(place.regionCode);
   };
-  const fullName = (region: RegionSeed) => regionsUpwardNames(region, regionByCode);
+  /** 广东省东莞市: the names from the province down. */
+  const fullName = (region: RegionSeed) =>
+    regionChain(region.code, regionByCode)
+      .map((at) => at.name)
+      .reverse()
+      .join('');
 
   // Centres tier by tier, so that every parent precedes its children.
   for (const level of [RegionLevel.PROVINCE, RegionLevel.PREFECTURE, RegionLevel.COUNTY]) {
@@ -145,18 +151,6 @@ function agencyCount(region: RegionSeed, hasCentre: boolean): number {
     case RegionLevel.COUNTY:
       return chance(key) < (hasCentre ? 0.25 : 0.08) ? 1 : 0;
   }
-}
-
-function regionsUpwardNames(region: RegionSeed, regionByCode: Map<string, RegionSeed>): string {
-  const names: string[] = [];
-  for (
-    let at: RegionSeed | undefined = region;
-    at;
-    at = at.parentCode ? regionByCode.get(at.parentCode) : undefined
-  ) {
-    names.unshift(at.name);
-  }
-  return names.join('');
 }
 
 function nationalCentre(): InstitutionRow {

@@ -1,7 +1,7 @@
 // Writes the planned network into the database. Idempotent: every row is keyed by its code and
 // inserted only when missing (ON CONFLICT DO NOTHING), so a second run changes nothing and rows
 // edited since are left as they are. One statement per table (and tier), in one transaction.
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Sql, SqlRunner } from '../db/sql';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
 import { loadDivisions } from './divisions';
 import { planNetwork, type NetworkPlan } from './network-plan';
@@ -18,8 +18,8 @@ export function planFromDivisions(): NetworkPlan {
 }
 
 /** True when the database holds no institution yet. */
-export async function isNetworkEmpty(dataSource: DataSource): Promise<boolean> {
-  const [{ empty }] = await dataSource.query(
+export async function isNetworkEmpty(sql: SqlRunner): Promise<boolean> {
+  const [{ empty }] = await sql.rows<{ empty: boolean }>(
     'SELECT NOT EXISTS (SELECT 1 FROM institution) AS empty',
   );
   return empty;
@@ -27,32 +27,27 @@ export async function isNetworkEmpty(dataSource: DataSource): Promise<boolean> {
 
 /** Inserts whatever of the plan is missing; returns how many rows each table gained. */
 export async function seedNetwork(
-  dataSource: DataSource,
+  sql: Sql,
   plan: NetworkPlan = planFromDivisions(),
 ): Promise<SeedCounts> {
-  return dataSource.transaction(async (manager) => ({
-    regions: await insertRegions(manager, plan),
-    categories: await insertCategories(manager, plan),
-    institutions: await insertInstitutions(manager, plan),
-    services: await insertServices(manager, plan),
+  return sql.transaction(async (transaction) => ({
+    regions: await insertRegions(transaction, plan),
+    categories: await insertCategories(transaction, plan),
+    institutions: await insertInstitutions(transaction, plan),
+    services: await insertServices(transaction, plan),
   }));
 }
 
 const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);
 
-async function inserted(
-  manager: EntityManager,
-  sql: string,
-  parameters: unknown[],
-): Promise<number> {
-  const result = await manager.queryRunner!.query(sql, parameters, true);
-  return result.affected ?? 0;
+async function inserted(sql: SqlRunner, text: string, parameters: unknown[]): Promise<number> {
+  return (await sql.run(text, parameters)).rowCount;
 }
 
-async function insertRegions(manager: EntityManager, { regions }: NetworkPlan): Promise<number> {
+async function insertRegions(sql: SqlRunner, { regions }: NetworkPlan): Promise<number> {
   // Parents precede children in the plan, and WITH ORDINALITY keeps that order on insert.
   return inserted(
-    manager,
+    sql,
     `INSERT INTO region (code, name, name_en, level, parent_code)
      SELECT code, name, name_en, level::region_level, parent_code
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
@@ -69,10 +64,7 @@ async function insertRegions(manager: EntityManager, { regions }: NetworkPlan): 
   );
 }
 
-async function insertCategories(
-  manager: EntityManager,
-  { categories }: NetworkPlan,
-): Promise<number> {
+async function insertCategories(sql: SqlRunner, { categories }: NetworkPlan): Promise<number> {
   let count = 0;
   // Top categories first, then sub-categories whose parent id is looked up by code.
   for (const rows of [
@@ -80,7 +72,7 @@ async function insertCategories(
     categories.filter((c) => c.parentCode),
   ]) {
     count += await inserted(
-      manager,
+      sql,
       `INSERT INTO service_category (code, name, name_en, parent_id, position)
        SELECT c.code, c.name, c.name_en, parent.id, c.position
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])
@@ -100,10 +92,7 @@ async function insertCategories(
   return count;
 }
 
-async function insertInstitutions(
-  manager: EntityManager,
-  { institutions }: NetworkPlan,
-): Promise<number> {
+async function insertInstitutions(sql: SqlRunner, { institutions }: NetworkPlan): Promise<number> {
   let count = 0;
   // Tier by tier from the top, centres before the agencies attached to them, so that every
   // statement finds its rows' parents (inserted by an earlier one) by code.
@@ -121,7 +110,7 @@ async function insertInstitutions(
     );
     if (rows.length === 0) continue;
     count += await inserted(
-      manager,
+      sql,
       `INSERT INTO institution (code, name, name_en, tier, kind, region_code, parent_id,
                                 phone, email, website, address, latitude, longitude)
        SELECT i.code, i.name, i.name_en, i.tier::institution_tier, i.kind::institution_kind, i.region_code, parent.id,
@@ -153,9 +142,9 @@ async function insertInstitutions(
   return count;
 }
 
-async function insertServices(manager: EntityManager, { services }: NetworkPlan): Promise<number> {
+async function insertServices(sql: SqlRunner, { services }: NetworkPlan): Promise<number> {
   return inserted(
-    manager,
+    sql,
     `INSERT INTO service (code, name, name_en, description, institution_id, category_id,
                           delivery_mode, fee, eligible_scales, min_specialization, active)
      SELECT s.code, s.name, s.name_en, s.description, institution.id, category.id,

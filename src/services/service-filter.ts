@@ -1,8 +1,9 @@
 import { Field, InputType } from 'type-graphql';
 import { BY_ROW_ID_SORT, anyOf, byRelevance, type PageSource } from '../db/page-query';
 import type { SqlParameters } from '../db/rows';
-import { BY_ROW_ID, type CursorShape } from '../schema/pagination';
-import { BY_RELEVANCE, searchText, textMatch } from '../schema/text-search';
+import { textMatch } from '../db/text-search';
+import { searchText } from '../schema/input';
+import { BY_RELEVANCE, BY_ROW_ID, type CursorShape } from '../schema/pagination';
 import { EnterpriseScale, SpecializationLevel, specializationsAtOrBelow } from './eligibility';
 import { DeliveryMode, FeeType } from './service-enums';
 

@@ -1,14 +1,12 @@
 // Institutions' own services: admins, and staff of the institution, add and change them.
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
-import { readRows } from '../db/prepared';
-import { hydrator, returnedRows } from '../db/rows';
-import { institutionByCode } from '../institutions/institution-admin';
+import { institutionByCode } from '../institutions/institution.queries';
 import { optionalText, publicCode, requiredText } from '../schema/input';
-import type { RequestContext } from '../schema/context';
 import { conflict, forbidden, notFound } from '../schema/errors';
 import { SpecializationLevel } from './eligibility';
-import type { CreateServiceInput, UpdateServiceInput } from './service-admin.types';
+import type { ServiceContext } from './service.context';
+import type { CreateServiceInput, UpdateServiceInput } from './service.inputs';
 import { Service } from './service.entity';
 
 function requireManager(viewer: Viewer, institutionId: number): void {
@@ -19,21 +17,16 @@ function requireManager(viewer: Viewer, institutionId: number): void {
 }
 
 export async function createService(
-  context: RequestContext,
+  context: ServiceContext,
   input: CreateServiceInput,
 ): Promise<Service> {
-  const { dataSource, viewer, loaders } = context;
-  const institution = await institutionByCode(
-    dataSource,
-    input.institutionCode.trim(),
-    'institutionCode',
-  );
+  const { sql, viewer, taxonomy } = context;
+  const institution = await institutionByCode(sql, input.institutionCode.trim(), 'institutionCode');
   requireManager(viewer, institution.key);
   const code = publicCode(input.code);
-  const category = (await loaders.taxonomy()).resolve(input.categoryCode, 'categoryCode');
+  const category = (await taxonomy.current()).resolve(input.categoryCode, 'categoryCode');
   try {
-    const [row] = await readRows(
-      dataSource,
+    const [row] = await sql.rows(
       `INSERT INTO service (code, name, name_en, description, institution_id, category_id, delivery_mode, fee, eligible_scales, min_specialization)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::enterprise_scale[], $10) RETURNING *`,
       [
@@ -49,7 +42,7 @@ export async function createService(
         input.minSpecialization ?? SpecializationLevel.NONE,
       ],
     );
-    return hydrator(dataSource, Service)(row);
+    return sql.hydrator(Service)(row);
   } catch (error) {
     if ((error as { code?: string }).code === '23505')
       throw conflict(`a service with code ${code} exists already`);
@@ -58,15 +51,13 @@ export async function createService(
 }
 
 export async function updateService(
-  context: RequestContext,
+  context: ServiceContext,
   input: UpdateServiceInput,
 ): Promise<Service> {
-  const { dataSource, viewer, loaders } = context;
-  const [current] = await readRows(dataSource, 'SELECT * FROM service WHERE code = $1', [
-    input.code.trim(),
-  ]);
+  const { sql, viewer, taxonomy } = context;
+  const [current] = await sql.rows('SELECT * FROM service WHERE code = $1', [input.code.trim()]);
   if (!current) throw notFound(`code '${input.code}' names no service`, 'code');
-  const service = hydrator(dataSource, Service)(current);
+  const service = sql.hydrator(Service)(current);
   requireManager(viewer, service.institutionId);
 
   const changes: [string, unknown, string?][] = [];
@@ -79,7 +70,7 @@ export async function updateService(
   if (input.categoryCode)
     changes.push([
       'category_id',
-      (await loaders.taxonomy()).resolve(input.categoryCode, 'categoryCode').key,
+      (await taxonomy.current()).resolve(input.categoryCode, 'categoryCode').key,
     ]);
   if (input.deliveryMode) changes.push(['delivery_mode', input.deliveryMode]);
   if (input.fee) changes.push(['fee', input.fee]);
@@ -91,10 +82,9 @@ export async function updateService(
   const assignments = changes
     .map(([column, , cast], index) => `${column} = $${index + 2}${cast ?? ''}`)
     .join(', ');
-  const [row] = await returnedRows(
-    dataSource.manager,
+  const [row] = await sql.rows(
     `UPDATE service SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
     [service.key, ...changes.map(([, value]) => value)],
   );
-  return hydrator(dataSource, Service)(row);
+  return sql.hydrator(Service)(row);
 }

@@ -1,24 +1,16 @@
-import type { DataSource } from 'typeorm';
 import { rowsByUniqueKey, type LoaderSettings } from '../db/loaders';
+import type { Sql } from '../db/sql';
 import { Service } from './service.entity';
-import { referenceData } from '../db/reference-data';
-import type { Taxonomy } from './taxonomy';
 
-export function serviceLoaders(dataSource: DataSource, settings: LoaderSettings) {
-  const serviceByKey = rowsByUniqueKey(
-    dataSource,
-    Service,
-    'id',
-    'int',
-    (service) => service.key,
-    settings,
-  );
+export function createServiceLoaders(sql: Sql, settings: LoaderSettings) {
+  const byKey = rowsByUniqueKey(sql, Service, 'id', 'int', (service) => service.key, settings);
   return {
-    serviceByKey,
-    primeServices(services: Service[]) {
-      for (const service of services) serviceByKey.prime(service.key, service);
+    byKey,
+    /** Remembers services a list already read, so that their fields cost no statement. */
+    prime(services: Service[]) {
+      for (const service of services) byKey.prime(service.key, service);
     },
-    /** The whole category tree, from the process's copy. */
-    taxonomy: (): Promise<Taxonomy> => referenceData(dataSource).taxonomy(),
   };
 }
+
+export type ServiceLoaders = ReturnType<typeof createServiceLoaders>;

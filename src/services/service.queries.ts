@@ -1,31 +1,19 @@
 // SQL for lists of services: the whole catalogue, and (batched) the services of many institutions.
-import type { DataSource } from 'typeorm';
-import { entityPage, entityPagesByKey } from '../db/entity-pages';
-import type { PageWindow } from '../schema/pagination';
-import type { ServiceConnection } from './service.connection';
+import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-pages';
+import type { KeysetWindow } from '../db/page-query';
+import { filterCategoryKeys } from '../institutions/institution.queries';
+import type { ServiceContext } from './service.context';
 import { Service } from './service.entity';
 import { serviceConditions, type ServiceFilter } from './service-filter';
-import { categoryFilterKeys, type Taxonomy } from './taxonomy';
-
-export interface ServiceQueryContext {
-  dataSource: DataSource;
-  /** Read only when a filter names a category. */
-  taxonomy: () => Promise<Taxonomy>;
-  prime(services: Service[]): void;
-}
 
 export async function listServices(
-  context: ServiceQueryContext,
+  context: ServiceContext,
   filter: ServiceFilter | null | undefined,
-  window: PageWindow,
-): Promise<ServiceConnection> {
-  const categoryKeys = await categoryFilterKeys(
-    filter?.categoryCode,
-    'filter.categoryCode',
-    context.taxonomy,
-  );
+  window: KeysetWindow,
+): Promise<KeysetPage<Service>> {
+  const categoryKeys = await filterCategoryKeys(context, filter);
   return entityPage(
-    context,
+    { sql: context.sql, prime: context.services.prime },
     Service,
     (params) => ({ from: 'service t', ...serviceConditions(filter, params, categoryKeys) }),
     window,
@@ -34,18 +22,14 @@ export async function listServices(
 
 /** The same page of services of each institution (by row id). */
 export async function servicePagesByInstitution(
-  context: ServiceQueryContext,
+  context: ServiceContext,
   institutionKeys: readonly number[],
   filter: ServiceFilter | null | undefined,
-  window: PageWindow,
-): Promise<ServiceConnection[]> {
-  const categoryKeys = await categoryFilterKeys(
-    filter?.categoryCode,
-    'filter.categoryCode',
-    context.taxonomy,
-  );
+  window: KeysetWindow,
+): Promise<KeysetPage<Service>[]> {
+  const categoryKeys = await filterCategoryKeys(context, filter);
   return entityPagesByKey(
-    context,
+    { sql: context.sql, prime: context.services.prime },
     Service,
     institutionKeys,
     'int',

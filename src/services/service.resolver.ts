@@ -1,12 +1,19 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
-import { serviceQueryContext, type RequestContext } from '../schema/context';
-import { PageArgs, pageWindow } from '../schema/pagination';
+import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
 import { ServiceConnection } from './service.connection';
+import type { ServiceContext } from './service.context';
 import { Service } from './service.entity';
 import { ServiceFilter, serviceCursorShape } from './service-filter';
 import { ServiceCategory } from './service-category.entity';
+import { createService, updateService } from './service.commands';
+import { CreateServiceInput, ServicePayload, UpdateServiceInput } from './service.inputs';
 import { listServices } from './service.queries';
+
+export const serviceFilterArg = {
+  nullable: true,
+  description: 'Narrows the list; without it, every service.',
+} as const;
 
 @Resolver(() => Service)
 export class ServiceResolver {
@@ -14,20 +21,13 @@ export class ServiceResolver {
     description:
       'Services of the whole network: in a stable order, or by relevance when searching.',
   })
-  services(
+  async services(
     @Args() page: PageArgs,
-    @Arg('filter', () => ServiceFilter, {
-      nullable: true,
-      description: 'Narrows the list; without it, every service.',
-    })
-    filter: ServiceFilter | null,
-    @Ctx() context: RequestContext,
+    @Arg('filter', () => ServiceFilter, serviceFilterArg) filter: ServiceFilter | null,
+    @Ctx() context: ServiceContext,
   ): Promise<ServiceConnection> {
-    return listServices(
-      serviceQueryContext(context),
-      filter,
-      pageWindow(page, serviceCursorShape(filter)),
-    );
+    const window = pageWindow(page, serviceCursorShape(filter));
+    return toConnection(await listServices(context, filter, window), window);
   }
 
   @FieldResolver(() => ServiceCategory, {
@@ -35,17 +35,39 @@ export class ServiceResolver {
   })
   async category(
     @Root() service: Service,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { taxonomy }: ServiceContext,
   ): Promise<ServiceCategory> {
-    return (await loaders.taxonomy()).byKey.get(service.categoryId)!;
+    return (await taxonomy.current()).byKey.get(service.categoryId)!;
   }
 
   @FieldResolver(() => Institution, { description: 'The institution that offers the service.' })
   async institution(
     @Root() service: Service,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { institutions }: ServiceContext,
   ): Promise<Institution> {
-    return (await loaders.institutionByKey.load(service.institutionId))!;
+    return (await institutions.byKey.load(service.institutionId))!;
+  }
+
+  @Mutation(() => ServicePayload, {
+    description: 'ADMIN, or INSTITUTION_STAFF for its own institution.',
+  })
+  async createService(
+    @Arg('input', () => CreateServiceInput, { description: 'The new service.' })
+    input: CreateServiceInput,
+    @Ctx() context: ServiceContext,
+  ) {
+    return { service: await createService(context, input) };
+  }
+
+  @Mutation(() => ServicePayload, {
+    description: 'ADMIN, or INSTITUTION_STAFF for its own institution.',
+  })
+  async updateService(
+    @Arg('input', () => UpdateServiceInput, { description: 'The changes.' })
+    input: UpdateServiceInput,
+    @Ctx() context: ServiceContext,
+  ) {
+    return { service: await updateService(context, input) };
   }
 }
 
@@ -55,8 +77,8 @@ export class ServiceCategoryResolver {
     description:
       'The service taxonomy: the top categories, each with its sub-categories as children.',
   })
-  async serviceCategories(@Ctx() { loaders }: RequestContext): Promise<ServiceCategory[]> {
-    return (await loaders.taxonomy()).roots;
+  async serviceCategories(@Ctx() { taxonomy }: ServiceContext): Promise<ServiceCategory[]> {
+    return (await taxonomy.current()).roots;
   }
 
   @FieldResolver(() => ServiceCategory, {
@@ -65,18 +87,25 @@ export class ServiceCategoryResolver {
   })
   async parent(
     @Root() category: ServiceCategory,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { taxonomy }: ServiceContext,
   ): Promise<ServiceCategory | null> {
     return category.parentId === null
       ? null
-      : ((await loaders.taxonomy()).byKey.get(category.parentId) ?? null);
+      : ((await taxonomy.current()).byKey.get(category.parentId) ?? null);
   }
 
   @FieldResolver(() => [ServiceCategory], { description: 'Sub-categories, in display order.' })
   async children(
     @Root() category: ServiceCategory,
-    @Ctx() { loaders }: RequestContext,
+    @Ctx() { taxonomy }: ServiceContext,
   ): Promise<ServiceCategory[]> {
-    return (await loaders.taxonomy()).childrenOf(category);
+    return (await taxonomy.current()).childrenOf(category);
   }
 }
+
+/** Service and category nodes for `node(id)`. */
+export const serviceNodes = {
+  Service: ({ services }: ServiceContext, key: string) => services.byKey.load(Number(key)),
+  ServiceCategory: async ({ taxonomy }: ServiceContext, key: string) =>
+    (await taxonomy.current()).byKey.get(Number(key)) ?? null,
+};

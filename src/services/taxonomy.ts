@@ -1,10 +1,10 @@
-// The service taxonomy as one request sees it: loaded once (a few dozen rows), then used for
-// category fields, the category tree and every "this category or below" filter.
-import type { DataSource } from 'typeorm';
-import { hydrator } from '../db/rows';
+// The service taxonomy: a few dozen categories that change only with migrations and the seed,
+// read once per process (TaxonomyCatalog) and used for category fields, the category tree and
+// every "this category or below" filter.
+import { ReferenceCache } from '../db/reference-cache';
+import type { Sql } from '../db/sql';
 import { badInput, notFound } from '../schema/errors';
 import { ServiceCategory } from './service-category.entity';
-import { readRows } from '../db/prepared';
 
 const CATEGORY_CODE = /^[A-Z]{2,5}(-[A-Z]{2,8})?$/;
 
@@ -54,24 +54,34 @@ export class Taxonomy {
   }
 }
 
-export async function loadTaxonomy(dataSource: DataSource): Promise<Taxonomy> {
-  const rows: Record<string, unknown>[] = await readRows(
-    dataSource,
-    'SELECT * FROM service_category ORDER BY parent_id NULLS FIRST, position, id',
-  );
-  return new Taxonomy(rows.map(hydrator(dataSource, ServiceCategory)));
-}
+/** A seed run in another process shows up at the latest after this long. */
+const MAX_AGE_MS = 5 * 60_000;
 
-/**
- * The row ids a category filter stands for (the category and everything below it), or null
- * without a filter; reads the taxonomy only when there is one.
- */
-export async function categoryFilterKeys(
-  code: string | null | undefined,
-  field: string,
-  taxonomy: () => Promise<Taxonomy>,
-): Promise<number[] | null> {
-  if (code === null || code === undefined) return null;
-  const loaded = await taxonomy();
-  return loaded.subtreeKeys(loaded.resolve(code, field));
+/** The process's copy of the taxonomy; the composition root creates one. */
+export class TaxonomyCatalog {
+  private readonly cache: ReferenceCache<Taxonomy>;
+
+  constructor(sql: Sql, maxAgeMs = MAX_AGE_MS) {
+    this.cache = new ReferenceCache(async () => {
+      const rows = await sql.rows(
+        'SELECT * FROM service_category ORDER BY parent_id NULLS FIRST, position, id',
+      );
+      return new Taxonomy(rows.map(sql.hydrator(ServiceCategory)));
+    }, maxAgeMs);
+  }
+
+  current(): Promise<Taxonomy> {
+    return this.cache.get();
+  }
+
+  /** The row ids of a category and everything below it, as a filter by `code` stands for. */
+  async subtreeKeysOf(code: string, field: string): Promise<number[]> {
+    const taxonomy = await this.current();
+    return taxonomy.subtreeKeys(taxonomy.resolve(code, field));
+  }
+
+  /** The categories changed (a seed run): read them again on next use. */
+  invalidate(): void {
+    this.cache.invalidate();
+  }
 }

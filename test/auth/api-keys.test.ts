@@ -1,7 +1,7 @@
 // API keys: made by `npm run keys`, stored as hashes, checked on every request.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { createApiKey, revokeApiKey } from '../../src/auth/api-key.admin';
+import { createApiKey, revokeApiKey } from '../../src/auth/api-key.commands';
 import { bearer } from '../support/referral-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -15,12 +15,12 @@ const VIEWER = `{ viewer { role name } }`;
 
 describe('API keys', () => {
   it('are long, recognisable and random', async () => {
-    const { key } = await createApiKey(api.dataSource, {
+    const { key } = await createApiKey(api.sql, {
       role: 'PARTNER',
       name: 'keys test format',
     });
     expect(key).toMatch(/^sme_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
-    const { key: other } = await createApiKey(api.dataSource, {
+    const { key: other } = await createApiKey(api.sql, {
       role: 'PARTNER',
       name: 'keys test format',
     });
@@ -28,7 +28,7 @@ describe('API keys', () => {
   });
 
   it('are stored only as hashes: no column of the key table holds the key', async () => {
-    const { key } = await createApiKey(api.dataSource, {
+    const { key } = await createApiKey(api.sql, {
       role: 'ADMIN',
       name: 'keys test storage',
     });
@@ -43,7 +43,7 @@ describe('API keys', () => {
   });
 
   it('make the request PARTNER, INSTITUTION_STAFF or ADMIN', async () => {
-    const { key } = await createApiKey(api.dataSource, {
+    const { key } = await createApiKey(api.sql, {
       role: 'INSTITUTION_STAFF',
       name: 'keys test staff',
       institutionCode: 'C-441900',
@@ -61,12 +61,12 @@ describe('API keys', () => {
   });
 
   it('stop working on the request after revocation', async () => {
-    const { key, apiKey } = await createApiKey(api.dataSource, {
+    const { key, apiKey } = await createApiKey(api.sql, {
       role: 'PARTNER',
       name: 'keys test revoke',
     });
     expect((await api.graphql(VIEWER, {}, bearer(key))).data!.viewer.role).toBe('PARTNER');
-    await revokeApiKey(api.dataSource, apiKey.publicId);
+    await revokeApiKey(api.sql, apiKey.publicId);
     const response = await fetch(`${api.origin}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(key) },
@@ -97,13 +97,13 @@ describe('API keys', () => {
   );
 
   it('refuse a staff key without an institution and a partner key bound to one', async () => {
+    await expect(createApiKey(api.sql, { role: 'INSTITUTION_STAFF', name: 'x' })).rejects.toThrow(
+      /--institution CODE is required/,
+    );
     await expect(
-      createApiKey(api.dataSource, { role: 'INSTITUTION_STAFF', name: 'x' }),
-    ).rejects.toThrow(/--institution CODE is required/);
-    await expect(
-      createApiKey(api.dataSource, { role: 'PARTNER', name: 'x', institutionCode: 'C-441900' }),
+      createApiKey(api.sql, { role: 'PARTNER', name: 'x', institutionCode: 'C-441900' }),
     ).rejects.toThrow(/allowed for no other role/);
-    await expect(createApiKey(api.dataSource, { role: 'PUBLIC', name: 'x' })).rejects.toThrow(
+    await expect(createApiKey(api.sql, { role: 'PUBLIC', name: 'x' })).rejects.toThrow(
       /not a key role/,
     );
   });
@@ -115,7 +115,7 @@ describe('npm run keys', () => {
     new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ['-r', 'ts-node/register/transpile-only', 'src/auth/keys-cli.ts', ...args],
+        ['-r', 'ts-node/register/transpile-only', 'src/app/cli/keys.ts', ...args],
         {
           cwd: path.resolve(__dirname, '../..'),
           env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },

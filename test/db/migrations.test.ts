@@ -1,15 +1,18 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/db/data-source';
+import { createNetworkDataSource } from '../../src/app/data-source';
 import { pendingMigrations, runPendingMigrations } from '../../src/db/migrations';
+import { Sql } from '../../src/db/sql';
 import { createScratchDatabase } from '../support/scratch-database';
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let db: DataSource;
+let sql: Sql;
 
 beforeAll(async () => {
   scratch = await createScratchDatabase('migrations');
-  db = createDataSource({ url: scratch.url, applicationName: 'jest-migrations' });
+  db = createNetworkDataSource({ url: scratch.url, applicationName: 'jest-migrations' });
   await db.initialize();
+  sql = new Sql(db);
 });
 
 afterAll(async () => {
@@ -24,9 +27,9 @@ const tables = async () =>
 
 describe('migrations', () => {
   it('apply on an empty database and leave nothing pending', async () => {
-    expect(await pendingMigrations(db)).toEqual(db.migrations.map((migration) => migration.name));
+    expect(await pendingMigrations(sql)).toEqual(db.migrations.map((migration) => migration.name));
     await runPendingMigrations(db);
-    expect(await pendingMigrations(db)).toEqual([]);
+    expect(await pendingMigrations(sql)).toEqual([]);
     expect(await tables()).toEqual([
       'api_key',
       'enterprise',
@@ -53,6 +56,6 @@ describe('migrations', () => {
       JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`);
     expect(types).toBe(0);
     await runPendingMigrations(db);
-    expect(await pendingMigrations(db)).toEqual([]);
+    expect(await pendingMigrations(sql)).toEqual([]);
   });
 });

@@ -1,17 +1,21 @@
 // /readyz tells an orchestrator whether to send traffic: only with the schema fully migrated.
-import { createDataSource } from '../../src/db/data-source';
+import { createNetworkDataSource } from '../../src/app/data-source';
+import { createApiServer } from '../../src/app/server';
 import { runPendingMigrations } from '../../src/db/migrations';
+import { Sql } from '../../src/db/sql';
 import { createLogger } from '../../src/logger';
-import { createApiServer } from '../../src/server';
 import { createScratchDatabase } from '../support/scratch-database';
 
 describe('/readyz', () => {
   it('is 503 while migrations are pending and 200 once they are applied', async () => {
     const scratch = await createScratchDatabase('readiness');
-    const dataSource = createDataSource({ url: scratch.url, applicationName: 'jest-readiness' });
+    const dataSource = createNetworkDataSource({
+      url: scratch.url,
+      applicationName: 'jest-readiness',
+    });
     await dataSource.initialize();
     const server = await createApiServer({
-      dataSource,
+      sql: new Sql(dataSource),
       log: createLogger('silent'),
       exposeErrorDetails: false,
     });

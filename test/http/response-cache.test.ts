@@ -1,5 +1,5 @@
 // Anonymous directory answers are reused for a while; nothing else is.
-import { createApiKey } from '../../src/auth/api-key.admin';
+import { createApiKey } from '../../src/auth/api-key.commands';
 import { bearer } from '../support/referral-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -28,7 +28,7 @@ describe('the response cache', () => {
   });
 
   it('never serves requests made with a key from it', async () => {
-    const { key } = await createApiKey(api.dataSource, { role: 'PARTNER', name: 'cache test' });
+    const { key } = await createApiKey(api.sql, { role: 'PARTNER', name: 'cache test' });
     await api.countedGraphql(PAGE, { code: '35' }, bearer(key));
     const again = await api.countedGraphql(PAGE, { code: '35' }, bearer(key));
     expect(again.statements).toBeGreaterThan(0);

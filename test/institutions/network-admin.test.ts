@@ -1,9 +1,10 @@
 // Keeping the network up to date through the API, on a seeded database of this test's own
 // (the shared one must not change under the other tests).
 import type { DataSource } from 'typeorm';
-import { createApiKey } from '../../src/auth/api-key.admin';
-import { createDataSource } from '../../src/db/data-source';
+import { createApiKey } from '../../src/auth/api-key.commands';
+import { createNetworkDataSource } from '../../src/app/data-source';
 import { runPendingMigrations } from '../../src/db/migrations';
+import { Sql } from '../../src/db/sql';
 import { seedNetwork } from '../../src/seed/seed';
 import { bearer } from '../support/referral-fixtures';
 import { createScratchDatabase } from '../support/scratch-database';
@@ -11,6 +12,7 @@ import { startTestApi, type TestApi } from '../support/test-api';
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let seeded: DataSource;
+let sql: Sql;
 let api: TestApi;
 let admin: Record<string, string>;
 let dongguanStaff: Record<string, string>;
@@ -18,22 +20,23 @@ let partner: Record<string, string>;
 
 beforeAll(async () => {
   scratch = await createScratchDatabase('network_admin');
-  seeded = createDataSource({ url: scratch.url, applicationName: 'jest-network-admin' });
+  seeded = createNetworkDataSource({ url: scratch.url, applicationName: 'jest-network-admin' });
   await seeded.initialize();
+  sql = new Sql(seeded);
   await runPendingMigrations(seeded);
-  await seedNetwork(seeded);
+  await seedNetwork(sql);
   api = await startTestApi({ databaseUrl: scratch.url });
-  admin = bearer((await createApiKey(seeded, { role: 'ADMIN', name: 'network admin' })).key);
+  admin = bearer((await createApiKey(sql, { role: 'ADMIN', name: 'network admin' })).key);
   dongguanStaff = bearer(
     (
-      await createApiKey(seeded, {
+      await createApiKey(sql, {
         role: 'INSTITUTION_STAFF',
         name: 'dongguan desk',
         institutionCode: 'C-441900',
       })
     ).key,
   );
-  partner = bearer((await createApiKey(seeded, { role: 'PARTNER', name: 'some app' })).key);
+  partner = bearer((await createApiKey(sql, { role: 'PARTNER', name: 'some app' })).key);
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { InstitutionKind } from '../../src/institutions/institution-enums';
-import { parentPlace, regionsUpward, type RegionLink } from '../../src/institutions/tree-rules';
+import { parentPlace } from '../../src/institutions/tree-rules';
+import { regionChain, type RegionLink } from '../../src/regions/region-chain';
 import { RegionLevel } from '../../src/regions/region-level';
 
 const regions: RegionLink[] = [
@@ -15,16 +16,17 @@ const byCode = new Map(regions.map((region) => [region.code, region]));
 // Wuhan (420100) and its district 420102 have centres; Huangshi (420200) and 420103 do not.
 const centres = new Set(['420000', '420100', '420102']);
 const hasCentre = (code: string) => centres.has(code);
-const parent = (code: string, kind: InstitutionKind) => parentPlace(code, kind, byCode, hasCentre);
+const parent = (code: string, kind: InstitutionKind) =>
+  parentPlace(regionChain(code, byCode), kind, hasCentre);
 
 describe('tree rules', () => {
   it('walks a county up through its real prefecture to its province', () => {
-    expect(regionsUpward('420102', byCode).map((region) => region.code)).toEqual([
+    expect(regionChain('420102', byCode).map((region) => region.code)).toEqual([
       '420102',
       '420100',
       '420000',
     ]);
-    expect(regionsUpward('429004', byCode).map((region) => region.code)).toEqual([
+    expect(regionChain('429004', byCode).map((region) => region.code)).toEqual([
       '429004',
       '420000',
     ]);

@@ -1,12 +1,13 @@
 // The escalation chain, computed from the real region table alone (no database).
 import { InstitutionTier } from '../../src/institutions/institution-enums';
 import { escalationChain } from '../../src/one-stop/escalation-chain';
+import { regionChain } from '../../src/regions/region-chain';
 import { normalizeRegionCode } from '../../src/regions/region-code';
 import { loadDivisions } from '../../src/seed/divisions';
 
 const regionByCode = new Map(loadDivisions().map((region) => [region.code, region]));
 const chainOf = (code: string) =>
-  escalationChain(normalizeRegionCode(code), regionByCode).map((step) => [
+  escalationChain(regionChain(normalizeRegionCode(code), regionByCode)).map((step) => [
     step.tier,
     step.regionCode,
     step.distance,
@@ -73,7 +74,7 @@ describe('escalation chain', () => {
   it('escalates every county of the country to the nation through its own province', () => {
     for (const region of regionByCode.values()) {
       if (region.level !== 'COUNTY') continue;
-      const chain = escalationChain(region.code, regionByCode);
+      const chain = escalationChain(regionChain(region.code, regionByCode));
       expect(chain[0]).toEqual({ tier: COUNTY, regionCode: region.code, distance: 0 });
       expect(chain.at(-1)).toEqual({
         tier: NATIONAL,

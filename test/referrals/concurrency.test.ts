@@ -8,8 +8,8 @@ let serviceId: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  keys = await makeKeys(api.dataSource, 'concurrency');
-  serviceId = await serviceOf(api.dataSource, 'C-441900');
+  keys = await makeKeys(api.sql, 'concurrency');
+  serviceId = await serviceOf(api.sql, 'C-441900');
 });
 afterAll(() => api.close());
 

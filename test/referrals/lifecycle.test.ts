@@ -8,8 +8,8 @@ let serviceId: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  keys = await makeKeys(api.dataSource, 'lifecycle');
-  serviceId = await serviceOf(api.dataSource, 'C-441900'); // received by staff A's institution
+  keys = await makeKeys(api.sql, 'lifecycle');
+  serviceId = await serviceOf(api.sql, 'C-441900'); // received by staff A's institution
 });
 afterAll(() => api.close());
 

@@ -16,8 +16,8 @@ let serviceId: string;
 
 beforeAll(async () => {
   api = await startTestApi({ logSink: (line) => logLines.push(line) });
-  keys = await makeKeys(api.dataSource, 'referrals');
-  serviceId = await serviceOf(api.dataSource, 'C-441900');
+  keys = await makeKeys(api.sql, 'referrals');
+  serviceId = await serviceOf(api.sql, 'C-441900');
 });
 afterAll(() => api.close());
 

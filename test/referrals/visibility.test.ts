@@ -16,9 +16,9 @@ const made: Record<string, string> = {};
 beforeAll(async () => {
   api = await startTestApi();
   // Staff A works at Dongguan's centre, staff B at Beijing's.
-  keys = await makeKeys(api.dataSource, 'visibility', ['C-441900', 'C-110000']);
-  const dongguan = await serviceOf(api.dataSource, 'C-441900');
-  const beijing = await serviceOf(api.dataSource, 'C-110000');
+  keys = await makeKeys(api.sql, 'visibility', ['C-441900', 'C-110000']);
+  const dongguan = await serviceOf(api.sql, 'C-441900');
+  const beijing = await serviceOf(api.sql, 'C-110000');
   const shared = { creditCode: validCreditCode(77) };
   for (const [name, key, service] of [
     ['A→Dongguan', keys.partnerA, dongguan],

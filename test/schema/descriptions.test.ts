@@ -1,5 +1,5 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import { buildApiSchema } from '../../src/schema/build-schema';
+import { buildApiSchema } from '../../src/app/schema';
 
 describe('the schema clients see', () => {
   const types = Object.values(buildApiSchema().getTypeMap()).filter(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { printApiSchema } from '../../src/schema/build-schema';
+import { printApiSchema } from '../../src/app/schema';
 
 describe('schema/schema.graphql', () => {
   it('is exactly what the code emits (run `npm run schema:emit` and commit the file)', () => {

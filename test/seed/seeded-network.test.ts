@@ -1,5 +1,6 @@
 // The network as `npm start` seeds it, checked straight in the database against DESIGN.md.
 import type { DataSource } from 'typeorm';
+import { Sql } from '../../src/db/sql';
 import { seedNetwork } from '../../src/seed/seed';
 import { connectTestDatabase } from '../support/test-database';
 
@@ -195,7 +196,7 @@ describe('the seeded network', () => {
                (SELECT string_agg(id || ':' || code, ',' ORDER BY id) FROM institution) AS institutions,
                (SELECT string_agg(id || ':' || code, ',' ORDER BY id) FROM service) AS services`);
     const before = await snapshot();
-    const added = await seedNetwork(db);
+    const added = await seedNetwork(new Sql(db));
     expect(added).toEqual({ regions: 0, categories: 0, institutions: 0, services: 0 });
     expect(await snapshot()).toEqual(before);
   });

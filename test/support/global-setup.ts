@@ -2,10 +2,11 @@
 // fresh database named after the run, applies the migrations and seeds the real network once.
 import 'reflect-metadata';
 import path from 'node:path';
-import { createDataSource } from '../../src/db/data-source';
+import { createNetworkDataSource } from '../../src/app/data-source';
 import { ensureDatabase } from '../../src/db/database';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { runPendingMigrations } from '../../src/db/migrations';
+import { Sql } from '../../src/db/sql';
 import { createLogger } from '../../src/logger';
 import { seedNetwork } from '../../src/seed/seed';
 import { freePort } from './free-port';
@@ -46,11 +47,14 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_URL = url.toString();
   process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
 
-  const dataSource = createDataSource({ url: url.toString(), applicationName: 'jest-setup' });
+  const dataSource = createNetworkDataSource({
+    url: url.toString(),
+    applicationName: 'jest-setup',
+  });
   await dataSource.initialize();
   try {
     await runPendingMigrations(dataSource);
-    await seedNetwork(dataSource);
+    await seedNetwork(new Sql(dataSource));
   } finally {
     await dataSource.destroy();
   }

@@ -1,7 +1,7 @@
 // Keys, enterprises and services for referral tests, made through the same code as `npm run keys`.
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { createApiKey } from '../../src/auth/api-key.admin';
+import { createApiKey } from '../../src/auth/api-key.commands';
+import type { Sql, SqlRunner } from '../../src/db/sql';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../src/referrals/credit-code';
 import { toGlobalId } from '../../src/schema/node';
 import { seededRandom } from '../../src/seed/deterministic';
@@ -21,12 +21,12 @@ export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 /** A key of each kind, named after the test file so that rows of parallel files never mix. */
 export async function makeKeys(
-  dataSource: DataSource,
+  sql: Sql,
   tag: string,
   staffOf: [string, string] = ['C-441900', 'C-440000'],
 ) {
   const make = async (role: string, name: string, institutionCode?: string) =>
-    bearer((await createApiKey(dataSource, { role, name: `${tag} ${name}`, institutionCode })).key);
+    bearer((await createApiKey(sql, { role, name: `${tag} ${name}`, institutionCode })).key);
   return {
     partnerA: await make('PARTNER', 'partner A'),
     partnerB: await make('PARTNER', 'partner B'),
@@ -38,8 +38,8 @@ export async function makeKeys(
 }
 
 /** The global id of an active service of an institution. */
-export async function serviceOf(dataSource: DataSource, institutionCode: string): Promise<string> {
-  const [row] = await dataSource.query(
+export async function serviceOf(sql: SqlRunner, institutionCode: string): Promise<string> {
+  const [row] = await sql.rows<{ id: number }>(
     `SELECT s.id FROM service s JOIN institution i ON i.id = s.institution_id WHERE i.code = $1 AND s.active ORDER BY s.id LIMIT 1`,
     [institutionCode],
   );

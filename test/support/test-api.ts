@@ -1,10 +1,11 @@
 // The API as clients see it: a real HTTP server on a free port, over the run's seeded database,
 // with every SQL statement counted.
-import { createDataSource } from '../../src/db/data-source';
-import { referenceData } from '../../src/db/reference-data';
+import { createNetworkDataSource } from '../../src/app/data-source';
+import { createReferenceData } from '../../src/app/reference-data';
+import { createApiServer } from '../../src/app/server';
+import { Sql } from '../../src/db/sql';
 import { StatementLog } from '../../src/db/statement-log';
 import { createLogger, type LogSink } from '../../src/logger';
-import { createApiServer } from '../../src/server';
 import { testDatabaseUrl } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -25,23 +26,28 @@ export interface TestApiOptions {
   responseCacheSeconds?: number;
   /** Another database than the run's shared one, e.g. a scratch copy a test may change. */
   databaseUrl?: string;
+  /** Connections in the server's pool (default 4). */
+  poolSize?: number;
 }
 
 export async function startTestApi(options: TestApiOptions = {}) {
   const statements = new StatementLog();
-  const dataSource = createDataSource({
+  const dataSource = createNetworkDataSource({
     url: options.databaseUrl ?? testDatabaseUrl(),
-    poolSize: 4,
-    logger: statements,
+    poolSize: options.poolSize ?? 4,
     applicationName: 'jest-api',
   });
   await dataSource.initialize();
+  // The server's statements are counted; the test's own (fixtures, checks) go through `sql`.
+  const serverSql = new Sql(dataSource, statements);
+  const reference = createReferenceData(serverSql);
   // Load the process-wide reference data (regions, taxonomy) now, as a running server has it
   // after its first request, so that statement counts of single requests compare like with like.
-  await Promise.all([referenceData(dataSource).regions(), referenceData(dataSource).taxonomy()]);
+  await Promise.all([reference.regions.all(), reference.taxonomy.current()]);
   const log = options.logSink ? createLogger('debug', options.logSink) : createLogger('silent');
   const server = await createApiServer({
-    dataSource,
+    sql: serverSql,
+    reference,
     log,
     exposeErrorDetails: false,
     responseCacheSeconds: options.responseCacheSeconds ?? 0,
@@ -78,6 +84,9 @@ export async function startTestApi(options: TestApiOptions = {}) {
   return {
     origin,
     dataSource,
+    /** For the test's own statements: not counted as the server's. */
+    sql: new Sql(dataSource),
+    reference,
     graphql,
     countedGraphql,
     async close() {

@@ -1,5 +1,5 @@
 // The database a test run uses, shared by global setup (which creates it) and the tests.
-import { createDataSource, type DataSourceOptions } from '../../src/db/data-source';
+import { createNetworkDataSource, type NetworkDataSourceOptions } from '../../src/app/data-source';
 
 /** Where global setup keeps the test cluster between runs (a fresh database is made per run). */
 export const TEST_CLUSTER_DIR = '.data/test-postgres';
@@ -11,8 +11,8 @@ export function testDatabaseUrl(): string {
 }
 
 /** A DataSource on the run's seeded database; destroy it in afterAll. */
-export async function connectTestDatabase(options: Partial<DataSourceOptions> = {}) {
-  const dataSource = createDataSource({
+export async function connectTestDatabase(options: Partial<NetworkDataSourceOptions> = {}) {
+  const dataSource = createNetworkDataSource({
     url: testDatabaseUrl(),
     poolSize: 4,
     applicationName: 'jest',

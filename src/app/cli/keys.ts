@@ -3,12 +3,13 @@
 // npm run keys -- revoke ID
 // Works on DATABASE_URL, the embedded cluster `npm start` is running, or a cluster started for it.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
-import { createDataSource } from '../db/data-source';
-import { openDatabaseForTool } from '../db/database';
-import { runPendingMigrations } from '../db/migrations';
-import { createLogger } from '../logger';
-import { createApiKey, listApiKeys, revokeApiKey } from './api-key.admin';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/api-key.commands';
+import { loadConfig } from '../../config';
+import { openDatabaseForTool } from '../../db/database';
+import { runPendingMigrations } from '../../db/migrations';
+import { Sql } from '../../db/sql';
+import { createLogger } from '../../logger';
+import { createNetworkDataSource } from '../data-source';
 
 const USAGE = `usage:
   npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE]
@@ -30,12 +31,17 @@ async function main(): Promise<number> {
     return 2;
   }
   const database = await openDatabaseForTool(loadConfig(), createLogger('warn'));
-  const dataSource = createDataSource({ url: database.url, poolSize: 1, applicationName: 'keys' });
+  const dataSource = createNetworkDataSource({
+    url: database.url,
+    poolSize: 1,
+    applicationName: 'sme-network-keys',
+  });
+  const sql = new Sql(dataSource);
   try {
     await dataSource.initialize();
     await runPendingMigrations(dataSource);
     if (command === 'create') {
-      const { key, apiKey } = await createApiKey(dataSource, {
+      const { key, apiKey } = await createApiKey(sql, {
         role: values.role ?? '',
         name: values.name ?? '',
         institutionCode: values.institution,
@@ -48,7 +54,7 @@ async function main(): Promise<number> {
       );
       console.log(key);
     } else if (command === 'list') {
-      const keys = await listApiKeys(dataSource);
+      const keys = await listApiKeys(sql);
       if (keys.length === 0)
         console.log('No keys yet: npm run keys -- create --role PARTNER --name "My app"');
       for (const key of keys) {
@@ -65,7 +71,7 @@ async function main(): Promise<number> {
         );
       }
     } else {
-      await revokeApiKey(dataSource, id);
+      await revokeApiKey(sql, id);
       console.log(`Revoked key ${id}: its next request is refused.`);
     }
     return 0;

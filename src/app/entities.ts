@@ -1,0 +1,20 @@
+import { ApiKey } from '../auth/api-key.entity';
+import { Institution } from '../institutions/institution.entity';
+import { Enterprise } from '../referrals/enterprise.entity';
+import { ReferralEvent } from '../referrals/referral-event.entity';
+import { Referral } from '../referrals/referral.entity';
+import { Region } from '../regions/region.entity';
+import { Service } from '../services/service.entity';
+import { ServiceCategory } from '../services/service-category.entity';
+
+/** Every TypeORM entity, listed explicitly (globs break between ts-node, jest and dist). */
+export const entities = [
+  Region,
+  Institution,
+  ServiceCategory,
+  Service,
+  ApiKey,
+  Enterprise,
+  Referral,
+  ReferralEvent,
+];

@@ -1,0 +1,24 @@
+// Region.institutions: declared here, beside the institutions it lists, so that regions need
+// not know institutions.
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Region } from '../regions/region.entity';
+import { PageArgs } from '../schema/pagination';
+import { InstitutionConnection } from './institution.connection';
+import type { InstitutionContext } from './institution.context';
+import { InstitutionFilter } from './institution-filter';
+import { institutionFilterArg, institutionsBelow } from './institution.resolver';
+
+@Resolver(() => Region)
+export class RegionInstitutionsResolver {
+  @FieldResolver(() => InstitutionConnection, {
+    description: 'Institutions located in this region (not below it).',
+  })
+  institutions(
+    @Root() region: Region,
+    @Args() page: PageArgs,
+    @Arg('filter', () => InstitutionFilter, institutionFilterArg) filter: InstitutionFilter | null,
+    @Ctx() context: InstitutionContext,
+  ): Promise<InstitutionConnection> {
+    return institutionsBelow(context, 'inRegion', 'Region.institutions', region.code, page, filter);
+  }
+}

@@ -1,0 +1,11 @@
+import type { Sql } from '../db/sql';
+import type { ConnectionLoaders } from '../schema/connection-loaders';
+import type { RegionDirectory } from './region-directory';
+
+/** What the regions' resolvers need of a request. */
+export interface RegionContext {
+  sql: Sql;
+  /** The process's copy of the regions. */
+  regions: RegionDirectory;
+  connections: ConnectionLoaders;
+}

@@ -1,0 +1,10 @@
+import type { InstitutionContext } from '../institutions/institution.context';
+import type { ServiceLoaders } from './service.loaders';
+import type { TaxonomyCatalog } from './taxonomy';
+
+/** What the services' resolvers need of a request. */
+export interface ServiceContext extends InstitutionContext {
+  services: ServiceLoaders;
+  /** The process's copy of the service taxonomy. */
+  taxonomy: TaxonomyCatalog;
+}
