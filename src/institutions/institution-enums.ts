@@ -31,4 +31,13 @@ registerEnumType(InstitutionKind, {
   name: 'InstitutionKind',
   description:
     'PUBLIC: a public service institution of the network. MARKET: a market-oriented service agency attached to it.',
+  valuesConfig: {
+    PUBLIC: {
+      description: 'A public SME service centre of the network: at most one per region.',
+    },
+    MARKET: {
+      description:
+        'A market-oriented service agency, attached to the PUBLIC centre of its region (or the nearest one above).',
+    },
+  },
 });

@@ -12,4 +12,12 @@ export enum ReferralStatus {
 registerEnumType(ReferralStatus, {
   name: 'ReferralStatus',
   description: 'Where a referral is in its lifecycle; COMPLETED, DECLINED and CANCELLED are final.',
+  valuesConfig: {
+    SUBMITTED: { description: 'Made by a partner; waiting for the receiving institution.' },
+    ACCEPTED: { description: 'The institution took it on.' },
+    IN_PROGRESS: { description: 'The institution is delivering the service.' },
+    COMPLETED: { description: 'Delivered. Final.' },
+    DECLINED: { description: 'The institution will not deliver it. Final.' },
+    CANCELLED: { description: 'Withdrawn by the partner that made it, or by an admin. Final.' },
+  },
 });

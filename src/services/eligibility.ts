@@ -30,6 +30,15 @@ registerEnumType(EnterpriseScale, {
   name: 'EnterpriseScale',
   description:
     'Enterprise size class under the SME classification rules (工信部联企业〔2011〕300号).',
+  valuesConfig: {
+    MICRO: {
+      description: 'Micro enterprise (微型企业), e.g. in industry fewer than 20 employees.',
+    },
+    SMALL: { description: 'Small enterprise (小型企业), e.g. in industry 20 to 299 employees.' },
+    MEDIUM: {
+      description: 'Medium-sized enterprise (中型企业), e.g. in industry 300 to 999 employees.',
+    },
+  },
 });
 
 registerEnumType(SpecializationLevel, {

@@ -16,6 +16,11 @@ export enum FeeType {
 registerEnumType(DeliveryMode, {
   name: 'DeliveryMode',
   description: 'How a service is delivered.',
+  valuesConfig: {
+    ONLINE: { description: 'Online only: remote consultation, platforms, webinars.' },
+    ONSITE: { description: 'In person, at the institution or at the enterprise.' },
+    HYBRID: { description: 'Online and in person.' },
+  },
 });
 
 registerEnumType(FeeType, {

@@ -21,6 +21,25 @@ describe('the schema clients see', () => {
     expect(undescribed).toEqual([]);
   });
 
+  it('describes every argument and every enum value', () => {
+    const undescribed = types.flatMap((type) => [
+      ...(isObjectType(type) || isInterfaceType(type)
+        ? Object.values(type.getFields()).flatMap((field) =>
+            field.args
+              .filter((arg) => !arg.description)
+              .map((arg) => `${type.name}.${field.name}(${arg.name})`),
+          )
+        : []),
+      ...(isEnumType(type)
+        ? type
+            .getValues()
+            .filter((value) => !value.description)
+            .map((value) => `${type.name}.${value.name}`)
+        : []),
+    ]);
+    expect(undescribed).toEqual([]);
+  });
+
   it('has the enums of the contract with the same spelling as in PostgreSQL', () => {
     const enumValues = (name: string) => {
       const type = types.find((candidate) => candidate.name === name);
