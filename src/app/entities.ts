@@ -1,3 +1,4 @@
+// The entity list of the DataSource: every domain's tables, known here only.
 import { ApiKey } from '../auth/api-key.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Enterprise } from '../referrals/enterprise.entity';

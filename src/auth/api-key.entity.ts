@@ -1,3 +1,4 @@
+// The api_key table: who may call the API with which role (only a hash of each key is kept).
 import {
   Check,
   Column,

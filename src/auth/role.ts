@@ -1,3 +1,4 @@
+// The roles a caller can have, in TypeScript, GraphQL and PostgreSQL alike.
 import { registerEnumType } from 'type-graphql';
 
 /** Who is asking: PUBLIC without a key, otherwise the role of the API key. */

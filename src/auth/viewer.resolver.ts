@@ -1,3 +1,4 @@
+// Query.viewer: who the API sees behind a request.
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { ViewerType, type Viewer } from './viewer';
 

@@ -1,3 +1,4 @@
+// The TypeORM DataSource factory: pool, entity metadata and migrations, for every process.
 import 'reflect-metadata';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';

@@ -1,3 +1,4 @@
+// Applying TypeORM migrations, and telling which are still pending (for /readyz).
 import type { DataSource } from 'typeorm';
 import type { Sql } from './sql';
 

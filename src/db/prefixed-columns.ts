@@ -1,3 +1,4 @@
+// Several entities side by side in one row of a join, told apart by column prefixes.
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Sql } from './sql';
 

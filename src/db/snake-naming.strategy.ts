@@ -1,3 +1,4 @@
+// How TypeORM names columns: snake_case in PostgreSQL for camelCase properties.
 import { DefaultNamingStrategy, type NamingStrategyInterface } from 'typeorm';
 
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();

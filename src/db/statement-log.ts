@@ -1,3 +1,4 @@
+// Counting and recording statements, for the tests' statement budgets and the benchmark's replay.
 import type { StatementObserver } from './sql';
 
 export interface LoggedStatement {

@@ -1,3 +1,4 @@
+// How to reach an institution and where it is, as GraphQL object types.
 import {
   EmailAddressResolver,
   LatitudeResolver,

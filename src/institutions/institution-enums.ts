@@ -1,3 +1,4 @@
+// Tier and kind of an institution, spelled the same in TypeScript, GraphQL and PostgreSQL.
 import { registerEnumType } from 'type-graphql';
 
 /** The four tiers of the network, nearest to the enterprise last. */

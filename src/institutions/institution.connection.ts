@@ -1,3 +1,4 @@
+// The GraphQL connection type of institutions.
 import { connectionTypes } from '../schema/pagination';
 import { Institution } from './institution.entity';
 

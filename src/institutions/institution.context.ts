@@ -1,3 +1,4 @@
+// The narrow request context the institutions domain declares; src/app assembles it.
 import type { Viewer } from '../auth/viewer';
 import type { RegionContext } from '../regions/region.context';
 import type { InstitutionLoaders } from './institution.loaders';

@@ -1,3 +1,4 @@
+// The institution table: the four-tier tree of PUBLIC centres and MARKET agencies.
 import { Field, ObjectType } from 'type-graphql';
 import {
   Check,

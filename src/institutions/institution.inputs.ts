@@ -1,3 +1,4 @@
+// Input and payload types of the institution mutations.
 import {
   EmailAddressResolver,
   LatitudeResolver,

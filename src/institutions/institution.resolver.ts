@@ -1,3 +1,4 @@
+// Institutions in GraphQL: lookups, lists, the tree around one, and the admin mutations.
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';

@@ -1,3 +1,4 @@
+// Query.oneStop, and the cost rule that prices it in the query limits.
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { CostRule } from '../schema/query-limits';
 import { oneStopLookup, type OneStopContext } from './one-stop.lookup';

@@ -1,3 +1,4 @@
+// The one-stop lookup's input and result types.
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { InstitutionTier } from '../institutions/institution-enums';
 import { Institution } from '../institutions/institution.entity';

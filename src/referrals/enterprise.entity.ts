@@ -1,3 +1,4 @@
+// The enterprise table: SMEs, keyed by their Unified Social Credit Code.
 import { Field, ObjectType } from 'type-graphql';
 import {
   Column,

@@ -1,3 +1,4 @@
+// Enterprise fields: its region and the referrals the viewer may see.
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';

@@ -1,4 +1,4 @@
-// The referral lifecycle of DESIGN.md as data: which status may follow which, and who may make
+// The referral lifecycle (docs/referrals.md) as data: which status may follow which, and who may make
 // the move. Everything else is refused and changes nothing.
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';

@@ -1,3 +1,4 @@
+// The referral_event table: the history of every referral's status.
 import { Field, ObjectType } from 'type-graphql';
 import {
   Column,

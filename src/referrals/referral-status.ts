@@ -1,3 +1,4 @@
+// The statuses of a referral, spelled the same in TypeScript, GraphQL and PostgreSQL.
 import { registerEnumType } from 'type-graphql';
 
 export enum ReferralStatus {

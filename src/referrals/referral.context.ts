@@ -1,3 +1,4 @@
+// The narrow request context the referrals domain declares; src/app assembles it.
 import type { ServiceContext } from '../services/service.context';
 import type { ReferralLoaders } from './referral.loaders';
 

@@ -1,3 +1,4 @@
+// The referral table: an SME referred to a service by a partner, and where it stands.
 import { Field, ObjectType } from 'type-graphql';
 import {
   Column,

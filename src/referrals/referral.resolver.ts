@@ -1,3 +1,4 @@
+// Referrals in GraphQL: lookups and lists as the viewer may see them, creation and moves.
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/role';
 import { Institution } from '../institutions/institution.entity';

@@ -1,3 +1,4 @@
+// Input, filter, payload and contact types of the referral API.
 import { EmailAddressResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';

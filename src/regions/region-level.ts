@@ -1,3 +1,4 @@
+// The three GB/T 2260 levels, spelled the same in TypeScript, GraphQL and PostgreSQL.
 import { registerEnumType } from 'type-graphql';
 
 /** GB/T 2260 level of an administrative division. */

@@ -1,3 +1,4 @@
+// The GraphQL connection type of regions.
 import { connectionTypes } from '../schema/pagination';
 import { Region } from './region.entity';
 

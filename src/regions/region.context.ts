@@ -1,3 +1,4 @@
+// The narrow request context the regions domain declares; src/app assembles it.
 import type { Sql } from '../db/sql';
 import type { ConnectionLoaders } from '../schema/connection-loaders';
 import type { RegionDirectory } from './region-directory';

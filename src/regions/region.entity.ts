@@ -1,3 +1,4 @@
+// The region table: the real GB/T 2260 divisions.
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Node, toGlobalId } from '../schema/node';

@@ -1,3 +1,4 @@
+// Regions in GraphQL: by code, in lists, and the divisions around one.
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, toConnection, type CursorShape } from '../schema/pagination';
 import { RegionConnection } from './region.connection';

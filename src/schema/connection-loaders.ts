@@ -1,3 +1,4 @@
+// One DataLoader per connection field and argument set, per request.
 import type DataLoader from 'dataloader';
 import { newLoader, type LoaderSettings } from '../db/loaders';
 

@@ -1,4 +1,4 @@
-// The two-level service taxonomy: the twelve top categories of DESIGN.md and their
+// The two-level service taxonomy: the twelve top categories of docs/network.md and their
 // sub-categories, each with the services a centre typically offers under it.
 
 export interface ServiceTemplate {

@@ -1,3 +1,4 @@
+// The service_category table: the two-level taxonomy of services.
 import { Field, ObjectType } from 'type-graphql';
 import {
   Column,

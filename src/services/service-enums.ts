@@ -1,3 +1,4 @@
+// Delivery mode and fee of a service, spelled the same in TypeScript, GraphQL and PostgreSQL.
 import { registerEnumType } from 'type-graphql';
 
 export enum DeliveryMode {

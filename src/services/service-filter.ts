@@ -1,3 +1,4 @@
+// ServiceFilter, and the SQL conditions and sort key each of its fields stands for.
 import { Field, InputType } from 'type-graphql';
 import { BY_ROW_ID_SORT, anyOf, byRelevance, type PageSource } from '../db/page-query';
 import type { SqlParameters } from '../db/rows';

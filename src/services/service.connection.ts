@@ -1,3 +1,4 @@
+// The GraphQL connection type of services.
 import { connectionTypes } from '../schema/pagination';
 import { Service } from './service.entity';
 

@@ -1,3 +1,4 @@
+// The narrow request context the services domain declares; src/app assembles it.
 import type { InstitutionContext } from '../institutions/institution.context';
 import type { ServiceLoaders } from './service.loaders';
 import type { TaxonomyCatalog } from './taxonomy';

@@ -1,3 +1,4 @@
+// The service table: what an institution offers, to whom, how and at what fee.
 import { Field, ObjectType } from 'type-graphql';
 import {
   Column,

@@ -1,3 +1,4 @@
+// Input and payload types of the service mutations.
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { EnterpriseScale, SpecializationLevel } from './eligibility';
 import { DeliveryMode, FeeType } from './service-enums';

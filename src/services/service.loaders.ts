@@ -1,3 +1,4 @@
+// The batched reads of services a request shares.
 import { rowsByUniqueKey, type LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
 import { Service } from './service.entity';

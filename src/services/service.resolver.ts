@@ -1,3 +1,4 @@
+// Services and categories in GraphQL: lists, fields, and the service mutations.
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';

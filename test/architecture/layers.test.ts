@@ -83,3 +83,21 @@ describe('one way to run SQL', () => {
     expect(elsewhere).toEqual([]);
   });
 });
+
+describe('the files of src/', () => {
+  const files = sourceFiles(SRC).map((file) => ({
+    name: path.relative(SRC, file),
+    text: readFileSync(file, 'utf8'),
+  }));
+
+  it('each open with a comment saying what the file is for', () => {
+    expect(files.filter(({ text }) => !text.startsWith('// ')).map(({ name }) => name)).toEqual([]);
+  });
+
+  it('cite no document outside the repository', () => {
+    const outside = files
+      .filter(({ text }) => /\.\.\/shared|DESIGN\.md|STYLE\.md/.test(text))
+      .map(({ name }) => name);
+    expect(outside).toEqual([]);
+  });
+});
