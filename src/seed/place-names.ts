@@ -1,6 +1,7 @@
-// English names of places: the official romanisations of the 31 provinces, pinyin for the rest
-// with the generic part translated (区 District, 县 County, 自治州 Autonomous Prefecture …).
+// English names of places: the official romanisations of the 31 provinces, reviewed overrides and
+// pinyin for the rest, with the generic part translated (区 District, 自治州 Autonomous Prefecture …).
 import { pinyin } from 'pinyin-pro';
+import { PLACE_NAME_OVERRIDES } from './place-name-overrides';
 
 export const PROVINCE_NAMES_EN: Record<string, string> = {
   '11': 'Beijing',
@@ -112,6 +113,12 @@ const PEOPLES = [
   '各',
 ];
 
+// pinyin-pro (3.29) has no place-name mode. Its word dictionary reads many place names right (成都
+// Chengdu, 六安 Lu'an, 番禺 Panyu, 铅山 Yanshan), not all (乐清 Leqing, 宁都 Ningdou). Its surname
+// mode fixes 32 of the wrong polyphonic names (乐清, 单县, the 都 dū names) but breaks as many right
+// ones (乐山 Yueshan, 东莞 Dongwan, 六盘水 Lupanshui), and `segmentit` changes none. `customPinyin`
+// could take the readings but is global to the process and cannot say Harbin: hence the reviewed
+// table of place-name-overrides.ts.
 /** 东莞 → Dongguan, 西安 → Xi'an (apostrophe before a syllable starting with a vowel). */
 export function romanise(chinese: string): string {
   const syllables = pinyin(chinese, { toneType: 'none', type: 'array' });
@@ -121,30 +128,52 @@ export function romanise(chinese: string): string {
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
+// 碑林区 is Beilin District and 清新区 Qingxin District: these places end in 林 and 新, which must
+// not be read as 林区 (a forestry district, only 神农架林区) or 新区 (a new area).
+const PLACES_ENDING_LIKE_A_GENERIC_PART = new Set([
+  '万柏林',
+  '金林',
+  '北林',
+  '新林',
+  '碑林',
+  '清新',
+]);
+
 /** Splits 黔东南苗族侗族自治州 into the place (黔东南) and its generic part (自治州). */
 export function splitPlaceName(name: string): { place: string; generic: string } {
+  const generic = genericPartOf(name);
+  const place = name.slice(0, name.length - generic.length);
+  return { place: generic.startsWith('自治') ? withoutPeoples(place) : place, generic };
+}
+
+function genericPartOf(name: string): string {
+  if (PLACES_ENDING_LIKE_A_GENERIC_PART.has(name.slice(0, -1))) return name.slice(-1);
   const generic = GENERIC_PARTS.find(
     ([suffix]) => name.endsWith(suffix) && name.length > suffix.length,
   );
-  if (!generic) return { place: name, generic: '' };
-  let place = name.slice(0, name.length - generic[0].length);
-  if (generic[0].startsWith('自治')) {
-    const cut = firstPeopleIndex(place);
-    if (cut > 0) place = place.slice(0, cut);
-  }
-  return { place, generic: generic[0] };
+  return generic?.[0] ?? '';
 }
 
-function firstPeopleIndex(name: string): number {
-  for (let index = 1; index < name.length; index++) {
-    if (PEOPLES.some((people) => name.startsWith(`${people}族`, index))) return index;
+/**
+ * 黔东南苗族侗族 → 黔东南; 伊犁哈萨克 → 伊犁 (蒙古, 哈萨克, 柯尔克孜, 塔吉克 and 锡伯 come without 族
+ * in a few names); 鄂温克族 → 鄂温克 (the people is the place).
+ */
+function withoutPeoples(place: string): string {
+  for (let index = 1; index < place.length; index++) {
+    const rest = place.slice(index);
+    if (PEOPLES.some((people) => rest.startsWith(`${people}族`) || rest === people))
+      return place.slice(0, index);
   }
-  return -1;
+  return place.replace(/族$/, '');
 }
 
-/** 东城区 → Dongcheng District, 东莞市 → Dongguan, 延边朝鲜族自治州 → Yanbian Autonomous Prefecture. */
+/**
+ * 东城区 → Dongcheng District, 延边朝鲜族自治州 → Yanbian Autonomous Prefecture; the reviewed
+ * overrides first: 乐清市 → Yueqing, 哈尔滨市 → Harbin, 兴安盟 → Hinggan League.
+ */
 export function englishPlaceName(name: string): string {
   const { place, generic } = splitPlaceName(name);
   const translated = GENERIC_PARTS.find(([suffix]) => suffix === generic)?.[1] ?? '';
-  return [romanise(place), translated].filter(Boolean).join(' ');
+  const placeEn = PLACE_NAME_OVERRIDES[name] ?? PLACE_NAME_OVERRIDES[place] ?? romanise(place);
+  return [placeEn, translated].filter(Boolean).join(' ');
 }
