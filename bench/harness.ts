@@ -52,6 +52,8 @@ export async function spawnApi(
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // Budgets would throttle the load generator: the bench measures the API, not its limits.
+      RATE_LIMITS: process.env.RATE_LIMITS ?? 'off',
       BENCH_DATABASE_URL: databaseUrl,
       BENCH_BATCHING: String(options.batching),
       BENCH_RESPONSE_CACHE_SECONDS: String(options.responseCacheSeconds),

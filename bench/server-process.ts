@@ -5,24 +5,29 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNetworkDataSource } from '../src/app/data-source';
 import { createApiServer } from '../src/app/server';
+import { loadConfig } from '../src/config';
 import { Sql } from '../src/db/sql';
 import { StatementLog } from '../src/db/statement-log';
 import { createLogger } from '../src/logger';
 
 async function main(): Promise<void> {
   const statements = new StatementLog();
+  const config = loadConfig({
+    ...process.env,
+    RESPONSE_CACHE_SECONDS: process.env.BENCH_RESPONSE_CACHE_SECONDS ?? '0',
+  });
   const dataSource = createNetworkDataSource({
     url: process.env.BENCH_DATABASE_URL!,
-    poolSize: Number(process.env.DB_POOL_SIZE || 10),
-    applicationName: 'sme-network-api',
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.limits.statementTimeoutMs,
+    poolWaitMs: config.limits.poolWaitMs,
   });
   await dataSource.initialize();
   const server = await createApiServer({
     sql: new Sql(dataSource, statements),
+    config,
     log: createLogger('warn'),
-    exposeErrorDetails: false,
     loaderSettings: { batch: process.env.BENCH_BATCHING !== 'false' },
-    responseCacheSeconds: Number(process.env.BENCH_RESPONSE_CACHE_SECONDS ?? 0),
   });
   const apiPort = await server.listen(0);
 

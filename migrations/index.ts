@@ -2,5 +2,6 @@
 // to this list in the same commit.
 import { Network1795374345446 } from './1795374345446-Network';
 import { Referrals1795376886081 } from './1795376886081-Referrals';
+import { KeyBudgets1795900000000 } from './1795900000000-KeyBudgets';
 
-export const migrations = [Network1795374345446, Referrals1795376886081];
+export const migrations = [Network1795374345446, Referrals1795376886081, KeyBudgets1795900000000];

@@ -4,6 +4,9 @@ import path from 'node:path';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
+/** Where per-client budgets are kept: PostgreSQL (shared by every process), memory, or nowhere. */
+export type BudgetStore = 'postgres' | 'memory' | 'off';
+
 export interface Config {
   /** HTTP port of the API. */
   port: number;
@@ -21,10 +24,47 @@ export interface Config {
   /** Include stack traces in GraphQL errors: development only. */
   exposeErrorDetails: boolean;
   logLevel: LogLevel;
+  /** JSON lines for log collectors, or human-readable lines (default in development). */
+  logFormat: 'json' | 'pretty';
   /** How long in-flight requests may take to finish on SIGTERM before the process gives up. */
   shutdownTimeoutMs: number;
   /** How long an anonymous directory answer may be served from cache; 0 turns caching off. */
   responseCacheSeconds: number;
+  /** What the response cache may hold, in bytes of JSON. */
+  responseCacheMaxBytes: number;
+  limits: {
+    /** Longest a single SQL statement may run (PostgreSQL's statement_timeout). */
+    statementTimeoutMs: number;
+    /** Longest a request may keep issuing SQL; later statements are refused. */
+    requestTimeoutMs: number;
+    /** Longest a statement waits for a free pool connection before the request gets 503. */
+    poolWaitMs: number;
+    /** Pool connections one request may hold at once. */
+    connectionsPerRequest: number;
+  };
+  budgets: {
+    store: BudgetStore;
+    /** Cost points per minute for each API key (a key may carry its own). */
+    keyPerMinute: number;
+    /** Cost points per minute for each anonymous client address. */
+    anonymousPerMinute: number;
+    /** Failed authentications per minute from one address before it gets 429. */
+    authFailuresPerMinute: number;
+  };
+  http: {
+    /** Proxies whose X-Forwarded-For is believed (Express's `trust proxy`); none by default. */
+    trustProxy: string[];
+    headersTimeoutMs: number;
+    /** Longest a whole request (headers and body) may take to arrive. */
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+  };
+  graphql: {
+    /** Schema introspection (Playground needs it). */
+    introspection: boolean;
+    /** "Did you mean …?" hints in validation errors, which reveal field names. */
+    fieldSuggestions: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -79,7 +119,16 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+/** A comma-separated list: 'loopback, 10.0.0.0/8' → ['loopback', '10.0.0.0/8']. */
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const poolSize = integer(env, 'DB_POOL_SIZE', 10, 1, 200);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     databaseUrl: databaseUrl(env),
@@ -87,11 +136,44 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       dataDir: path.resolve(cwd, env.EMBEDDED_PG_DATA_DIR || '.data/postgres'),
       port: integer(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
     },
-    poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    poolSize,
     seedOnStart: boolean(env, 'SEED_ON_START', true),
     exposeErrorDetails: env.NODE_ENV === 'development',
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent']),
+    logFormat: oneOf(env, 'LOG_FORMAT', env.NODE_ENV === 'development' ? 'pretty' : 'json', [
+      'json',
+      'pretty',
+    ]),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     responseCacheSeconds: integer(env, 'RESPONSE_CACHE_SECONDS', 30, 0, 3600),
+    responseCacheMaxBytes: integer(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 2 ** 20, 0, 2 ** 34),
+    limits: {
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 5_000, 100, 600_000),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
+      poolWaitMs: integer(env, 'DB_POOL_WAIT_MS', 5_000, 10, 600_000),
+      connectionsPerRequest: integer(
+        env,
+        'DB_CONNECTIONS_PER_REQUEST',
+        Math.max(1, Math.floor(poolSize / 4)),
+        1,
+        poolSize,
+      ),
+    },
+    budgets: {
+      store: oneOf(env, 'RATE_LIMITS', 'postgres', ['postgres', 'memory', 'off']),
+      keyPerMinute: integer(env, 'KEY_BUDGET_PER_MINUTE', 100_000, 1, 1e9),
+      anonymousPerMinute: integer(env, 'ANONYMOUS_BUDGET_PER_MINUTE', 50_000, 1, 1e9),
+      authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 1e6),
+    },
+    http: {
+      trustProxy: list(env, 'TRUST_PROXY'),
+      headersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000),
+      requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000),
+      keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    },
+    graphql: {
+      introspection: boolean(env, 'INTROSPECTION', true),
+      fieldSuggestions: boolean(env, 'FIELD_SUGGESTIONS', true),
+    },
   };
 }

@@ -1,50 +1,88 @@
-// One-line, leveled log records on stdout/stderr. Callers pass structured fields, never
-// request bodies: personal data (enterprise contacts) must not reach the logs.
+// Structured logs through pino: one JSON object per line in production (what log collectors
+// read), human-readable lines in development (pino-pretty). Callers pass structured fields, never
+// request bodies; keys, authorization headers and contact details are redacted if they slip in.
+import pino from 'pino';
 import type { LogLevel } from './config';
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
-
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
+export type LogFields = Record<string, unknown>;
 
 export interface Logger {
   debug(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+  /** A logger that adds `fields` to every line (e.g. the request id). */
+  child(fields: LogFields): Logger;
 }
 
-function formatFields(fields: LogFields | undefined): string {
-  if (!fields) return '';
-  const parts = Object.entries(fields)
-    .filter(([, value]) => value !== undefined)
-    .map(
-      ([key, value]) =>
-        `${key}=${typeof value === 'string' && /\s/.test(value) ? JSON.stringify(value) : value}`,
-    );
-  return parts.length ? ' ' + parts.join(' ') : '';
-}
+/** Where log lines go instead of stdout: tests pass their own to read them. */
+export type LogSink = (line: string) => void;
 
-/** Where log lines go: stdout, stderr from warn up; tests pass their own to read them. */
-export type LogSink = (line: string, level: Exclude<LogLevel, 'silent'>) => void;
+export type LogFormat = 'json' | 'pretty';
 
-const standardStreams: LogSink = (line, level) =>
-  (RANK[level] >= RANK.warn ? process.stderr : process.stdout).write(line);
+/**
+ * Fields that never reach a log line, at the top level or one level down: API keys and the
+ * header carrying them, raw bodies, personal data of enterprises' contacts.
+ */
+const SECRET_FIELDS = [
+  'authorization',
+  'key',
+  'apiKey',
+  'body',
+  'password',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+  'phone',
+  'email',
+];
+const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`]);
 
-export function createLogger(level: LogLevel, sink: LogSink = standardStreams): Logger {
-  const write = (at: Exclude<LogLevel, 'silent'>) => (message: string, fields?: LogFields) => {
-    if (RANK[at] < RANK[level]) return;
-    sink(
-      `${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} ${message}${formatFields(fields)}\n`,
-      at,
-    );
+function adapt(base: pino.Logger): Logger {
+  return {
+    debug: (message, fields) => base.debug(fields ?? {}, message),
+    info: (message, fields) => base.info(fields ?? {}, message),
+    warn: (message, fields) => base.warn(fields ?? {}, message),
+    error: (message, fields) => base.error(fields ?? {}, message),
+    child: (fields) => adapt(base.child(fields)),
   };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** pino-pretty is a development dependency: without it, pretty falls back to JSON. */
+function prettyStream(): pino.DestinationStream | undefined {
+  try {
+    // A synchronous, optional load: pino-pretty is absent from production installs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('pino-pretty') as (options: object) => pino.DestinationStream)({
+      colorize: process.stdout.isTTY,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+export function createLogger(level: LogLevel, sink?: LogSink, format: LogFormat = 'json'): Logger {
+  const destination: pino.DestinationStream | undefined = sink
+    ? { write: (line: string) => sink(line) }
+    : format === 'pretty'
+      ? prettyStream()
+      : undefined;
+  const options: pino.LoggerOptions = {
+    level,
+    base: { pid: process.pid },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  return adapt(destination ? pino(options, destination) : pino(options));
 }
 
 /** Runs a start-up step and logs how long it took. */
 export async function timed<T>(log: Logger, step: string, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await run();
-  log.info(`${step} done`, { ms: Math.round(performance.now() - started) });
+  log.info(`${step} done`, { step, ms: Math.round(performance.now() - started) });
   return result;
 }

@@ -12,15 +12,24 @@ import { ConnectionLoaders } from '../schema/connection-loaders';
 import { createServiceLoaders } from '../services/service.loaders';
 import type { ReferenceData } from './reference-data';
 
-export type RequestContext = ReferralContext & OneStopContext;
+/** Where a request comes from, for logs and budgets. */
+export interface RequestOrigin {
+  requestId: string;
+  /** The client's address (behind trusted proxies: the one they name). */
+  address: string;
+}
+
+export type RequestContext = ReferralContext & OneStopContext & { origin: RequestOrigin };
 
 export interface RequestContextOptions {
+  /** The request's own SQL session (see Sql.session). */
   sql: Sql;
   reference: ReferenceData;
   /** Who is asking (PUBLIC without a key), decided once per request. */
   viewer?: Viewer;
   /** Batching is switched off only by the benchmark's floor. */
   settings?: LoaderSettings;
+  origin?: RequestOrigin;
 }
 
 export function createRequestContext({
@@ -28,8 +37,10 @@ export function createRequestContext({
   reference,
   viewer = PUBLIC_VIEWER,
   settings = BATCHED,
+  origin = { requestId: 'internal', address: 'internal' },
 }: RequestContextOptions): RequestContext {
   return {
+    origin,
     sql,
     viewer,
     regions: reference.regions,

@@ -9,6 +9,8 @@ export interface NetworkDataSourceOptions {
   poolSize?: number;
   /** Shown in pg_stat_activity: `sme-network-api` for the request pool, another name elsewhere. */
   applicationName?: string;
+  statementTimeoutMs?: number;
+  poolWaitMs?: number;
 }
 
 export function createNetworkDataSource(options: NetworkDataSourceOptions) {

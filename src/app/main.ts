@@ -19,30 +19,40 @@ async function start(running: Running, log: Logger): Promise<void> {
     onOpened: (network) => (running.network = network),
   });
 
-  running.server = await createApiServer({
-    sql,
-    log,
-    exposeErrorDetails: config.exposeErrorDetails,
-    shutdownTimeoutMs: config.shutdownTimeoutMs,
-    responseCacheSeconds: config.responseCacheSeconds,
-  });
+  running.server = await createApiServer({ sql, config, log });
   const port = await running.server.listen(config.port);
   log.info(`SME service network API ready at http://localhost:${port}/graphql`, {
     startupMs: Math.round(performance.now() - startedAt),
   });
 }
 
-/** Stops in dependency order: HTTP (finishing in-flight requests), pool, embedded database. */
+/**
+ * Stops in dependency order: HTTP (finishing in-flight requests), pool, embedded database. Each
+ * step runs even when the one before failed (a database restarted under the process must still
+ * be stopped), and the failures are reported together.
+ */
 async function stop(running: Running, log: Logger): Promise<void> {
-  if (running.server) await running.server.stop();
-  if (running.network?.close) await running.network.close();
+  const failures: string[] = [];
+  const step = async (name: string, run: (() => Promise<void>) | undefined) => {
+    try {
+      await run?.();
+    } catch (error) {
+      failures.push(`${name}: ${(error as Error).message}`);
+    }
+  };
+  await step('http', running.server && (() => running.server!.stop()));
+  await step('database', running.network?.close);
+  if (failures.length) throw new Error(failures.join('; '));
   log.info('stopped');
 }
 
 function main(): void {
   let log: Logger;
+  let shutdownTimeoutMs: number;
   try {
-    log = createLogger(loadConfig().logLevel);
+    const { logLevel, logFormat, shutdownTimeoutMs: grace } = loadConfig();
+    log = createLogger(logLevel, undefined, logFormat);
+    shutdownTimeoutMs = grace;
   } catch (error) {
     console.error(`configuration error: ${(error as Error).message}`);
     process.exit(1);
@@ -55,6 +65,11 @@ function main(): void {
       if (stopping) return;
       stopping = true;
       log.info(`${signal} received: finishing in-flight requests`);
+      // Whatever hangs, the process ends: the grace period for requests, then 15 s for the rest.
+      setTimeout(() => {
+        log.error('shutdown took too long: exiting');
+        process.exit(1);
+      }, shutdownTimeoutMs + 15_000).unref();
       stop(running, log).then(
         () => process.exit(0),
         (error: Error) => {

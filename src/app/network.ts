@@ -3,7 +3,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { openDatabase, type Database } from '../db/database';
-import { runPendingMigrations } from '../db/migrations';
+import { START_UP_LOCK, runPendingMigrations } from '../db/migrations';
 import { Sql, type StatementObserver } from '../db/sql';
 import { timed, type Logger } from '../logger';
 import { isNetworkEmpty, seedNetwork } from '../seed/seed';
@@ -32,7 +32,12 @@ export async function openNetwork(
 ): Promise<OpenNetwork> {
   const database = await openDatabase(config, log);
   log.info('using database', { database: database.description });
-  const dataSource = createNetworkDataSource({ url: database.url, poolSize: config.poolSize });
+  const dataSource = createNetworkDataSource({
+    url: database.url,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.limits.statementTimeoutMs,
+    poolWaitMs: config.limits.poolWaitMs,
+  });
   const sql = new Sql(dataSource, options.statementObserver);
   const close = async () => {
     if (dataSource.isInitialized) await dataSource.destroy();
@@ -41,14 +46,17 @@ export async function openNetwork(
   options.onOpened?.({ database, dataSource, sql, close });
 
   await timed(log, 'connect', () => dataSource.initialize());
-  const applied = await timed(log, 'migrations', () => runPendingMigrations(dataSource));
-  log.info('migrations applied', { count: applied.length, names: applied.join(',') || undefined });
-
-  if (config.seedOnStart && (await isNetworkEmpty(sql))) {
-    const added = await timed(log, 'seed', () => seedNetwork(sql));
-    log.info('network seeded', { ...added });
-  } else {
-    log.info('seed skipped: the network is already there');
-  }
+  // However many processes start together, one migrates and seeds; the others wait, then find
+  // nothing left to do.
+  await sql.withLock(START_UP_LOCK, async () => {
+    const applied = await timed(log, 'migrations', () => runPendingMigrations(dataSource));
+    log.info('migrations applied', { count: applied.length, names: applied });
+    if (config.seedOnStart && (await isNetworkEmpty(sql))) {
+      const added = await timed(log, 'seed', () => seedNetwork(sql));
+      log.info('network seeded', { ...added });
+    } else {
+      log.info('seed skipped: the network is already there');
+    }
+  });
   return { database, dataSource, sql, close };
 }

@@ -1,61 +1,86 @@
-// Whole-response cache for anonymous directory reads. Everyone without a key sees the same
-// directory, and it changes rarely, so an identical anonymous query may be answered from a copy
-// for a few seconds. Requests with a key, mutations and answers with errors are never cached;
-// a successful mutation in this process empties the cache.
+// Whole-response cache for anonymous reads. Everyone without a key sees the same directory, and
+// it changes rarely, so an identical anonymous query may be answered from a copy for a few
+// seconds. The key is what Apollo actually executes — the hash of the resolved document (after an
+// automatic persisted query is looked up), the operation name and the variables — so two
+// different queries never share an answer. Requests with a key, mutations and answers with
+// errors are never cached; the cache is bounded in bytes, expired entries are swept, and every
+// write that changes what anonymous readers see empties it in every process (see change-feed).
+//
+// Hand-written rather than @apollo/server-plugin-response-cache: Apollo's needs the cache-control
+// plugin, whose per-field hook costs every uncached request (measured: see the README's
+// "Limits and errors"), while this one costs nothing until a hit.
+import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { Role } from '../auth/role';
 import type { RequestContext } from './context';
 
-const MAX_ENTRIES = 2000;
+export interface ResponseCacheOptions {
+  ttlSeconds: number;
+  maxBytes: number;
+}
 
-export function responseCachePlugin(ttlSeconds: number): ApolloServerPlugin<RequestContext> {
-  const entries = new Map<string, { result: FormattedExecutionResult; expires: number }>();
-  return {
-    async requestDidStart({ contextValue, request }) {
-      if (ttlSeconds <= 0) return;
-      if (contextValue.viewer.role !== Role.PUBLIC) {
-        return {
-          async willSendResponse({ operation, response }) {
-            const failed = response.body.kind === 'single' && response.body.singleResult.errors;
-            if (operation?.operation === 'mutation' && !failed) entries.clear();
-          },
-        };
-      }
-      const key = JSON.stringify([
-        request.query,
-        request.operationName ?? null,
-        request.variables ?? null,
-      ]);
-      let cacheable = false;
+interface Entry {
+  /** The answer's data only: extensions (cost, budget) belong to each request. */
+  data: FormattedExecutionResult['data'];
+  bytes: number;
+}
+
+export interface ResponseCache {
+  plugin: ApolloServerPlugin<RequestContext>;
+  /** Empties the cache of this process. */
+  clear(): void;
+  /** Answers held, and their size in bytes of JSON. */
+  readonly size: { entries: number; bytes: number };
+}
+
+export function createResponseCache({ ttlSeconds, maxBytes }: ResponseCacheOptions): ResponseCache {
+  const enabled = ttlSeconds > 0 && maxBytes > 0;
+  const entries = new LRUCache<string, Entry>({
+    maxSize: Math.max(1, maxBytes),
+    sizeCalculation: (entry) => Math.max(1, entry.bytes),
+    ttl: Math.max(1, ttlSeconds) * 1000,
+    // Expired answers are dropped on a timer, not only when the same query comes back.
+    ttlAutopurge: true,
+    // An answer larger than a tenth of the cache is served but not kept.
+    maxEntrySize: Math.max(1, Math.floor(maxBytes / 10)),
+  });
+
+  const plugin: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart({ contextValue }) {
+      if (!enabled || contextValue.viewer.role !== Role.PUBLIC) return;
+      let key: string | null = null;
       return {
-        async responseForOperation({ operation }) {
-          cacheable = operation.operation === 'query';
-          const hit = cacheable ? entries.get(key) : undefined;
+        async responseForOperation({ operation, queryHash, operationName, request }) {
+          // No operation: the name asked for names none (Apollo answers 400 after this hook).
+          if (operation?.operation !== 'query') return null;
+          key = createHash('sha256')
+            .update(JSON.stringify([queryHash, operationName ?? null, request.variables ?? null]))
+            .digest('base64url');
+          const hit = entries.get(key);
           if (!hit) return null;
-          if (hit.expires > Date.now())
-            return {
-              http: { headers: new HeaderMap() },
-              body: { kind: 'single', singleResult: hit.result },
-            };
-          entries.delete(key);
-          return null;
+          // A fresh result object: other plugins add this request's extensions to it.
+          return {
+            http: { headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: hit.data } },
+          };
         },
         async willSendResponse({ response }) {
-          if (
-            !cacheable ||
-            entries.has(key) ||
-            response.body.kind !== 'single' ||
-            response.body.singleResult.errors
-          )
-            return;
-          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!); // oldest first
-          entries.set(key, {
-            result: response.body.singleResult,
-            expires: Date.now() + ttlSeconds * 1000,
-          });
+          if (key === null || entries.has(key)) return;
+          if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
+          const { data } = response.body.singleResult;
+          entries.set(key, { data, bytes: Buffer.byteLength(JSON.stringify(data)) });
         },
       };
+    },
+  };
+
+  return {
+    plugin,
+    clear: () => entries.clear(),
+    get size() {
+      return { entries: entries.size, bytes: entries.calculatedSize };
     },
   };
 }

@@ -4,7 +4,11 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ViewerResolver } from '../auth/viewer.resolver';
-import { InstitutionResolver } from '../institutions/institution.resolver';
+import {
+  InstitutionResolver,
+  institutionCostRules,
+  institutionPublicWrites,
+} from '../institutions/institution.resolver';
 import { RegionInstitutionsResolver } from '../institutions/region-institutions.resolver';
 import { ViewerInstitutionResolver } from '../institutions/viewer-institution.resolver';
 import { OneStopResolver, oneStopCostRule } from '../one-stop/one-stop.resolver';
@@ -13,7 +17,12 @@ import { ReferralResolver } from '../referrals/referral.resolver';
 import { RegionResolver } from '../regions/region.resolver';
 import type { CostRule } from '../schema/query-limits';
 import { InstitutionServicesResolver } from '../services/institution-services.resolver';
-import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
+import {
+  ServiceCategoryResolver,
+  ServiceResolver,
+  serviceCostRules,
+  servicePublicWrites,
+} from '../services/service.resolver';
 import { NodeResolver, nodesCostRule } from './node.resolver';
 
 /** Every resolver class, listed explicitly (type-graphql's globs break with compiled output). */
@@ -32,8 +41,19 @@ const resolvers = [
   EnterpriseResolver,
 ] as const;
 
+/** Mutations after which anonymous readers must not be served a cached answer. */
+export const PUBLIC_WRITES: ReadonlySet<string> = new Set([
+  ...institutionPublicWrites,
+  ...servicePublicWrites,
+]);
+
 /** Fields whose size does not follow `first`/`last`, priced by their own rule. */
-export const COST_RULES: readonly CostRule[] = [nodesCostRule, oneStopCostRule];
+export const COST_RULES: readonly CostRule[] = [
+  nodesCostRule,
+  oneStopCostRule,
+  ...institutionCostRules,
+  ...serviceCostRules,
+];
 
 let schema: GraphQLSchema | undefined;
 

@@ -1,4 +1,6 @@
-// The HTTP server: health probes, Playground assets and the GraphQL endpoint.
+// The HTTP server: health probes, Playground assets and the GraphQL endpoint, with the limits a
+// public service keeps — body size, HTTP timeouts, per-request SQL sessions, query limits,
+// per-client budgets — and JSON errors only.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -9,66 +11,97 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { viewerFromHeader, type Viewer } from '../auth/viewer';
+import type { Config } from '../config';
 import type { LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
 import type { Logger } from '../logger';
-import { formatError } from '../schema/errors';
+import { errorStatusPlugin, formatError } from '../schema/errors';
 import { queryLimitsPlugin } from '../schema/query-limits';
+import { textHygienePlugin } from '../schema/text-hygiene';
+import { budgetPlugin, createBudgets, type Budgets } from './budgets';
 import { createRequestContext, type RequestContext } from './context';
 import { healthRoutes } from './health';
+import {
+  jsonErrorHandler,
+  notFoundHandler,
+  requestIdMiddleware,
+  requestIdOf,
+} from './http-hygiene';
+import { watchNetworkChanges } from './network-changes';
 import { operationLogPlugin } from './operation-log';
 import { playgroundAssets, playgroundLandingPage } from './playground';
 import { createReferenceData, type ReferenceData } from './reference-data';
-import { responseCachePlugin } from './response-cache';
-import { COST_RULES, buildApiSchema } from './schema';
+import { createResponseCache, type ResponseCache } from './response-cache';
+import { COST_RULES, PUBLIC_WRITES, buildApiSchema } from './schema';
 
 export const GRAPHQL_PATH = '/graphql';
 /** GraphQL documents are small; anything larger is a mistake or an attack. */
 const MAX_BODY = '100kb';
 
 export interface ApiServerOptions {
-  /** Runs the project's statements on the request pool. */
+  /** Runs the project's statements on the request pool; each request gets a session of it. */
   sql: Sql;
+  config: Config;
+  log: Logger;
   /** The process's regions and taxonomy; created here unless the caller shares one. */
   reference?: ReferenceData;
-  log: Logger;
-  exposeErrorDetails: boolean;
-  /** How long in-flight requests may run on stop before their connections are cut. */
-  shutdownTimeoutMs?: number;
   /** DataLoader settings; only the benchmark's floor switches batching off. */
   loaderSettings?: LoaderSettings;
-  /** Anonymous directory answers are reused for this long (0: never). */
-  responseCacheSeconds?: number;
 }
 
 export interface ApiServer {
   httpServer: http.Server;
+  /** The process's response cache (tests look at its size). */
+  responseCache: ResponseCache;
   /** Starts listening; resolves with the bound port (useful with port 0). */
   listen(port: number): Promise<number>;
-  /** Stops accepting, lets in-flight requests finish, then closes. */
+  /** Stops accepting, lets in-flight requests finish, then closes what it opened. */
   stop(): Promise<void>;
 }
 
 export class PortInUseError extends Error {}
 
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const { sql, log } = options;
+  const { sql, log, config } = options;
   const reference = options.reference ?? createReferenceData(sql);
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Clients behind the proxies named in TRUST_PROXY keep their own address (and budget).
+  app.set('trust proxy', config.http.trustProxy.length ? config.http.trustProxy : false);
+  // Slow clients are cut off: headers within headersTimeout, the whole request within
+  // requestTimeout (checked every second, not Node's default 30 s), idle keep-alive after
+  // keepAliveTimeout.
+  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
+  // Node needs the headers' limit within the whole request's.
+  httpServer.headersTimeout = Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs);
+  httpServer.requestTimeout = config.http.requestTimeoutMs;
+  httpServer.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+
+  const responseCache = createResponseCache({
+    ttlSeconds: config.responseCacheSeconds,
+    maxBytes: config.responseCacheMaxBytes,
+  });
+  const budgets = await createBudgets(config, sql);
+  const changes = await watchNetworkChanges({
+    sql,
+    log,
+    cache: responseCache,
+    reference,
+    publicWrites: PUBLIC_WRITES,
+  });
 
   const apollo = new ApolloServer<RequestContext>({
     schema: buildApiSchema(),
     // Shutdown is the process's job (src/app/main.ts), in a fixed order.
     stopOnTerminationSignals: false,
-    // The schema is the public contract: Playground and clients may read it in production too.
-    introspection: true,
-    includeStacktraceInErrorResponses: options.exposeErrorDetails,
-    formatError: formatError(log, options.exposeErrorDetails),
+    // The schema is the public contract: Playground and clients may read it (INTROSPECTION).
+    introspection: config.graphql.introspection,
+    hideSchemaDetailsFromClientErrors: !config.graphql.fieldSuggestions,
+    includeStacktraceInErrorResponses: config.exposeErrorDetails,
+    formatError: formatError(log, config.exposeErrorDetails),
     plugins: [
       // No per-field cache hints or traces: they cost a hook on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
@@ -76,16 +109,21 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginDrainHttpServer({
         httpServer,
-        stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000,
+        stopGracePeriodMillis: config.shutdownTimeoutMs,
       }),
       playgroundLandingPage(GRAPHQL_PATH),
+      textHygienePlugin(),
       queryLimitsPlugin(COST_RULES),
+      ...(budgets ? [budgetPlugin(budgets)] : []),
+      responseCache.plugin,
+      changes.plugin,
+      errorStatusPlugin(),
       operationLogPlugin(log),
-      responseCachePlugin(options.responseCacheSeconds ?? 0),
     ],
   });
   await apollo.start();
 
+  app.use(requestIdMiddleware());
   app.use(healthRoutes(sql));
   app.use(playgroundAssets());
   app.use(
@@ -94,16 +132,23 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createRequestContext({
-          sql,
+          sql: sql.session({
+            concurrency: config.limits.connectionsPerRequest,
+            timeoutMs: config.limits.requestTimeoutMs,
+          }),
           reference,
-          viewer: await authenticate(sql, req.headers.authorization, log),
+          viewer: await authenticate(sql, req, budgets, log),
           settings: options.loaderSettings,
+          origin: { requestId: requestIdOf(req), address: req.ip ?? 'unknown' },
         }),
     }),
   );
+  app.use(notFoundHandler());
+  app.use(jsonErrorHandler(log, MAX_BODY));
 
   return {
     httpServer,
+    responseCache,
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', (error: NodeJS.ErrnoException) => {
@@ -117,26 +162,57 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         });
         httpServer.listen(port, () => resolve((httpServer.address() as AddressInfo).port));
       }),
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      await changes.close();
+      await budgets?.close();
+    },
   };
 }
 
-/** The request's viewer; a failure to check the key is reported without its details. */
+function rateLimited(seconds: number): GraphQLError {
+  return new GraphQLError(
+    `too many failed authentications from this address: retry in ${seconds} s with a valid key, or send no Authorization header for public access`,
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: seconds,
+        http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+      },
+    },
+  );
+}
+
+/**
+ * The request's viewer. An address that failed to authenticate too often is refused for a while
+ * (429) before its key is even looked at; a failure to check the key is reported without details.
+ */
 async function authenticate(
   sql: Sql,
-  authorization: string | undefined,
+  request: Request,
+  budgets: Budgets | null,
   log: Logger,
 ): Promise<Viewer> {
+  const authorization = request.headers.authorization;
+  const address = request.ip ?? 'unknown';
+  if (authorization !== undefined && budgets) {
+    const wait = budgets.authenticationWait(address);
+    if (wait > 0) throw rateLimited(wait);
+  }
   try {
     return await viewerFromHeader(sql, authorization);
   } catch (error) {
-    if (error instanceof GraphQLError) throw error;
-    log.error('API key check failed', { error: (error as Error).message });
+    if (error instanceof GraphQLError) {
+      const wait = budgets ? await budgets.authenticationFailed(address) : 0;
+      throw wait > 0 ? rateLimited(wait) : error;
+    }
+    log.error('API key check failed', {
+      requestId: requestIdOf(request),
+      error: (error as Error).message,
+    });
     throw new GraphQLError(
       'Internal server error: the API key could not be checked; please retry.',
-      {
-        extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } },
-      },
+      { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } },
     );
   }
 }

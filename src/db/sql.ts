@@ -4,6 +4,9 @@
 // benchmark count statements there), and reads run as named prepared statements, planned once
 // per connection. Statement text never carries values (page sizes included), so the number of
 // distinct texts is fixed by the code; `MAX_PREPARED_TEXTS` bounds it anyway.
+//
+// A request works through its own session (`sql.session(...)`): it holds at most a few pool
+// connections at once, stops issuing statements at its deadline, and counts its statements.
 import { createHash } from 'node:crypto';
 import type { PoolClient, QueryResultRow } from 'pg';
 import type { DataSource, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
@@ -20,12 +23,23 @@ export interface SqlResult<T> {
   rowCount: number;
 }
 
-/** Runs statements: the pool (`Sql`) or one transaction's connection (`SqlTransaction`). */
+/** How a statement may be run. */
+export interface StatementOptions {
+  /**
+   * A statement whose cost does not follow its page size (a text search over a whole table):
+   * such statements together hold at most half of the pool, so that ordinary requests always
+   * find a connection.
+   */
+  heavy?: boolean;
+}
+
+/** Runs statements: the pool (`Sql`) or one transaction's connection. */
 export interface SqlRunner {
   /** The rows a statement returns. */
   rows<T extends QueryResultRow = Record<string, unknown>>(
     text: string,
     parameters?: readonly unknown[],
+    options?: StatementOptions,
   ): Promise<T[]>;
   /** Rows and the number of rows a write touched. */
   run<T extends QueryResultRow = Record<string, unknown>>(
@@ -38,6 +52,24 @@ export interface SqlRunner {
 
 export type SqlTransaction = SqlRunner;
 
+/** The database cannot take the statement now: every connection is busy, or it is down. */
+export class DatabaseUnavailableError extends Error {
+  constructor(readonly reason: 'busy' | 'down') {
+    super(
+      reason === 'busy'
+        ? 'every database connection is busy'
+        : 'the database does not answer right now',
+    );
+  }
+}
+
+/** The request ran past its deadline, or one statement past the statement timeout. */
+export class DatabaseTimeoutError extends Error {
+  constructor(readonly limit: 'request' | 'statement') {
+    super(`database work ran past the ${limit} timeout`);
+  }
+}
+
 /**
  * Distinct statement texts a process prepares by name. The code builds a fixed set of texts
  * (filters and selections combine into a few hundred at most); past the bound a text runs
@@ -45,20 +77,117 @@ export type SqlTransaction = SqlRunner;
  */
 export const MAX_PREPARED_TEXTS = 500;
 
-export class Sql implements SqlRunner {
-  private readonly names = new Map<string, string>();
-  private readonly hydrators = new Map<EntityTarget<ObjectLiteral>, Hydrate<ObjectLiteral>>();
+export interface SessionLimits {
+  /** Statements of the session that may run at once, so one request holds few connections. */
+  concurrency: number;
+  /** Milliseconds from now after which the session issues no more statements. */
+  timeoutMs: number;
+}
 
-  constructor(
-    readonly dataSource: DataSource,
-    private readonly observer?: StatementObserver,
-  ) {}
+/** What every session of one pool shares. */
+interface Shared {
+  dataSource: DataSource;
+  observer?: StatementObserver;
+  /** Heavy statements of the whole process, at most half the pool at once. */
+  heavy: Gate;
+  /** How long a statement may wait for a connection (the pool's own limit), forever if unset. */
+  waitMs: number;
+  names: Map<string, string>;
+  hydrators: Map<EntityTarget<ObjectLiteral>, Hydrate<ObjectLiteral>>;
+}
+
+/** At most `limit` holders at once; the others wait in line, each for a bounded time. */
+class Gate {
+  private active = 0;
+  private readonly waiting: { admit(): void }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Enters, or throws `onTimeout()` when no place came free within `waitMs`. */
+  async enter(waitMs: number, onTimeout: () => Error): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const waiter = {
+        admit: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(
+        () => {
+          this.waiting.splice(this.waiting.indexOf(waiter), 1);
+          reject(onTimeout());
+        },
+        Math.max(0, waitMs),
+      );
+      this.waiting.push(waiter);
+    });
+  }
+
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next.admit();
+    else this.active--;
+  }
+}
+
+/** PostgreSQL error codes that mean the server went away or is not accepting connections. */
+const DOWN = /^(08|57P0[1-3])/;
+
+export class Sql implements SqlRunner {
+  /** Statements this session has sent. */
+  statements = 0;
+  private readonly shared: Shared;
+  private readonly gate?: Gate;
+  private readonly deadline?: number;
+
+  constructor(dataSource: DataSource, observer?: StatementObserver);
+  constructor(shared: Shared, limits: SessionLimits);
+  constructor(source: DataSource | Shared, second?: StatementObserver | SessionLimits) {
+    if ('getMetadata' in source) {
+      const pool = (
+        source.options as { extra?: { max?: number; connectionTimeoutMillis?: number } }
+      ).extra;
+      this.shared = {
+        dataSource: source,
+        observer: second as StatementObserver | undefined,
+        heavy: new Gate(Math.max(1, Math.floor((pool?.max ?? 10) / 2))),
+        waitMs: pool?.connectionTimeoutMillis || 2 ** 31 - 1,
+        names: new Map(),
+        hydrators: new Map(),
+      };
+    } else {
+      const limits = second as SessionLimits;
+      this.shared = source;
+      this.gate = new Gate(limits.concurrency);
+      this.deadline = Date.now() + limits.timeoutMs;
+    }
+  }
+
+  get dataSource(): DataSource {
+    return this.shared.dataSource;
+  }
+
+  /** A session for one request: the same pool and prepared statements, its own limits. */
+  session(limits: SessionLimits): Sql {
+    return new Sql(this.shared, limits);
+  }
 
   async rows<T extends QueryResultRow = Record<string, unknown>>(
     text: string,
     parameters: readonly unknown[] = [],
+    options: StatementOptions = {},
   ): Promise<T[]> {
-    return (await this.run<T>(text, parameters)).rows;
+    if (!options.heavy) return (await this.run<T>(text, parameters)).rows;
+    await this.shared.heavy.enter(this.shared.waitMs, () => new DatabaseUnavailableError('busy'));
+    try {
+      return (await this.run<T>(text, parameters)).rows;
+    } finally {
+      this.shared.heavy.leave();
+    }
   }
 
   run<T extends QueryResultRow = Record<string, unknown>>(
@@ -92,26 +221,60 @@ export class Sql implements SqlRunner {
     });
   }
 
+  /**
+   * Runs `work` while holding a PostgreSQL advisory lock (on a connection of its own), so that
+   * of many processes starting together one does it at a time: the others wait, then find it
+   * done. `work` uses other connections freely (so the pool needs at least two).
+   */
+  withLock<T>(lockKey: number, work: () => Promise<T>): Promise<T> {
+    return this.withConnection(async (client) => {
+      await this.send(client, 'SELECT pg_advisory_lock($1)', [lockKey]);
+      try {
+        return await work();
+      } finally {
+        await this.send(client, 'SELECT pg_advisory_unlock($1)', [lockKey]).catch(() => undefined);
+      }
+    });
+  }
+
   hydrator<T extends ObjectLiteral>(target: EntityTarget<T>): Hydrate<T> {
-    let hydrate = this.hydrators.get(target);
+    let hydrate = this.shared.hydrators.get(target);
     if (!hydrate) {
-      hydrate = hydrator(this.dataSource.getMetadata(target));
-      this.hydrators.set(target, hydrate);
+      hydrate = hydrator(this.shared.dataSource.getMetadata(target));
+      this.shared.hydrators.set(target, hydrate);
     }
     return hydrate as Hydrate<T>;
   }
 
   /** How many texts this process prepares by name (bounded by MAX_PREPARED_TEXTS). */
   get preparedTexts(): number {
-    return this.names.size;
+    return this.shared.names.size;
   }
 
   private async withConnection<T>(use: (client: PoolClient) => Promise<T>): Promise<T> {
-    const runner: QueryRunner = this.dataSource.createQueryRunner('master');
+    await this.gate?.enter(
+      (this.deadline ?? 0) - Date.now(),
+      () => new DatabaseTimeoutError('request'),
+    );
     try {
-      return await use((await runner.connect()) as PoolClient);
+      if (this.deadline !== undefined && Date.now() > this.deadline) {
+        throw new DatabaseTimeoutError('request');
+      }
+      const runner: QueryRunner = this.shared.dataSource.createQueryRunner('master');
+      let client: PoolClient;
+      try {
+        client = (await runner.connect()) as PoolClient;
+      } catch (error) {
+        await runner.release().catch(() => undefined);
+        throw translated(error);
+      }
+      try {
+        return await use(client);
+      } finally {
+        await runner.release();
+      }
     } finally {
-      await runner.release();
+      this.gate?.leave();
     }
   }
 
@@ -120,30 +283,62 @@ export class Sql implements SqlRunner {
     text: string,
     parameters: readonly unknown[],
   ): Promise<SqlResult<T>> {
-    this.observer?.statement(text, parameters);
-    const result = await client.query<T>({
-      name: this.statementName(text),
-      text,
-      values: parameters as unknown[],
-    });
-    return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    this.count(text, parameters);
+    try {
+      const result = await client.query<T>({
+        name: this.statementName(text),
+        text,
+        values: parameters as unknown[],
+      });
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    } catch (error) {
+      throw translated(error);
+    }
   }
 
   /** Transaction control: counted like any statement, sent as a simple query. */
   private async control(client: PoolClient, command: 'BEGIN' | 'COMMIT' | 'ROLLBACK') {
-    this.observer?.statement(command, []);
-    await client.query(command);
+    this.count(command, []);
+    await client.query(command).catch((error: unknown) => {
+      throw translated(error);
+    });
+  }
+
+  private count(text: string, parameters: readonly unknown[]): void {
+    this.statements++;
+    this.shared.observer?.statement(text, parameters);
   }
 
   /** A stable name per text (the same SQL reuses its prepared statement), or none past the bound. */
   private statementName(text: string): string | undefined {
-    let name = this.names.get(text);
-    if (name === undefined && this.names.size < MAX_PREPARED_TEXTS) {
+    const { names } = this.shared;
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED_TEXTS) {
       name = statementName(text);
-      this.names.set(text, name);
+      names.set(text, name);
     }
     return name;
   }
+}
+
+/** Errors that say the database cannot serve now, in words the API layer can map to a code. */
+function translated(error: unknown): unknown {
+  const { code, message } = error as { code?: string; message?: string };
+  // 57014: query_canceled, which statement_timeout raises.
+  if (code === '57014') return new DatabaseTimeoutError('statement');
+  if (message === 'timeout exceeded when trying to connect') {
+    return new DatabaseUnavailableError('busy');
+  }
+  if (
+    (code && DOWN.test(code)) ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    message === 'Connection terminated unexpectedly' ||
+    message === 'Connection terminated'
+  ) {
+    return new DatabaseUnavailableError('down');
+  }
+  return error;
 }
 
 /** The prepared-statement name of a text: the same everywhere, so replays (bench) match. */

@@ -57,10 +57,12 @@ export function institutionConditions(
   params: SqlParameters,
   /** From categoryFilterKeys(filter.categoryCode): the category and its sub-categories. */
   categoryKeys: number[] | null,
-): Pick<PageSource, 'where' | 'sort'> {
+): Pick<PageSource, 'where' | 'sort' | 'heavy'> {
   const where: string[] = [];
   let sort = BY_ROW_ID_SORT;
-  if (!filter) return { where, sort };
+  // A text search reads the whole table, whatever the page size.
+  let heavy = false;
+  if (!filter) return { where, sort, heavy };
   where.push(...anyOf('t.tier', filter.tier, 'institution_tier', params));
   where.push(...anyOf('t.kind', filter.kind, 'institution_kind', params));
   if (filter.regionCode !== null && filter.regionCode !== undefined) {
@@ -78,8 +80,9 @@ export function institutionConditions(
     const match = textMatch(['t.name', 't.name_en'], text, params);
     where.push(match.condition);
     sort = byRelevance(match.score);
+    heavy = true;
   }
   if (filter.active !== null && filter.active !== undefined)
     where.push(`t.active = ${params.add(filter.active)}`);
-  return { where, sort };
+  return { where, sort, heavy };
 }

@@ -4,7 +4,7 @@
 import { requireAdmin } from '../auth/permissions';
 import { Role } from '../auth/role';
 import { normalizeRegionCode } from '../regions/region-code';
-import { badInput, conflict, forbidden, notFound } from '../schema/errors';
+import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { optionalText, publicCode, requiredText } from '../schema/input';
 import type { InstitutionContext } from './institution.context';
 import { InstitutionKind, InstitutionTier } from './institution-enums';
@@ -59,7 +59,10 @@ export async function createInstitution(
     regionCode = normalizeRegionCode(input.regionCode, 'regionCode');
     const region = await regions.byCode(regionCode);
     if (!region)
-      throw notFound(`regionCode '${input.regionCode}' names no GB/T 2260 division`, 'regionCode');
+      throw notFound(
+        `regionCode ${quote(input.regionCode)} names no GB/T 2260 division`,
+        'regionCode',
+      );
     const fitting = TIER_OF_REGION_LEVEL[region.level];
     if (fitting !== input.tier) {
       throw badInput(

@@ -3,7 +3,7 @@
 import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-pages';
 import type { KeysetWindow } from '../db/page-query';
 import type { Sql, SqlRunner } from '../db/sql';
-import { notFound } from '../schema/errors';
+import { notFound, quote } from '../schema/errors';
 import type { InstitutionContext } from './institution.context';
 import { Institution } from './institution.entity';
 import { institutionConditions, type InstitutionFilter } from './institution-filter';
@@ -56,7 +56,7 @@ export async function institutionPagesByKey<K extends number | string>(
     keys,
     relation === 'inRegion' ? 'bpchar' : 'int',
     (keysParam, params) => {
-      const { where, sort } = institutionConditions(filter, params, categoryKeys);
+      const { where, sort, heavy } = institutionConditions(filter, params, categoryKeys);
       switch (relation) {
         case 'children':
           return {
@@ -64,6 +64,7 @@ export async function institutionPagesByKey<K extends number | string>(
               from: 'institution t',
               where: [`t.parent_id = ANY(${keysParam})`, ...where],
               sort,
+              heavy,
             },
             partition: 't.parent_id',
           };
@@ -73,6 +74,7 @@ export async function institutionPagesByKey<K extends number | string>(
               from: 'institution t',
               where: [`t.region_code = ANY(${keysParam})`, ...where],
               sort,
+              heavy,
             },
             partition: 't.region_code',
           };
@@ -90,6 +92,7 @@ export async function institutionPagesByKey<K extends number | string>(
               from: 'subtree JOIN institution t ON t.id = subtree.id',
               where,
               sort,
+              heavy,
             },
             partition: 'subtree.root',
           };
@@ -125,7 +128,7 @@ export async function institutionByCode(
   field = 'code',
 ): Promise<Institution> {
   const [row] = await sql.rows('SELECT * FROM institution WHERE code = $1', [code]);
-  if (!row) throw notFound(`${field} '${code}' names no institution`, field);
+  if (!row) throw notFound(`${field} ${quote(code)} names no institution`, field);
   return sql.hydrator(Institution)(row);
 }
 

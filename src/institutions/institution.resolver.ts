@@ -2,6 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
+import { type CostRule, searchCost } from '../schema/query-limits';
 import { Contact, GeoPoint } from './contact.type';
 import { InstitutionConnection } from './institution.connection';
 import type { InstitutionContext } from './institution.context';
@@ -34,7 +35,7 @@ export function institutionsBelow<K extends number | string>(
   page: PageArgs,
   filter: InstitutionFilter | null,
 ): Promise<InstitutionConnection> {
-  const window = pageWindow(page, institutionCursorShape(filter));
+  const window = pageWindow(page, institutionCursorShape(filter), field);
   return context.connections
     .get<K, InstitutionConnection>(field, { page, filter }, async (keys) =>
       (await institutionPagesByKey(context, relation, keys, filter, window)).map((keyed) =>
@@ -68,7 +69,7 @@ export class InstitutionResolver {
     @Arg('filter', () => InstitutionFilter, institutionFilterArg) filter: InstitutionFilter | null,
     @Ctx() context: InstitutionContext,
   ): Promise<InstitutionConnection> {
-    const window = pageWindow(page, institutionCursorShape(filter));
+    const window = pageWindow(page, institutionCursorShape(filter), 'Query.institutions');
     return toConnection(await listInstitutions(context, filter, window), window);
   }
 
@@ -199,3 +200,21 @@ export const institutionNodes = {
   Institution: ({ institutions }: InstitutionContext, key: string) =>
     institutions.byKey.load(Number(key)),
 };
+
+/** Mutations that change what anonymous readers see: cached answers must go. */
+export const institutionPublicWrites = [
+  'createInstitution',
+  'updateInstitution',
+  'moveInstitution',
+] as const;
+
+/**
+ * A search over all institutions reads every name: about 25 ms of database time for a short
+ * text, 85 ms for 100 characters; below one institution or in one region, far fewer rows.
+ */
+export const institutionCostRules: CostRule[] = [
+  { field: 'Query.institutions', surcharge: (args) => searchCost(args, 500, 12) },
+  { field: 'Institution.descendants', surcharge: (args) => searchCost(args, 500, 12) },
+  { field: 'Institution.children', surcharge: (args) => searchCost(args, 100, 2) },
+  { field: 'Region.institutions', surcharge: (args) => searchCost(args, 100, 2) },
+];

@@ -4,7 +4,7 @@
 import { InstitutionKind } from '../institutions/institution-enums';
 import type { Region } from '../regions/region.entity';
 import { normalizeRegionCode } from '../regions/region-code';
-import { badInput, notFound } from '../schema/errors';
+import { badInput, notFound, quote } from '../schema/errors';
 import { searchText } from '../schema/input';
 import { SpecializationLevel } from '../services/eligibility';
 import type { ServiceContext } from '../services/service.context';
@@ -58,7 +58,7 @@ export async function oneStopLookup(
   const asked = askedCategory(input, taxonomy);
   if (regions.length === 0) {
     throw notFound(
-      `regionCode '${input.regionCode}' names no GB/T 2260 division: use a province, prefecture or county code such as 44, 4419 or 441900`,
+      `regionCode ${quote(input.regionCode)} names no GB/T 2260 division: use a province, prefecture or county code such as 44, 4419 or 441900`,
       'regionCode',
     );
   }

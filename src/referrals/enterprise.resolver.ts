@@ -25,7 +25,7 @@ export class EnterpriseResolver {
     @Args() page: PageArgs,
     @Ctx() context: ReferralContext,
   ): Promise<ReferralConnection> {
-    const window = pageWindow(page, REFERRAL_CURSOR);
+    const window = pageWindow(page, REFERRAL_CURSOR, 'Enterprise.referrals');
     return context.connections
       .get<number, ReferralConnection>('Enterprise.referrals', page, async (keys) =>
         (await referralPagesByEnterprise(context, keys, window)).map((keyed) =>

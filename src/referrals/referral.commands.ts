@@ -6,7 +6,7 @@ import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import type { SqlRunner } from '../db/sql';
 import { normalizeRegionCode } from '../regions/region-code';
-import { badInput, conflict, forbidden, notFound } from '../schema/errors';
+import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { optionalText, requiredText } from '../schema/input';
 import { nodeKey } from '../schema/node';
 import { SpecializationLevel } from '../services/eligibility';
@@ -34,7 +34,7 @@ function serviceKey(serviceId: string): number {
   const key = nodeKey(serviceId, 'Service');
   if (key === null) {
     throw badInput(
-      `serviceId '${serviceId}' is not the id of a Service: take it from a Service's id field`,
+      `serviceId ${quote(serviceId)} is not the id of a Service: take it from a Service's id field`,
       'serviceId',
     );
   }
@@ -46,7 +46,7 @@ export function referralUuid(referralId: string, field = 'referralId'): string {
   const key = nodeKey(referralId, 'Referral');
   if (key === null) {
     throw badInput(
-      `${field} '${referralId}' is not the id of a Referral: take it from a Referral's id field`,
+      `${field} ${quote(referralId)} is not the id of a Referral: take it from a Referral's id field`,
       field,
     );
   }
@@ -94,7 +94,7 @@ export async function createReferral(
   const sameRequestOrConflict = (existing: Referral): Referral => {
     if (existing.requestHash !== requestHash) {
       throw conflict(
-        `idempotencyKey '${idempotencyKey}' was already used for a different referral: use a new key for a new request`,
+        `idempotencyKey ${quote(idempotencyKey)} was already used for a different referral: use a new key for a new request`,
       );
     }
     return existing;
@@ -124,12 +124,12 @@ export async function createReferral(
       );
       if (target.region_found === 0) {
         throw notFound(
-          `enterprise.regionCode '${input.enterprise.regionCode}' names no GB/T 2260 division`,
+          `enterprise.regionCode ${quote(input.enterprise.regionCode)} names no GB/T 2260 division`,
           'enterprise.regionCode',
         );
       }
       if (target.id === null)
-        throw notFound(`serviceId '${input.serviceId}' names no service`, 'serviceId');
+        throw notFound(`serviceId ${quote(input.serviceId)} names no service`, 'serviceId');
       if (!target.active)
         throw badInput(
           `the service ${input.serviceId} is withdrawn: refer the enterprise to an active one`,
@@ -197,7 +197,7 @@ export async function updateReferralStatus(
   const [current] = (await sql.rows('SELECT * FROM referral WHERE uuid = $1', [uuid])).map(hydrate);
   if (!current || !canSee(viewer, current)) {
     throw notFound(
-      `no referral with id '${input.referralId}' is visible to this API key`,
+      `no referral with id ${quote(input.referralId)} is visible to this API key`,
       'referralId',
     );
   }

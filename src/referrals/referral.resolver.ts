@@ -69,7 +69,7 @@ export class ReferralResolver {
     @Ctx() context: ReferralContext,
   ): Promise<ReferralConnection> {
     requireReferralAccess(context.viewer);
-    const window = pageWindow(page, REFERRAL_CURSOR);
+    const window = pageWindow(page, REFERRAL_CURSOR, 'Query.referrals');
     return toConnection(await listReferrals(context, filter, window), window);
   }
 

@@ -1,6 +1,6 @@
 // GB/T 2260 codes as clients type them: 44 (province), 4419 (prefecture) or 441900 all name
 // divisions; the API answers with the six-digit form.
-import { badInput } from '../schema/errors';
+import { badInput, quote } from '../schema/errors';
 
 const REGION_CODE = /^[1-9][0-9](?:[0-9]{2}){0,2}$/;
 
@@ -9,7 +9,7 @@ export function normalizeRegionCode(input: string, field = 'code'): string {
   const code = input.trim();
   if (!REGION_CODE.test(code)) {
     throw badInput(
-      `${field} '${input}' is not a GB/T 2260 code: use 2, 4 or 6 digits, e.g. 44, 4419 or 441900`,
+      `${field} ${quote(input)} is not a GB/T 2260 code: use 2, 4 or 6 digits, e.g. 44, 4419 or 441900`,
       field,
     );
   }

@@ -49,7 +49,7 @@ export class RegionResolver {
       parentCode === null || parentCode === undefined
         ? null
         : normalizeRegionCode(parentCode, 'parentCode');
-    const window = pageWindow(page, BY_CODE_CURSOR);
+    const window = pageWindow(page, BY_CODE_CURSOR, 'Query.regions');
     return toConnection(await listRegions(sql, { level, parentCode: parent }, window), window);
   }
 
@@ -70,7 +70,7 @@ export class RegionResolver {
     @Args() page: PageArgs,
     @Ctx() { sql, connections }: RegionContext,
   ): Promise<RegionConnection> {
-    const window = pageWindow(page, BY_CODE_CURSOR);
+    const window = pageWindow(page, BY_CODE_CURSOR, 'Region.children');
     return connections
       .get<string, RegionConnection>('Region.children', page, async (codes) =>
         (await childRegionPages(sql, codes, window)).map((keyed) => toConnection(keyed, window)),

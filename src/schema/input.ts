@@ -1,6 +1,6 @@
 // Checks of free-text input shared by every mutation: trimmed, bounded, and refused with
 // BAD_USER_INPUT naming the field.
-import { badInput } from './errors';
+import { badInput, quote } from './errors';
 
 const CODE = /^[A-Z][A-Z0-9-]{1,39}$/;
 
@@ -27,7 +27,7 @@ export function publicCode(code: string, field = 'code'): string {
   const trimmed = code.trim();
   if (!CODE.test(trimmed)) {
     throw badInput(
-      `${field} '${code}' is not a code: use capital letters, digits and dashes, e.g. M-441900-05`,
+      `${field} ${quote(code)} is not a code: use capital letters, digits and dashes, e.g. M-441900-05`,
       field,
     );
   }

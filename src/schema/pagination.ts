@@ -1,12 +1,16 @@
 // Relay cursor connections, written once for every connection of the API. Pages are cut by
 // keyset (WHERE sort key > cursor), never OFFSET, so cursors stay valid while rows are added.
+import { createHash } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { KeysetPage } from '../db/entity-pages';
 import type { KeysetWindow, SortValues } from '../db/page-query';
-import { badInput } from './errors';
+import { badInput, quote } from './errors';
 
-/** The window a connection's arguments ask for, as the keyset SQL reads it. */
-export type PageWindow = KeysetWindow;
+/** The window a connection's arguments ask for, as the keyset SQL reads it, and its list. */
+export interface PageWindow extends KeysetWindow {
+  /** The connection the cursors belong to, e.g. `Institution.children`; '' binds them to none. */
+  list: string;
+}
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -55,21 +59,36 @@ export const BY_ROW_ID: CursorShape = ['int'];
 /** Cursors of searched lists: the negated relevance, then the row id. */
 export const BY_RELEVANCE: CursorShape = ['float', 'int'];
 
-export function encodeCursor(values: SortValues): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+/** A short mark of the list a cursor belongs to, so that one list refuses another's cursors. */
+const listTag = (list: string) => createHash('sha1').update(list).digest('base64url').slice(0, 6);
+
+export function encodeCursor(values: SortValues, list = ''): string {
+  const payload = list ? [listTag(list), ...values] : values;
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 }
+
+/** Sort keys are PostgreSQL integers (row ids, sequences): a cursor outside int4 is forged. */
+const INT4 = 2 ** 31;
 
 const fitsShape = (value: unknown, kind: CursorShape[number]) =>
   kind === 'string'
     ? typeof value === 'string' && value.length <= 200
     : kind === 'int'
-      ? Number.isSafeInteger(value)
+      ? Number.isInteger(value) && (value as number) >= -INT4 && (value as number) < INT4
       : typeof value === 'number' && Number.isFinite(value);
 
-export function decodeCursor(cursor: string, argument: string, shape: CursorShape): SortValues {
+export function decodeCursor(
+  cursor: string,
+  argument: string,
+  shape: CursorShape,
+  list = '',
+): SortValues {
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const payload: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const values = Array.isArray(payload) && list ? payload.slice(1) : payload;
     if (
+      Array.isArray(payload) &&
+      (!list || payload[0] === listTag(list)) &&
       Array.isArray(values) &&
       values.length === shape.length &&
       values.every((value, index) => fitsShape(value, shape[index]))
@@ -80,7 +99,7 @@ export function decodeCursor(cursor: string, argument: string, shape: CursorShap
     // falls through to the error below
   }
   throw badInput(
-    `${argument}: '${cursor}' is not a cursor of this connection; pass a cursor from its pageInfo or edges`,
+    `${argument}: ${quote(cursor)} is not a cursor of this connection; pass a cursor from its pageInfo or edges`,
     argument,
   );
 }
@@ -93,8 +112,11 @@ function pageSize(value: number | null | undefined, argument: string): number | 
   return value;
 }
 
-/** Validates the paging arguments of a connection whose sort key has the given shape. */
-export function pageWindow(args: PageArgs, shape: CursorShape = BY_ROW_ID): PageWindow {
+/**
+ * Validates the paging arguments of a connection whose sort key has the given shape; `list`
+ * names the connection (e.g. `Query.institutions`), to which its cursors are bound.
+ */
+export function pageWindow(args: PageArgs, shape: CursorShape = BY_ROW_ID, list = ''): PageWindow {
   const first = pageSize(args.first, 'first');
   const last = pageSize(args.last, 'last');
   if (first !== null && last !== null) {
@@ -103,8 +125,9 @@ export function pageWindow(args: PageArgs, shape: CursorShape = BY_ROW_ID): Page
   return {
     size: first ?? last ?? DEFAULT_PAGE_SIZE,
     backward: last !== null,
-    after: args.after ? decodeCursor(args.after, 'after', shape) : null,
-    before: args.before ? decodeCursor(args.before, 'before', shape) : null,
+    after: args.after ? decodeCursor(args.after, 'after', shape, list) : null,
+    before: args.before ? decodeCursor(args.before, 'before', shape, list) : null,
+    list,
   };
 }
 
@@ -138,7 +161,7 @@ export function toConnection<T>(
   const edges = page.map(({ node, sortValues }) => ({
     node,
     get cursor() {
-      return encodeCursor(sortValues);
+      return encodeCursor(sortValues, window.list);
     },
   }));
   let counted: Promise<number> | undefined;
@@ -148,8 +171,8 @@ export function toConnection<T>(
     pageInfo: {
       hasNextPage: window.backward ? window.before !== null : hasMore,
       hasPreviousPage: window.backward ? hasMore : window.after !== null,
-      startCursor: page.length ? encodeCursor(page[0].sortValues) : null,
-      endCursor: page.length ? encodeCursor(page[page.length - 1].sortValues) : null,
+      startCursor: page.length ? encodeCursor(page[0].sortValues, window.list) : null,
+      endCursor: page.length ? encodeCursor(page[page.length - 1].sortValues, window.list) : null,
     },
     get totalCount() {
       return (counted ??= Promise.resolve(count()));

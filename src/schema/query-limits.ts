@@ -21,11 +21,35 @@ import { DEFAULT_PAGE_SIZE } from './pagination';
 
 export const QUERY_LIMITS = { depth: 12, aliases: 100, cost: 25_000 };
 
-/** How many items a field returns at most, for fields not sized by `first`/`last`. */
+/**
+ * What a field costs beyond "1 per item": how many items it returns when `first`/`last` do not
+ * say (`multiplier`), and database work that does not follow its page size, such as a text
+ * search (`surcharge`, points added once per occurrence of the field).
+ */
 export interface CostRule {
   /** `Type.field`, e.g. `Query.oneStop`. */
   field: string;
-  multiplier(args: Readonly<Record<string, unknown>>): number;
+  multiplier?(args: Readonly<Record<string, unknown>>): number;
+  surcharge?(args: Readonly<Record<string, unknown>>): number;
+}
+
+/** The argument values of a field, variables substituted. */
+export type FieldArguments = Readonly<Record<string, unknown>>;
+
+/**
+ * Points a rule could use for the text search in `args[container].search`: `base` plus
+ * `perCharacter` for each character (pg_trgm's work grows with the length of the text). About
+ * 20 points stand for a millisecond of database time, as measured on the seeded network.
+ */
+export function searchCost(
+  args: FieldArguments,
+  base: number,
+  perCharacter: number,
+  container = 'filter',
+): number {
+  const search = (args[container] as { search?: unknown } | null | undefined)?.search;
+  if (typeof search !== 'string' || search.trim() === '') return 0;
+  return base + perCharacter * [...search.trim()].length;
 }
 
 interface Measure {
@@ -60,17 +84,19 @@ function argumentValue(node: ValueNode | undefined, variables: Record<string, un
   }
 }
 
-/** How many items a field returns at most: its cost rule, else its paging arguments. */
-function multiplier(
-  field: FieldNode,
-  rule: CostRule | undefined,
-  returnsConnection: boolean,
-  variables: Record<string, unknown>,
-): number {
-  const args = Object.fromEntries(
+function fieldArguments(field: FieldNode, variables: Record<string, unknown>): FieldArguments {
+  return Object.fromEntries(
     (field.arguments ?? []).map((a) => [a.name.value, argumentValue(a.value, variables)]),
   );
-  if (rule) return Math.max(1, rule.multiplier(args));
+}
+
+/** How many items a field returns at most: its cost rule, else its paging arguments. */
+function multiplier(
+  args: FieldArguments,
+  rule: CostRule | undefined,
+  returnsConnection: boolean,
+): number {
+  if (rule?.multiplier) return Math.max(1, rule.multiplier(args));
   const page = args.first ?? args.last;
   if (typeof page === 'number') return Math.max(1, page);
   return returnsConnection ? DEFAULT_PAGE_SIZE : 1;
@@ -95,7 +121,9 @@ function measure(
       const fieldType = definition ? getNamedType(definition.type) : undefined;
       const returnsConnection = Boolean(fieldType?.name.endsWith('Connection'));
       const rule = rules.get(`${type.name}.${selection.name.value}`);
-      const times = multiplier(selection, rule, returnsConnection, variables);
+      const args = fieldArguments(selection, variables);
+      const times = multiplier(args, rule, returnsConnection);
+      const extra = Math.max(0, Math.ceil(rule?.surcharge?.(args) ?? 0));
       if (
         selection.selectionSet &&
         fieldType &&
@@ -110,9 +138,13 @@ function measure(
           variables,
           depth + 1,
         );
-        inner = { depth: below.depth, aliases: below.aliases, cost: 1 + times * below.cost };
+        inner = {
+          depth: below.depth,
+          aliases: below.aliases,
+          cost: 1 + extra + times * below.cost,
+        };
       } else {
-        inner = { depth, aliases: 0, cost: 1 };
+        inner = { depth, aliases: 0, cost: 1 + extra };
       }
     } else {
       const fragment =
@@ -152,6 +184,14 @@ export function measureOperation(
     : { depth: 0, aliases: 0, cost: 0 };
 }
 
+/** The estimated cost of each request's operation, by the request's context value. */
+const costs = new WeakMap<object, number>();
+
+/** The cost the limits measured for a request (undefined before, or when it never got there). */
+export function measuredCost(contextValue: object): number | undefined {
+  return costs.get(contextValue);
+}
+
 const REMEDY: Record<keyof Measure, string> = {
   depth: 'ask for fewer nested levels',
   aliases: 'split the request',
@@ -164,7 +204,7 @@ export function queryLimitsPlugin(costRules: readonly CostRule[]): ApolloServerP
     async requestDidStart() {
       let cost = 0;
       return {
-        async didResolveOperation({ schema, operation, document, request }) {
+        async didResolveOperation({ schema, operation, document, request, contextValue }) {
           if (!operation) return;
           const fragments = Object.fromEntries(
             document.definitions
@@ -179,6 +219,7 @@ export function queryLimitsPlugin(costRules: readonly CostRule[]): ApolloServerP
             request.variables ?? {},
           );
           cost = measured.cost;
+          costs.set(contextValue, cost);
           for (const limit of ['depth', 'aliases', 'cost'] as const) {
             if (measured[limit] > QUERY_LIMITS[limit]) {
               throw new GraphQLError(

@@ -1,6 +1,7 @@
 // Writes the planned network into the database. Idempotent: every row is keyed by its code and
 // inserted only when missing (ON CONFLICT DO NOTHING), so a second run changes nothing and rows
 // edited since are left as they are. One statement per table (and tier), in one transaction.
+import { publishChange } from '../db/change-feed';
 import type { Sql, SqlRunner } from '../db/sql';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
 import { loadDivisions } from './divisions';
@@ -30,12 +31,17 @@ export async function seedNetwork(
   sql: Sql,
   plan: NetworkPlan = planFromDivisions(),
 ): Promise<SeedCounts> {
-  return sql.transaction(async (transaction) => ({
-    regions: await insertRegions(transaction, plan),
-    categories: await insertCategories(transaction, plan),
-    institutions: await insertInstitutions(transaction, plan),
-    services: await insertServices(transaction, plan),
-  }));
+  return sql.transaction(async (transaction) => {
+    const counts = {
+      regions: await insertRegions(transaction, plan),
+      categories: await insertCategories(transaction, plan),
+      institutions: await insertInstitutions(transaction, plan),
+      services: await insertServices(transaction, plan),
+    };
+    // Running processes re-read regions and taxonomy once this commits.
+    await publishChange(transaction, 'reference');
+    return counts;
+  });
 }
 
 const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);

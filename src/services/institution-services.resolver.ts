@@ -18,7 +18,7 @@ export class InstitutionServicesResolver {
     @Arg('filter', () => ServiceFilter, serviceFilterArg) filter: ServiceFilter | null,
     @Ctx() context: ServiceContext,
   ): Promise<ServiceConnection> {
-    const window = pageWindow(page, serviceCursorShape(filter));
+    const window = pageWindow(page, serviceCursorShape(filter), 'Institution.services');
     return context.connections
       .get<number, ServiceConnection>('Institution.services', { page, filter }, async (keys) =>
         (await servicePagesByInstitution(context, keys, filter, window)).map((keyed) =>

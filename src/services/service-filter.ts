@@ -60,10 +60,12 @@ export function serviceConditions(
   params: SqlParameters,
   /** From categoryFilterKeys(filter.categoryCode): the category and its sub-categories. */
   categoryKeys: number[] | null,
-): Pick<PageSource, 'where' | 'sort'> {
+): Pick<PageSource, 'where' | 'sort' | 'heavy'> {
   const where: string[] = [];
   let sort = BY_ROW_ID_SORT;
-  if (!filter) return { where, sort };
+  // A text search reads the whole table, whatever the page size.
+  let heavy = false;
+  if (!filter) return { where, sort, heavy };
   if (categoryKeys) {
     where.push(`t.category_id = ANY(${params.add(categoryKeys)}::int[])`);
   }
@@ -83,8 +85,9 @@ export function serviceConditions(
     const match = textMatch(['t.name', 't.name_en', 't.description'], text, params);
     where.push(match.condition);
     sort = byRelevance(match.score);
+    heavy = true;
   }
   if (filter.active !== null && filter.active !== undefined)
     where.push(`t.active = ${params.add(filter.active)}`);
-  return { where, sort };
+  return { where, sort, heavy };
 }

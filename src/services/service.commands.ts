@@ -3,7 +3,7 @@ import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import { institutionByCode } from '../institutions/institution.queries';
 import { optionalText, publicCode, requiredText } from '../schema/input';
-import { conflict, forbidden, notFound } from '../schema/errors';
+import { conflict, forbidden, notFound, quote } from '../schema/errors';
 import { SpecializationLevel } from './eligibility';
 import type { ServiceContext } from './service.context';
 import type { CreateServiceInput, UpdateServiceInput } from './service.inputs';
@@ -56,7 +56,7 @@ export async function updateService(
 ): Promise<Service> {
   const { sql, viewer, taxonomy } = context;
   const [current] = await sql.rows('SELECT * FROM service WHERE code = $1', [input.code.trim()]);
-  if (!current) throw notFound(`code '${input.code}' names no service`, 'code');
+  if (!current) throw notFound(`code ${quote(input.code)} names no service`, 'code');
   const service = sql.hydrator(Service)(current);
   requireManager(viewer, service.institutionId);
 

@@ -34,12 +34,13 @@ export async function servicePagesByInstitution(
     institutionKeys,
     'int',
     (keysParam, params) => {
-      const { where, sort } = serviceConditions(filter, params, categoryKeys);
+      const { where, sort, heavy } = serviceConditions(filter, params, categoryKeys);
       return {
         source: {
           from: 'service t',
           where: [`t.institution_id = ANY(${keysParam})`, ...where],
           sort,
+          heavy,
         },
         partition: 't.institution_id',
       };

@@ -2,6 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
+import { type CostRule, searchCost } from '../schema/query-limits';
 import { ServiceConnection } from './service.connection';
 import type { ServiceContext } from './service.context';
 import { Service } from './service.entity';
@@ -27,7 +28,7 @@ export class ServiceResolver {
     @Arg('filter', () => ServiceFilter, serviceFilterArg) filter: ServiceFilter | null,
     @Ctx() context: ServiceContext,
   ): Promise<ServiceConnection> {
-    const window = pageWindow(page, serviceCursorShape(filter));
+    const window = pageWindow(page, serviceCursorShape(filter), 'Query.services');
     return toConnection(await listServices(context, filter, window), window);
   }
 
@@ -110,3 +111,15 @@ export const serviceNodes = {
   ServiceCategory: async ({ taxonomy }: ServiceContext, key: string) =>
     (await taxonomy.current()).byKey.get(Number(key)) ?? null,
 };
+
+/** Mutations that change what anonymous readers see: cached answers must go. */
+export const servicePublicWrites = ['createService', 'updateService'] as const;
+
+/**
+ * A search over the whole catalogue reads every service (names and descriptions): about 150 ms
+ * of database time for a short text, 700 ms for 100 characters.
+ */
+export const serviceCostRules: CostRule[] = [
+  { field: 'Query.services', surcharge: (args) => searchCost(args, 3_000, 100) },
+  { field: 'Institution.services', surcharge: (args) => searchCost(args, 100, 2) },
+];

@@ -3,7 +3,7 @@
 // every "this category or below" filter.
 import { ReferenceCache } from '../db/reference-cache';
 import type { Sql } from '../db/sql';
-import { badInput, notFound } from '../schema/errors';
+import { badInput, notFound, quote } from '../schema/errors';
 import { ServiceCategory } from './service-category.entity';
 
 const CATEGORY_CODE = /^[A-Z]{2,5}(-[A-Z]{2,8})?$/;
@@ -35,14 +35,14 @@ export class Taxonomy {
     const trimmed = code.trim();
     if (!CATEGORY_CODE.test(trimmed)) {
       throw badInput(
-        `${field} '${code}' is not a category code: use one such as FIN or FIN-LOAN (see serviceCategories)`,
+        `${field} ${quote(code)} is not a category code: use one such as FIN or FIN-LOAN (see serviceCategories)`,
         field,
       );
     }
     const category = this.byCode.get(trimmed);
     if (!category)
       throw notFound(
-        `${field} '${trimmed}' names no service category: see serviceCategories for the codes`,
+        `${field} ${quote(trimmed)} names no service category: see serviceCategories for the codes`,
         field,
       );
     return category;

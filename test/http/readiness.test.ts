@@ -3,6 +3,7 @@ import { createNetworkDataSource } from '../../src/app/data-source';
 import { createApiServer } from '../../src/app/server';
 import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
+import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createScratchDatabase } from '../support/scratch-database';
 
@@ -16,8 +17,8 @@ describe('/readyz', () => {
     await dataSource.initialize();
     const server = await createApiServer({
       sql: new Sql(dataSource),
+      config: loadConfig({ RATE_LIMITS: 'off' }),
       log: createLogger('silent'),
-      exposeErrorDetails: false,
     });
     const port = await server.listen(0);
     try {

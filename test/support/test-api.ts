@@ -5,11 +5,13 @@ import { createReferenceData } from '../../src/app/reference-data';
 import { createApiServer } from '../../src/app/server';
 import { Sql } from '../../src/db/sql';
 import { StatementLog } from '../../src/db/statement-log';
+import { loadConfig } from '../../src/config';
 import { createLogger, type LogSink } from '../../src/logger';
 import { testDatabaseUrl } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
+  extensions?: Record<string, any>;
   errors?: {
     message: string;
     path?: string[];
@@ -28,14 +30,27 @@ export interface TestApiOptions {
   databaseUrl?: string;
   /** Connections in the server's pool (default 4). */
   poolSize?: number;
+  /**
+   * Environment the server's configuration is read from, as `npm start` reads process.env.
+   * Defaults for tests: response cache and budgets off, unless a test is about them.
+   */
+  env?: Record<string, string>;
 }
 
 export async function startTestApi(options: TestApiOptions = {}) {
   const statements = new StatementLog();
+  const config = loadConfig({
+    RESPONSE_CACHE_SECONDS: String(options.responseCacheSeconds ?? 0),
+    RATE_LIMITS: 'off',
+    DB_POOL_SIZE: String(options.poolSize ?? 4),
+    ...options.env,
+  });
   const dataSource = createNetworkDataSource({
     url: options.databaseUrl ?? testDatabaseUrl(),
-    poolSize: options.poolSize ?? 4,
+    poolSize: config.poolSize,
     applicationName: 'jest-api',
+    statementTimeoutMs: config.limits.statementTimeoutMs,
+    poolWaitMs: config.limits.poolWaitMs,
   });
   await dataSource.initialize();
   // The server's statements are counted; the test's own (fixtures, checks) go through `sql`.
@@ -45,13 +60,7 @@ export async function startTestApi(options: TestApiOptions = {}) {
   // after its first request, so that statement counts of single requests compare like with like.
   await Promise.all([reference.regions.all(), reference.taxonomy.current()]);
   const log = options.logSink ? createLogger('debug', options.logSink) : createLogger('silent');
-  const server = await createApiServer({
-    sql: serverSql,
-    reference,
-    log,
-    exposeErrorDetails: false,
-    responseCacheSeconds: options.responseCacheSeconds ?? 0,
-  });
+  const server = await createApiServer({ sql: serverSql, reference, log, config });
   const port = await server.listen(0);
   const origin = `http://127.0.0.1:${port}`;
 
@@ -83,6 +92,9 @@ export async function startTestApi(options: TestApiOptions = {}) {
 
   return {
     origin,
+    server,
+    config,
+    statements,
     dataSource,
     /** For the test's own statements: not counted as the server's. */
     sql: new Sql(dataSource),

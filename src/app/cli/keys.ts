@@ -1,20 +1,28 @@
-// npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE]
+// npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE] [--budget N]
 // npm run keys -- list
 // npm run keys -- revoke ID
+// npm run keys -- budget ID N|default
 // Works on DATABASE_URL, the embedded cluster `npm start` is running, or a cluster started for it.
 import { parseArgs } from 'node:util';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/api-key.commands';
+import {
+  createApiKey,
+  listApiKeys,
+  parseBudget,
+  revokeApiKey,
+  setKeyBudget,
+} from '../../auth/api-key.commands';
 import { loadConfig } from '../../config';
 import { openDatabaseForTool } from '../../db/database';
-import { runPendingMigrations } from '../../db/migrations';
+import { START_UP_LOCK, runPendingMigrations } from '../../db/migrations';
 import { Sql } from '../../db/sql';
 import { createLogger } from '../../logger';
 import { createNetworkDataSource } from '../data-source';
 
 const USAGE = `usage:
-  npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE]
+  npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE] [--budget N]
   npm run keys -- list
-  npm run keys -- revoke ID`;
+  npm run keys -- revoke ID
+  npm run keys -- budget ID N|default      (cost points per minute; default: KEY_BUDGET_PER_MINUTE)`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -23,28 +31,35 @@ async function main(): Promise<number> {
       role: { type: 'string' },
       name: { type: 'string' },
       institution: { type: 'string' },
+      budget: { type: 'string' },
     },
   });
-  const [command, id] = positionals;
-  if (!['create', 'list', 'revoke'].includes(command) || (command === 'revoke' && !id)) {
+  const [command, id, budget] = positionals;
+  if (
+    !['create', 'list', 'revoke', 'budget'].includes(command) ||
+    (command === 'revoke' && !id) ||
+    (command === 'budget' && (!id || !budget))
+  ) {
     console.error(USAGE);
     return 2;
   }
   const database = await openDatabaseForTool(loadConfig(), createLogger('warn'));
   const dataSource = createNetworkDataSource({
     url: database.url,
-    poolSize: 1,
+    // One connection holds the start-up lock while another migrates.
+    poolSize: 2,
     applicationName: 'sme-network-keys',
   });
   const sql = new Sql(dataSource);
   try {
     await dataSource.initialize();
-    await runPendingMigrations(dataSource);
+    await sql.withLock(START_UP_LOCK, () => runPendingMigrations(dataSource));
     if (command === 'create') {
       const { key, apiKey } = await createApiKey(sql, {
         role: values.role ?? '',
         name: values.name ?? '',
         institutionCode: values.institution,
+        budget: values.budget,
       });
       console.log(
         `Created ${apiKey.role} key "${apiKey.name}" with id ${apiKey.publicId}${values.institution ? ` for ${values.institution}` : ''}.`,
@@ -64,12 +79,19 @@ async function main(): Promise<number> {
             key.publicId,
             key.role,
             key.institution ?? '-',
+            key.budgetPerMinute === null ? 'default budget' : `${key.budgetPerMinute}/min`,
             status,
             key.createdAt.toISOString(),
             key.name,
           ].join('\t'),
         );
       }
+    } else if (command === 'budget') {
+      const perMinute = parseBudget(budget);
+      await setKeyBudget(sql, id, perMinute);
+      console.log(
+        `Key ${id} may now spend ${perMinute === null ? 'the default budget' : `${perMinute} cost points`} per minute, from its next request.`,
+      );
     } else {
       await revokeApiKey(sql, id);
       console.log(`Revoked key ${id}: its next request is refused.`);

@@ -1,8 +1,8 @@
 // npm run seed: adds whatever of the seeded network is missing to the database
 // (DATABASE_URL, or the embedded cluster), after applying pending migrations.
 import { loadConfig } from '../../config';
-import { openDatabase } from '../../db/database';
-import { runPendingMigrations } from '../../db/migrations';
+import { openDatabaseForTool } from '../../db/database';
+import { START_UP_LOCK, runPendingMigrations } from '../../db/migrations';
 import { Sql } from '../../db/sql';
 import { createLogger, timed } from '../../logger';
 import { seedNetwork } from '../../seed/seed';
@@ -10,16 +10,20 @@ import { createNetworkDataSource } from '../data-source';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
-  const database = await openDatabase(config, log);
+  const log = createLogger(config.logLevel, undefined, config.logFormat);
+  // Works beside a running `npm start`: its cluster is used, not started a second time.
+  const database = await openDatabaseForTool(config, log);
   const dataSource = createNetworkDataSource({
     url: database.url,
     applicationName: 'sme-network-seed',
   });
   try {
     await dataSource.initialize();
-    await runPendingMigrations(dataSource);
-    const added = await timed(log, 'seed', () => seedNetwork(new Sql(dataSource)));
+    const sql = new Sql(dataSource);
+    const added = await sql.withLock(START_UP_LOCK, async () => {
+      await runPendingMigrations(dataSource);
+      return timed(log, 'seed', () => seedNetwork(sql));
+    });
     log.info('seeded', { ...added });
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

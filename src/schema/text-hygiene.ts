@@ -1,0 +1,59 @@
+// Text PostgreSQL cannot store or that is not text at all, refused in one place for every input
+// of every operation: NUL (PostgreSQL rejects it in text) and lone UTF-16 surrogates (which would
+// be stored as U+FFFD, so that two different values collide). The error names the input.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, visit, type ValueNode } from 'graphql';
+
+/** NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function refuse(field: string, value: string): never {
+  // The value itself is not echoed: it is what the client sent, minus what makes it invalid.
+  const what = value.includes('\u0000') ? 'a NUL character (\\u0000)' : 'a lone UTF-16 surrogate';
+  throw new GraphQLError(
+    `${field} holds ${what}, which is not text: send valid UTF-8 without control characters`,
+    { extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } } },
+  );
+}
+
+/** The first string inside `value` (objects and lists included) that cannot be stored. */
+function checkValue(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) refuse(path, value);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => checkValue(item, `${path}[${index}]`));
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) checkValue(inner, `${path}.${key}`);
+  }
+}
+
+/** String literals written in the document, with the argument they sit in. */
+function checkLiteral(node: ValueNode, path: string): void {
+  if (node.kind === Kind.STRING) {
+    if (UNSTORABLE.test(node.value)) refuse(path, node.value);
+  } else if (node.kind === Kind.LIST) {
+    node.values.forEach((item, index) => checkLiteral(item, `${path}[${index}]`));
+  } else if (node.kind === Kind.OBJECT) {
+    for (const field of node.fields) checkLiteral(field.value, `${path}.${field.name.value}`);
+  }
+}
+
+export function textHygienePlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          for (const [name, value] of Object.entries(request.variables ?? {})) {
+            checkValue(value, name);
+          }
+          visit(document, {
+            Argument(node) {
+              checkLiteral(node.value, node.name.value);
+            },
+          });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,183 @@
+// Per-client budgets: every request is charged its estimated cost; a client over its budget gets
+// 429 with when to come back, others are unaffected; the budget lives in PostgreSQL, so every
+// process of a deployment draws on the same one; addresses that keep failing to authenticate are
+// held off for a while.
+import { createApiKey, setKeyBudget } from '../../src/auth/api-key.commands';
+import { bearer } from '../support/referral-fixtures';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+/** Clients are told apart by X-Forwarded-For, which a server behind TRUST_PROXY believes. */
+const from = (address: string, more: Record<string, string> = {}) => ({
+  'x-forwarded-for': address,
+  ...more,
+});
+
+const BUDGETED = {
+  RATE_LIMITS: 'postgres',
+  TRUST_PROXY: 'loopback',
+  ANONYMOUS_BUDGET_PER_MINUTE: '300',
+  KEY_BUDGET_PER_MINUTE: '500',
+  AUTH_FAILURES_PER_MINUTE: '3',
+};
+
+/** Costs 16 points: the list (1) and five times its nodes (1) with two fields (2). */
+const SIXTEEN = '{ regions(first: 5) { nodes { code name } } }';
+
+let first: TestApi;
+let second: TestApi;
+
+beforeAll(async () => {
+  // Two processes of one deployment, over one database.
+  first = await startTestApi({ env: BUDGETED });
+  second = await startTestApi({ env: BUDGETED });
+});
+afterAll(async () => {
+  await first.close();
+  await second.close();
+});
+
+async function post(api: TestApi, query: string, headers: Record<string, string>) {
+  const response = await fetch(`${api.origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as any,
+  };
+}
+
+describe('per-client budgets', () => {
+  it('report what is left in every answer, in extensions and RateLimit headers', async () => {
+    const one = await post(first, SIXTEEN, from('198.51.100.1'));
+    const two = await post(first, SIXTEEN, from('198.51.100.1'));
+    expect(one.body.extensions.cost.estimated).toBe(16);
+    expect(one.body.extensions.budget).toEqual({
+      limit: 300,
+      remaining: 284,
+      resetSeconds: expect.any(Number),
+    });
+    expect(two.body.extensions.budget.remaining).toBe(268);
+    expect(two.headers.get('ratelimit-limit')).toBe('300');
+    expect(two.headers.get('ratelimit-remaining')).toBe('268');
+    expect(Number(two.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+    expect(Number(two.headers.get('ratelimit-reset'))).toBeLessThanOrEqual(60);
+    expect(two.headers.get('ratelimit-policy')).toBe('300;w=60');
+  });
+
+  it('refuses a client over its budget with 429 and when to retry, and leaves others alone', async () => {
+    const spender = from('198.51.100.2');
+    let last;
+    for (let i = 0; i < 30 && (!last || last.status === 200); i++) {
+      last = await post(first, SIXTEEN, spender);
+    }
+    expect(last!.status).toBe(429);
+    const [error] = last!.body.errors;
+    expect(error.extensions.code).toBe('RATE_LIMITED');
+    expect(error.message).toMatch(/budget of 300 cost points per minute: retry in \d+ s/);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(last!.headers.get('ratelimit-remaining')).toBe(
+      String(error.extensions.budget.remaining),
+    );
+    expect(last!.body.data ?? null).toBeNull();
+
+    const bystander = await post(first, SIXTEEN, from('198.51.100.3'));
+    expect(bystander.status).toBe(200);
+  });
+
+  it('is one budget for every process of the deployment', async () => {
+    const client = from('198.51.100.4');
+    // Spend it through the first process (18 × 16 = 288 of 300) …
+    for (let i = 0; i < 18; i++) expect((await post(first, SIXTEEN, client)).status).toBe(200);
+    // … and the second one knows.
+    expect((await post(second, SIXTEEN, client)).status).toBe(429);
+  });
+
+  it('charges a refused, unparsable request a point too', async () => {
+    const client = from('198.51.100.5');
+    expect((await post(first, '{ regions(', client)).status).toBe(400);
+    const after = await post(first, SIXTEEN, client);
+    expect(after.body.extensions.budget.remaining).toBe(300 - 1 - 16);
+  });
+
+  it('gives keys their own budget, the default or one set for the key', async () => {
+    const { key, apiKey } = await createApiKey(first.sql, { role: 'PARTNER', name: 'budget app' });
+    const keyed = await post(first, SIXTEEN, from('198.51.100.6', bearer(key)));
+    expect(keyed.body.extensions.budget).toMatchObject({ limit: 500, remaining: 484 });
+
+    await setKeyBudget(first.sql, apiKey.publicId, 2_000);
+    const raised = await post(first, SIXTEEN, from('198.51.100.6', bearer(key)));
+    expect(raised.body.extensions.budget).toMatchObject({ limit: 2000, remaining: 1984 });
+  });
+
+  it('holds off an address after too many failed authentications, whatever key it tries next', async () => {
+    const guesser = '198.51.100.7';
+    const wrong = bearer('sme_AAAAAAAAAAAA_' + 'x'.repeat(43));
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await post(first, SIXTEEN, from(guesser, wrong))).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+
+    const { key } = await createApiKey(first.sql, { role: 'PARTNER', name: 'held off' });
+    const right = await post(first, SIXTEEN, from(guesser, bearer(key)));
+    expect(right.status).toBe(429);
+    expect(right.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another address may still use a key, and this one may still read without one.
+    expect((await post(first, SIXTEEN, from('198.51.100.8', bearer(key)))).status).toBe(200);
+    expect((await post(first, SIXTEEN, from(guesser))).status).toBe(200);
+  });
+});
+
+describe('budgets and the response cache', () => {
+  it("never shows one client another client's budget in a cached answer", async () => {
+    const cached = await startTestApi({ env: BUDGETED, responseCacheSeconds: 30 });
+    try {
+      const a = await post(cached, SIXTEEN, from('198.51.100.20'));
+      await post(cached, SIXTEEN, from('198.51.100.21'));
+      const b = await post(cached, SIXTEEN, from('198.51.100.21'));
+      expect(a.body.extensions.budget.remaining).toBe(284);
+      expect(b.body.extensions.budget.remaining).toBe(268);
+      expect(b.body.data).toEqual(a.body.data);
+    } finally {
+      await cached.close();
+    }
+  });
+});
+
+describe('budget stores', () => {
+  it('works from memory for a single process', async () => {
+    const memory = await startTestApi({ env: { ...BUDGETED, RATE_LIMITS: 'memory' } });
+    try {
+      const answer = await post(memory, SIXTEEN, from('198.51.100.30'));
+      expect(answer.body.extensions.budget).toMatchObject({ limit: 300, remaining: 284 });
+    } finally {
+      await memory.close();
+    }
+  });
+
+  it('can be switched off (RATE_LIMITS=off): no budget, no headers', async () => {
+    const off = await startTestApi({ env: { ...BUDGETED, RATE_LIMITS: 'off' } });
+    try {
+      const answer = await post(off, SIXTEEN, from('198.51.100.31'));
+      expect(answer.body.extensions.budget).toBeUndefined();
+      expect(answer.headers.get('ratelimit-limit')).toBeNull();
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', async () => {
+    const direct = await startTestApi({ env: { ...BUDGETED, TRUST_PROXY: '' } });
+    try {
+      await post(direct, SIXTEEN, from('203.0.113.1'));
+      const second = await post(direct, SIXTEEN, from('203.0.113.2'));
+      // Both count against the one real address, 127.0.0.1.
+      expect(second.body.extensions.budget.remaining).toBe(268);
+    } finally {
+      await direct.close();
+    }
+  });
+});
