@@ -79,11 +79,17 @@ export async function startEmbeddedPostgres(
   }
 
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  const started = postmasterPid(dataDir);
   return {
     adminUrl: `${base}/postgres`,
     databaseUrl: (database) => `${base}/${encodeURIComponent(database)}`,
     initialised,
-    stop: () => stopCluster(dataDir),
+    stop: async () => {
+      // Our own postmaster: the package stops it and waits for its process to end. One that
+      // was restarted under us: stopped by its pid file.
+      if (started !== null && postmasterPid(dataDir) === started) await server.stop();
+      await stopCluster(dataDir);
+    },
   };
 }
 
