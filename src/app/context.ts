@@ -4,12 +4,15 @@
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { BATCHED, type LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
-import { createInstitutionLoaders } from '../institutions/institution.loaders';
+import {
+  createInstitutionLoaders,
+  type InstitutionLoaders,
+} from '../institutions/institution.loaders';
 import type { OneStopContext } from '../one-stop/one-stop.lookup';
 import type { ReferralContext } from '../referrals/referral.context';
-import { createReferralLoaders } from '../referrals/referral.loaders';
+import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
 import { ConnectionLoaders } from '../schema/connection-loaders';
-import { createServiceLoaders } from '../services/service.loaders';
+import { createServiceLoaders, type ServiceLoaders } from '../services/service.loaders';
 import type { ReferenceData } from './reference-data';
 
 /** Where a request comes from, for logs and budgets. */
@@ -39,6 +42,11 @@ export function createRequestContext({
   settings = BATCHED,
   origin = { requestId: 'internal', address: 'internal' },
 }: RequestContextOptions): RequestContext {
+  // Loaders are made when a field first needs them: most requests touch few domains.
+  let connections: ConnectionLoaders | undefined;
+  let institutions: InstitutionLoaders | undefined;
+  let services: ServiceLoaders | undefined;
+  let referrals: ReferralLoaders | undefined;
   return {
     origin,
     sql,
@@ -46,9 +54,17 @@ export function createRequestContext({
     regions: reference.regions,
     taxonomy: reference.taxonomy,
     categoryKeys: (code, field) => reference.taxonomy.subtreeKeysOf(code, field),
-    connections: new ConnectionLoaders(settings),
-    institutions: createInstitutionLoaders(sql, settings),
-    services: createServiceLoaders(sql, settings),
-    referrals: createReferralLoaders(sql, viewer, settings),
+    get connections() {
+      return (connections ??= new ConnectionLoaders(settings));
+    },
+    get institutions() {
+      return (institutions ??= createInstitutionLoaders(sql, settings));
+    },
+    get services() {
+      return (services ??= createServiceLoaders(sql, settings));
+    },
+    get referrals() {
+      return (referrals ??= createReferralLoaders(sql, viewer, settings));
+    },
   };
 }

@@ -63,7 +63,10 @@ export async function entityPage<T extends ObjectLiteral>(
   };
 }
 
-/** The same page of many lists, one per key, in one statement (see fetchPagesByKey). */
+/**
+ * The same page of many lists, one per key, in one statement (see fetchPagesByKey); totals are
+ * counted only `withTotals`.
+ */
 export async function entityPagesByKey<T extends ObjectLiteral, K extends string | number>(
   options: EntityListOptions<T>,
   target: EntityTarget<T>,
@@ -71,10 +74,17 @@ export async function entityPagesByKey<T extends ObjectLiteral, K extends string
   keyType: 'int' | 'text' | 'bpchar',
   build: Parameters<typeof fetchPagesByKey<K>>[3],
   window: KeysetWindow,
+  withTotals: boolean,
 ): Promise<KeysetPage<T>[]> {
-  const pages = await fetchPagesByKey(options.sql, keys, keyType, build, window);
+  const pages = await fetchPagesByKey(options.sql, keys, keyType, build, window, withTotals);
   return keys.map((key) => {
     const page = pages.get(key);
-    return { items: itemsOf(options, target, page?.rows ?? []), total: () => page?.total ?? 0 };
+    return {
+      items: itemsOf(options, target, page?.rows ?? []),
+      total: () => {
+        if (page && page.total === null) throw new Error('totals were not read for this list');
+        return page?.total ?? 0;
+      },
+    };
   });
 }

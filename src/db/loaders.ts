@@ -1,6 +1,7 @@
 // Per-request DataLoaders over SQL: one statement per batch of keys.
 import DataLoader from 'dataloader';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { columnList } from './page-query';
 import type { Sql } from './sql';
 
 /** How a request's loaders behave; batching is switched off only by the benchmark's floor. */
@@ -19,7 +20,7 @@ export function newLoader<K, V>(
 
 /**
  * A loader of rows by a unique column: one `= ANY($1)` statement per batch, answers in key
- * order, null where no row has the key.
+ * order, null where no row has the key. `columns` (every column when null) must include the key.
  */
 export function rowsByUniqueKey<T extends ObjectLiteral, K extends string | number>(
   sql: Sql,
@@ -28,13 +29,15 @@ export function rowsByUniqueKey<T extends ObjectLiteral, K extends string | numb
   sqlType: 'int' | 'text' | 'bpchar' | 'uuid',
   keyOf: (row: T) => K,
   settings: LoaderSettings = BATCHED,
+  columns: readonly string[] | null = null,
 ): DataLoader<K, T | null> {
   const table = sql.dataSource.getMetadata(target).tableName;
   const hydrate = sql.hydrator(target);
   return newLoader<K, T | null>(settings, async (keys) => {
-    const rows = await sql.rows(`SELECT * FROM ${table} WHERE ${column} = ANY($1::${sqlType}[])`, [
-      keys,
-    ]);
+    const rows = await sql.rows(
+      `SELECT ${columnList(columns)} FROM ${table} t WHERE t.${column} = ANY($1::${sqlType}[])`,
+      [keys],
+    );
     const byKey = new Map(
       rows.map((row) => {
         const entity = hydrate(row);

@@ -1,6 +1,8 @@
 // Keyset pages in SQL, written once for every connection: a single page of one list, and
-// pages of many lists at once (one per parent key, for DataLoader) with per-key limits cut by a
-// window function in the database, never by loading everything and slicing in JavaScript.
+// pages of many lists at once (one per parent key, for DataLoader), each cut by its own
+// `LATERAL (… ORDER BY … LIMIT n + 1)` so that only the rows returned are read — never by
+// numbering every candidate, never by loading everything and slicing in JavaScript. Only the
+// columns a selection needs are read, and totals only when asked for.
 import { SqlParameters } from './rows';
 import type { SqlRunner } from './sql';
 
@@ -41,8 +43,17 @@ export function anyOf(
   return values?.length ? [`${column} = ANY(${params.add(values)}::${type}[])`] : [];
 }
 
-/** Where the rows of a list come from; every column of `t` is returned. */
+/** What of a list a request reads: which columns of its rows, and whether its total. */
+export interface ListReading {
+  /** The columns of the listed table; every column when null. */
+  columns: readonly string[] | null;
+  withTotals: boolean;
+}
+
+/** Where the rows of a list come from. */
 export interface PageSource {
+  /** The columns of `t` to return (plus the sort key); every column when absent. */
+  columns?: readonly string[] | null;
   /** Extra common table expressions, e.g. a recursive walk of the tree. */
   ctes?: string[];
   recursive?: boolean;
@@ -85,10 +96,15 @@ function orderBy(sort: SortColumn[], alias: string, backward: boolean): string {
     .join(', ');
 }
 
-function selectCandidates(source: PageSource, extraColumns: string[] = []): string {
+/** `t.*`, or the listed columns of `t`. */
+export function columnList(columns: readonly string[] | null | undefined, alias = 't'): string {
+  return columns ? columns.map((column) => `${alias}.${column}`).join(', ') : `${alias}.*`;
+}
+
+function selectCandidates(source: PageSource, where: string[] = source.where): string {
   const sortColumns = source.sort.map((column, index) => `${column.sql} AS __sort${index}`);
-  const where = source.where.length ? `WHERE ${source.where.join(' AND ')}` : '';
-  return `SELECT t.*, ${[...sortColumns, ...extraColumns].join(', ')} FROM ${source.from} ${where}`;
+  const conditions = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return `SELECT ${columnList(source.columns)}, ${sortColumns.join(', ')} FROM ${source.from} ${conditions}`;
 }
 
 function withClause(source: PageSource, more: string[]): string {
@@ -139,43 +155,52 @@ export async function countRows(
 
 export interface KeyedPage {
   rows: PageRow[];
-  total: number;
+  /** Rows of the whole list; null when it was not asked for. */
+  total: number | null;
 }
 
 /**
- * The same page (same filter, same window) of many lists at once, one list per key: rows are
- * numbered per key by a window function and cut at `size + 1`; totals come from the same
- * statement. `source` is built around `keysParam`, the placeholder holding the keys, and
- * `partition` is the SQL of each row's key.
+ * The same page (same filter, same window) of many lists at once, one list per key, in one
+ * statement: each key's page is a `LATERAL` subquery that reads its own rows in sort order and
+ * stops at `size + 1` (served by an index on the key and the sort column). `partition` is the
+ * SQL of a row's key; the where conditions of `source` must not restrict the keys themselves.
+ * Totals, when asked for, are counted per key in the same statement.
  */
 export async function fetchPagesByKey<K extends string | number>(
   sql: SqlRunner,
   keys: readonly K[],
   keyType: 'int' | 'text' | 'bpchar',
-  build: (keysParam: string, params: SqlParameters) => { source: PageSource; partition: string },
+  build: (params: SqlParameters) => { source: PageSource; partition: string },
   window: KeysetWindow,
+  withTotals: boolean,
 ): Promise<Map<K, KeyedPage>> {
   const params = new SqlParameters();
   const keysParam = `${params.add(keys)}::${keyType}[]`;
-  const { source, partition } = build(keysParam, params);
+  const { source, partition } = build(params);
+  const ofKey = [`${partition} = k.__list`, ...source.where];
   const keyset = keysetConditions(window, source.sort, params, 'c');
-  const text = `${withClause(source, [
-    `candidates AS (${selectCandidates(source, [`${partition} AS __key`])})`,
-    `totals AS (SELECT __key, count(*)::int AS __total FROM candidates GROUP BY __key)`,
-    `page AS (SELECT c.*, row_number() OVER (PARTITION BY c.__key ORDER BY ${orderBy(source.sort, 'c', window.backward)}) AS __rn
-                FROM candidates c ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''})`,
-  ])}
-    SELECT totals.__key AS __list, totals.__total, page.*
-      FROM totals LEFT JOIN page ON page.__key = totals.__key AND page.__rn <= ${params.add(window.size + 1)}::int
-     ORDER BY totals.__key, page.__rn`;
+  const limit = `${params.add(window.size + 1)}::int`;
+  const total = withTotals
+    ? `, (SELECT count(*)::int FROM ${source.from} WHERE ${ofKey.join(' AND ')}) AS __total`
+    : '';
+  const text = `${withClause(source, [])}
+    SELECT k.__list${total}, p.*
+      FROM unnest(${keysParam}) WITH ORDINALITY AS k(__list, __ord)
+      LEFT JOIN LATERAL (
+        SELECT * FROM (${selectCandidates(source, ofKey)}) c
+         ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}
+         ORDER BY ${orderBy(source.sort, 'c', window.backward)}
+         LIMIT ${limit}) p ON true
+     ORDER BY k.__ord, ${orderBy(source.sort, 'p', window.backward)}`;
   const rows = await sql.rows(text, params.values, { heavy: source.heavy });
 
   const pages = new Map<K, KeyedPage>();
   for (const row of rows) {
     const key = (keyType === 'int' ? Number(row.__list) : String(row.__list)) as K;
     let page = pages.get(key);
-    if (!page) pages.set(key, (page = { rows: [], total: Number(row.__total) }));
-    if (row.__rn !== null) page.rows.push({ row, sortValues: readSortValues(row, source.sort) });
+    if (!page)
+      pages.set(key, (page = { rows: [], total: withTotals ? Number(row.__total) : null }));
+    if (row.__sort0 !== null) page.rows.push({ row, sortValues: readSortValues(row, source.sort) });
   }
   if (window.backward) for (const page of pages.values()) page.rows.reverse();
   return pages;

@@ -17,13 +17,14 @@ export function prefixedColumns<T extends ObjectLiteral>(
   const columns = metadata.columns.map((column) => column.databaseName);
   const toEntity = sql.hydrator(target);
   const primary = `${prefix}${metadata.primaryColumns[0].databaseName}`;
+  const pairs = columns.map((column) => [column, `${prefix}${column}`] as const);
   return {
     select: columns.map((column) => `${alias}.${column} AS ${prefix}${column}`).join(', '),
     hydrate(row: Record<string, unknown>): T | null {
       if (row[primary] === null || row[primary] === undefined) return null;
-      return toEntity(
-        Object.fromEntries(columns.map((column) => [column, row[`${prefix}${column}`]])),
-      );
+      const own: Record<string, unknown> = {};
+      for (const [column, prefixed] of pairs) own[column] = row[prefixed];
+      return toEntity(own);
     },
   };
 }

@@ -32,6 +32,10 @@ import { InstitutionKind, InstitutionTier } from './institution-enums';
 // Exactly one national centre; at most one PUBLIC centre per region.
 @Index('institution_single_national_idx', ['tier'], { unique: true, where: `tier = 'NATIONAL'` })
 @Index('institution_public_region_idx', ['regionCode'], { unique: true, where: `kind = 'PUBLIC'` })
+// Per-parent and per-region pages read their rows in id order and stop at the page size; these
+// serve the region subtree filter (a code range) and the tree walks too.
+@Index('institution_parent_id_idx', ['parentId', 'key'])
+@Index('institution_region_code_idx', ['regionCode', 'key'])
 export class Institution implements Node {
   /** Row id (column `id`); the GraphQL `id` is the global id built from it. */
   @PrimaryGeneratedColumn('identity', { name: 'id', generatedIdentity: 'ALWAYS' })
@@ -64,7 +68,6 @@ export class Institution implements Node {
   kind!: InstitutionKind;
 
   /** Null only for the national centre. Region subtrees are found by code range. */
-  @Index('institution_region_code_idx')
   @Column({ type: 'char', length: 6, nullable: true })
   regionCode!: string | null;
 
@@ -72,7 +75,6 @@ export class Institution implements Node {
   @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'institution_region_code_fkey' })
   region?: Region;
 
-  @Index('institution_parent_id_idx')
   @Column({ type: 'integer', nullable: true })
   parentId!: number | null;
 

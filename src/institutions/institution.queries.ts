@@ -1,7 +1,7 @@
 // SQL reads of institutions: lists of the whole network, (batched per request) the children, the
 // subtree or the institutions of many parents or regions at once, the chain above, by code.
 import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-pages';
-import type { KeysetWindow } from '../db/page-query';
+import { columnList, type KeysetWindow, type ListReading } from '../db/page-query';
 import type { Sql, SqlRunner } from '../db/sql';
 import { notFound, quote } from '../schema/errors';
 import type { InstitutionContext } from './institution.context';
@@ -23,12 +23,17 @@ export async function listInstitutions(
   context: InstitutionContext,
   filter: InstitutionFilter | null | undefined,
   window: KeysetWindow,
+  { columns }: ListReading,
 ): Promise<KeysetPage<Institution>> {
   const categoryKeys = await filterCategoryKeys(context, filter);
   return entityPage(
-    { sql: context.sql, prime: context.institutions.prime },
+    { sql: context.sql, prime: (rows) => context.institutions.prime(rows, columns) },
     Institution,
-    (params) => ({ from: 'institution t', ...institutionConditions(filter, params, categoryKeys) }),
+    (params) => ({
+      from: 'institution t',
+      columns,
+      ...institutionConditions(filter, params, categoryKeys),
+    }),
     window,
   );
 }
@@ -48,68 +53,68 @@ export async function institutionPagesByKey<K extends number | string>(
   keys: readonly K[],
   filter: InstitutionFilter | null | undefined,
   window: KeysetWindow,
+  { columns, withTotals }: ListReading,
 ): Promise<KeysetPage<Institution>[]> {
   const categoryKeys = await filterCategoryKeys(context, filter);
   return entityPagesByKey(
-    { sql: context.sql, prime: context.institutions.prime },
+    { sql: context.sql, prime: (rows) => context.institutions.prime(rows, columns) },
     Institution,
     keys,
     relation === 'inRegion' ? 'bpchar' : 'int',
-    (keysParam, params) => {
-      const { where, sort, heavy } = institutionConditions(filter, params, categoryKeys);
+    (params) => {
+      const conditions = institutionConditions(filter, params, categoryKeys);
       switch (relation) {
         case 'children':
           return {
-            source: {
-              from: 'institution t',
-              where: [`t.parent_id = ANY(${keysParam})`, ...where],
-              sort,
-              heavy,
-            },
+            source: { from: 'institution t', columns, ...conditions },
             partition: 't.parent_id',
           };
         case 'inRegion':
           return {
-            source: {
-              from: 'institution t',
-              where: [`t.region_code = ANY(${keysParam})`, ...where],
-              sort,
-              heavy,
-            },
+            source: { from: 'institution t', columns, ...conditions },
             partition: 't.region_code',
           };
         case 'descendants':
-          // Walks down the tree from every root at once (parent_id is indexed; the tree is 4 deep).
+          // The whole subtree below each key, walked down from every key at once (parent_id is
+          // indexed; the tree is 4 deep), then each key's page cut from it.
           return {
             source: {
               recursive: true,
               ctes: [
                 `subtree(root, id) AS (
-                   SELECT child.parent_id, child.id FROM institution child WHERE child.parent_id = ANY(${keysParam})
+                   SELECT child.parent_id, child.id FROM institution child
+                    WHERE child.parent_id = ANY(${params.add(keys)}::int[])
                    UNION ALL
                    SELECT subtree.root, child.id FROM subtree JOIN institution child ON child.parent_id = subtree.id)`,
               ],
               from: 'subtree JOIN institution t ON t.id = subtree.id',
-              where,
-              sort,
-              heavy,
+              columns,
+              ...conditions,
             },
             partition: 'subtree.root',
           };
       }
     },
     window,
+    withTotals,
   );
 }
 
-/** For each row id, the institutions above it from its parent to the national centre. */
-export async function ancestorsByKey(sql: Sql, keys: readonly number[]): Promise<Institution[][]> {
+/**
+ * For each row id, the institutions above it from its parent to the national centre: one
+ * recursive statement for every chain of a request, whatever their lengths.
+ */
+export async function ancestorsByKey(
+  sql: Sql,
+  keys: readonly number[],
+  columns: readonly string[] | null,
+): Promise<Institution[][]> {
   const rows = await sql.rows(
     `WITH RECURSIVE up(start, id, depth) AS (
        SELECT i.id, i.parent_id, 1 FROM institution i WHERE i.id = ANY($1::int[]) AND i.parent_id IS NOT NULL
        UNION ALL
        SELECT up.start, p.parent_id, up.depth + 1 FROM up JOIN institution p ON p.id = up.id WHERE p.parent_id IS NOT NULL)
-     SELECT up.start AS __start, t.* FROM up JOIN institution t ON t.id = up.id ORDER BY up.start, up.depth`,
+     SELECT up.start AS __start, ${columnList(columns)} FROM up JOIN institution t ON t.id = up.id ORDER BY up.start, up.depth`,
     [keys],
   );
   const hydrate = sql.hydrator(Institution);

@@ -1,13 +1,16 @@
 // Institutions in GraphQL: lookups, lists, the tree around one, and the admin mutations.
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
 import { type CostRule, searchCost } from '../schema/query-limits';
+import { selectedFields, selectedNodeFields, selects } from '../schema/selection';
 import { Contact, GeoPoint } from './contact.type';
 import { InstitutionConnection } from './institution.connection';
 import type { InstitutionContext } from './institution.context';
 import { Institution } from './institution.entity';
 import { InstitutionFilter, institutionCursorShape } from './institution-filter';
+import { institutionReading } from './institution-columns';
 import { createInstitution, moveInstitution, updateInstitution } from './institution.commands';
 import {
   CreateInstitutionInput,
@@ -26,6 +29,10 @@ export const institutionFilterArg = {
   description: 'Narrows the list; without it, every institution.',
 } as const;
 
+/** What a connection of institutions reads for the selection below it. */
+const readingOf = (info: GraphQLResolveInfo) =>
+  institutionReading(selectedNodeFields(info), selects(info, 'totalCount'));
+
 /** The same page of institutions under each of many keys, through the request's loaders. */
 export function institutionsBelow<K extends number | string>(
   context: InstitutionContext,
@@ -34,11 +41,13 @@ export function institutionsBelow<K extends number | string>(
   key: K,
   page: PageArgs,
   filter: InstitutionFilter | null,
+  info: GraphQLResolveInfo,
 ): Promise<InstitutionConnection> {
   const window = pageWindow(page, institutionCursorShape(filter), field);
+  const reading = readingOf(info);
   return context.connections
-    .get<K, InstitutionConnection>(field, { page, filter }, async (keys) =>
-      (await institutionPagesByKey(context, relation, keys, filter, window)).map((keyed) =>
+    .get<K, InstitutionConnection>(field, { page, filter, reading }, async (keys) =>
+      (await institutionPagesByKey(context, relation, keys, filter, window, reading)).map((keyed) =>
         toConnection(keyed, window),
       ),
     )
@@ -57,8 +66,9 @@ export class InstitutionResolver {
     })
     code: string,
     @Ctx() { institutions }: InstitutionContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Institution | null> {
-    return institutions.byCode.load(code.trim());
+    return institutions.byCodeFor(selectedFields(info)).load(code.trim());
   }
 
   @Query(() => InstitutionConnection, {
@@ -68,9 +78,10 @@ export class InstitutionResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => InstitutionFilter, institutionFilterArg) filter: InstitutionFilter | null,
     @Ctx() context: InstitutionContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstitutionConnection> {
     const window = pageWindow(page, institutionCursorShape(filter), 'Query.institutions');
-    return toConnection(await listInstitutions(context, filter, window), window);
+    return toConnection(await listInstitutions(context, filter, window, readingOf(info)), window);
   }
 
   @FieldResolver(() => Region, {
@@ -88,11 +99,19 @@ export class InstitutionResolver {
     nullable: true,
     description: 'The institution above in the tree; null for the national centre.',
   })
-  parent(
+  async parent(
     @Root() institution: Institution,
     @Ctx() { institutions }: InstitutionContext,
-  ): Promise<Institution | null> | null {
-    return institution.parentId ? institutions.byKey.load(institution.parentId) : null;
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Institution | null> {
+    if (!institution.parentId) return null;
+    const fields = selectedFields(info);
+    // `parent { parent … }`: the whole chain in one recursive statement, which primes the
+    // loaders by key, instead of one round trip per level.
+    if (fields.has('parent')) {
+      return (await institutions.ancestorsFor(fields).load(institution.key))[0] ?? null;
+    }
+    return institutions.byKeyFor(fields).load(institution.parentId);
   }
 
   @FieldResolver(() => [Institution], {
@@ -101,8 +120,9 @@ export class InstitutionResolver {
   ancestors(
     @Root() institution: Institution,
     @Ctx() { institutions }: InstitutionContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Institution[]> {
-    return institutions.ancestors.load(institution.key);
+    return institutions.ancestorsFor(selectedFields(info)).load(institution.key);
   }
 
   @FieldResolver(() => InstitutionConnection, { description: 'Institutions whose parent this is.' })
@@ -111,6 +131,7 @@ export class InstitutionResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => InstitutionFilter, institutionFilterArg) filter: InstitutionFilter | null,
     @Ctx() context: InstitutionContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstitutionConnection> {
     return institutionsBelow(
       context,
@@ -119,6 +140,7 @@ export class InstitutionResolver {
       institution.key,
       page,
       filter,
+      info,
     );
   }
 
@@ -130,6 +152,7 @@ export class InstitutionResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => InstitutionFilter, institutionFilterArg) filter: InstitutionFilter | null,
     @Ctx() context: InstitutionContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstitutionConnection> {
     return institutionsBelow(
       context,
@@ -138,6 +161,7 @@ export class InstitutionResolver {
       institution.key,
       page,
       filter,
+      info,
     );
   }
 

@@ -1,6 +1,7 @@
 // Region.institutions: declared here, beside the institutions it lists, so that regions need
 // not know institutions.
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 import { PageArgs } from '../schema/pagination';
 import { InstitutionConnection } from './institution.connection';
@@ -18,7 +19,16 @@ export class RegionInstitutionsResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => InstitutionFilter, institutionFilterArg) filter: InstitutionFilter | null,
     @Ctx() context: InstitutionContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstitutionConnection> {
-    return institutionsBelow(context, 'inRegion', 'Region.institutions', region.code, page, filter);
+    return institutionsBelow(
+      context,
+      'inRegion',
+      'Region.institutions',
+      region.code,
+      page,
+      filter,
+      info,
+    );
   }
 }

@@ -1,7 +1,9 @@
 // Enterprise fields: its region and the referrals the viewer may see.
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { Region } from '../regions/region.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
+import { selects } from '../schema/selection';
 import { Enterprise } from './enterprise.entity';
 import type { ReferralContext } from './referral.context';
 import { REFERRAL_CURSOR, referralPagesByEnterprise } from './referral.queries';
@@ -24,11 +26,13 @@ export class EnterpriseResolver {
     @Root() enterprise: Enterprise,
     @Args() page: PageArgs,
     @Ctx() context: ReferralContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReferralConnection> {
     const window = pageWindow(page, REFERRAL_CURSOR, 'Enterprise.referrals');
+    const withTotals = selects(info, 'totalCount');
     return context.connections
-      .get<number, ReferralConnection>('Enterprise.referrals', page, async (keys) =>
-        (await referralPagesByEnterprise(context, keys, window)).map((keyed) =>
+      .get<number, ReferralConnection>('Enterprise.referrals', { page, withTotals }, async (keys) =>
+        (await referralPagesByEnterprise(context, keys, window, withTotals)).map((keyed) =>
           toConnection(keyed, window),
         ),
       )

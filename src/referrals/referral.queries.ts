@@ -56,20 +56,16 @@ export function referralPagesByEnterprise(
   { sql, viewer, referrals }: ReferralContext,
   enterpriseKeys: readonly number[],
   window: KeysetWindow,
+  withTotals: boolean,
 ): Promise<KeysetPage<Referral>[]> {
   return entityPagesByKey(
     { sql, prime: referrals.prime },
     Referral,
     enterpriseKeys,
     'int',
-    (keysParam, params) => {
-      const source = referralSource(viewer, null, params);
-      return {
-        source: { ...source, where: [`t.enterprise_id = ANY(${keysParam})`, ...source.where] },
-        partition: 't.enterprise_id',
-      };
-    },
+    (params) => ({ source: referralSource(viewer, null, params), partition: 't.enterprise_id' }),
     window,
+    withTotals,
   );
 }
 

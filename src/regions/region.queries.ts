@@ -34,6 +34,7 @@ export function childRegionPages(
   sql: Sql,
   parentCodes: readonly string[],
   window: KeysetWindow,
+  withTotals: boolean,
 ): Promise<KeysetPage<Region>[]> {
   return entityPagesByKey(
     { sql },
@@ -41,10 +42,8 @@ export function childRegionPages(
     parentCodes,
     // Region codes are char(6): compare as such so that the indexes serve.
     'bpchar',
-    (keysParam) => ({
-      source: { from: 'region t', where: [`t.parent_code = ANY(${keysParam})`], sort: BY_CODE },
-      partition: 't.parent_code',
-    }),
+    () => ({ source: { from: 'region t', where: [], sort: BY_CODE }, partition: 't.parent_code' }),
     window,
+    withTotals,
   );
 }

@@ -1,6 +1,8 @@
 // Regions in GraphQL: by code, in lists, and the divisions around one.
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, toConnection, type CursorShape } from '../schema/pagination';
+import { selects } from '../schema/selection';
 import { RegionConnection } from './region.connection';
 import type { RegionContext } from './region.context';
 import { Region } from './region.entity';
@@ -69,11 +71,15 @@ export class RegionResolver {
     @Root() region: Region,
     @Args() page: PageArgs,
     @Ctx() { sql, connections }: RegionContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RegionConnection> {
     const window = pageWindow(page, BY_CODE_CURSOR, 'Region.children');
+    const withTotals = selects(info, 'totalCount');
     return connections
-      .get<string, RegionConnection>('Region.children', page, async (codes) =>
-        (await childRegionPages(sql, codes, window)).map((keyed) => toConnection(keyed, window)),
+      .get<string, RegionConnection>('Region.children', { page, withTotals }, async (codes) =>
+        (await childRegionPages(sql, codes, window, withTotals)).map((keyed) =>
+          toConnection(keyed, window),
+        ),
       )
       .load(region.code);
   }

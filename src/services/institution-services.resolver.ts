@@ -1,8 +1,11 @@
 // Institution.services: declared here, beside the services it lists, so that institutions need
 // not know services.
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
+import { selectedNodeFields, selects } from '../schema/selection';
+import { serviceReading } from './service-columns';
 import { ServiceConnection } from './service.connection';
 import type { ServiceContext } from './service.context';
 import { ServiceFilter, serviceCursorShape } from './service-filter';
@@ -17,13 +20,18 @@ export class InstitutionServicesResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => ServiceFilter, serviceFilterArg) filter: ServiceFilter | null,
     @Ctx() context: ServiceContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ServiceConnection> {
     const window = pageWindow(page, serviceCursorShape(filter), 'Institution.services');
+    const reading = serviceReading(selectedNodeFields(info), selects(info, 'totalCount'));
     return context.connections
-      .get<number, ServiceConnection>('Institution.services', { page, filter }, async (keys) =>
-        (await servicePagesByInstitution(context, keys, filter, window)).map((keyed) =>
-          toConnection(keyed, window),
-        ),
+      .get<number, ServiceConnection>(
+        'Institution.services',
+        { page, filter, reading },
+        async (keys) =>
+          (await servicePagesByInstitution(context, keys, filter, window, reading)).map((keyed) =>
+            toConnection(keyed, window),
+          ),
       )
       .load(institution.key);
   }

@@ -21,6 +21,8 @@ import { ServiceCategory } from './service-category.entity';
 @ObjectType({ implements: Node, description: 'A service an institution offers to SMEs.' })
 @Entity()
 @Unique('service_code_key', ['code'])
+// An institution's services are paged in id order: this index reads just the page.
+@Index('service_institution_id_idx', ['institutionId', 'key'])
 export class Service implements Node {
   /** Row id (column `id`); the GraphQL `id` is the global id built from it. */
   @PrimaryGeneratedColumn('identity', { name: 'id', generatedIdentity: 'ALWAYS' })
@@ -44,7 +46,6 @@ export class Service implements Node {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
-  @Index('service_institution_id_idx')
   @Column({ type: 'integer' })
   institutionId!: number;
 

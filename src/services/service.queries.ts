@@ -1,6 +1,6 @@
 // SQL for lists of services: the whole catalogue, and (batched) the services of many institutions.
 import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-pages';
-import type { KeysetWindow } from '../db/page-query';
+import type { KeysetWindow, ListReading } from '../db/page-query';
 import { filterCategoryKeys } from '../institutions/institution.queries';
 import type { ServiceContext } from './service.context';
 import { Service } from './service.entity';
@@ -10,12 +10,17 @@ export async function listServices(
   context: ServiceContext,
   filter: ServiceFilter | null | undefined,
   window: KeysetWindow,
+  { columns }: ListReading,
 ): Promise<KeysetPage<Service>> {
   const categoryKeys = await filterCategoryKeys(context, filter);
   return entityPage(
-    { sql: context.sql, prime: context.services.prime },
+    { sql: context.sql, prime: (rows) => context.services.prime(rows, columns) },
     Service,
-    (params) => ({ from: 'service t', ...serviceConditions(filter, params, categoryKeys) }),
+    (params) => ({
+      from: 'service t',
+      columns,
+      ...serviceConditions(filter, params, categoryKeys),
+    }),
     window,
   );
 }
@@ -26,25 +31,19 @@ export async function servicePagesByInstitution(
   institutionKeys: readonly number[],
   filter: ServiceFilter | null | undefined,
   window: KeysetWindow,
+  { columns, withTotals }: ListReading,
 ): Promise<KeysetPage<Service>[]> {
   const categoryKeys = await filterCategoryKeys(context, filter);
   return entityPagesByKey(
-    { sql: context.sql, prime: context.services.prime },
+    { sql: context.sql, prime: (rows) => context.services.prime(rows, columns) },
     Service,
     institutionKeys,
     'int',
-    (keysParam, params) => {
-      const { where, sort, heavy } = serviceConditions(filter, params, categoryKeys);
-      return {
-        source: {
-          from: 'service t',
-          where: [`t.institution_id = ANY(${keysParam})`, ...where],
-          sort,
-          heavy,
-        },
-        partition: 't.institution_id',
-      };
-    },
+    (params) => ({
+      source: { from: 'service t', columns, ...serviceConditions(filter, params, categoryKeys) },
+      partition: 't.institution_id',
+    }),
     window,
+    withTotals,
   );
 }

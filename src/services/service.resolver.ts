@@ -1,8 +1,11 @@
 // Services and categories in GraphQL: lists, fields, and the service mutations.
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
 import { type CostRule, searchCost } from '../schema/query-limits';
+import { selectedFields, selectedNodeFields, selects } from '../schema/selection';
+import { serviceReading } from './service-columns';
 import { ServiceConnection } from './service.connection';
 import type { ServiceContext } from './service.context';
 import { Service } from './service.entity';
@@ -27,9 +30,11 @@ export class ServiceResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => ServiceFilter, serviceFilterArg) filter: ServiceFilter | null,
     @Ctx() context: ServiceContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ServiceConnection> {
     const window = pageWindow(page, serviceCursorShape(filter), 'Query.services');
-    return toConnection(await listServices(context, filter, window), window);
+    const reading = serviceReading(selectedNodeFields(info), selects(info, 'totalCount'));
+    return toConnection(await listServices(context, filter, window, reading), window);
   }
 
   @FieldResolver(() => ServiceCategory, {
@@ -46,8 +51,9 @@ export class ServiceResolver {
   async institution(
     @Root() service: Service,
     @Ctx() { institutions }: ServiceContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Institution> {
-    return (await institutions.byKey.load(service.institutionId))!;
+    return (await institutions.byKeyFor(selectedFields(info)).load(service.institutionId))!;
   }
 
   @Mutation(() => ServicePayload, {

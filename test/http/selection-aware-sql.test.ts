@@ -1,0 +1,88 @@
+// Statements read what the selection needs: the columns its fields use, totals only when
+// `totalCount` is asked for, a parent chain in one statement however deep, and per-parent pages
+// that stop at the page size.
+import { startTestApi, type TestApi } from '../support/test-api';
+
+let api: TestApi;
+beforeAll(async () => (api = await startTestApi()));
+afterAll(() => api.close());
+
+/** The SQL texts one request sent. */
+async function statementsOf(query: string): Promise<string[]> {
+  const { result, statements } = await api.statements.record(() => api.graphql(query));
+  expect(result.errors).toBeUndefined();
+  return statements.map((statement) => statement.sql);
+}
+
+describe('selection-aware SQL', () => {
+  it('walks a parent chain of any depth in one statement', async () => {
+    // A county centre under a municipal centre: four tiers, three parents.
+    const [{ code }] = await api.sql.rows<{ code: string }>(
+      `SELECT c.code FROM institution c JOIN institution p ON p.id = c.parent_id
+        WHERE c.tier = 'COUNTY' AND c.kind = 'PUBLIC' AND p.tier = 'MUNICIPAL' ORDER BY c.id LIMIT 1`,
+    );
+    const CHAIN = `{ institution(code: "${code}") { parent { code parent { code parent { code } } } } }`;
+    const chain = await statementsOf(CHAIN);
+    expect(chain).toHaveLength(2); // the institution by code, then its whole chain
+    expect(chain[1]).toMatch(/WITH RECURSIVE up/);
+    const answer = await api.graphql(CHAIN);
+    const oracle = await api.sql.rows<{ code: string }>(
+      `WITH RECURSIVE up(id, depth) AS (
+         SELECT parent_id, 1 FROM institution WHERE code = $1
+         UNION ALL SELECT i.parent_id, up.depth + 1 FROM up JOIN institution i ON i.id = up.id WHERE i.parent_id IS NOT NULL)
+       SELECT i.code FROM up JOIN institution i ON i.id = up.id ORDER BY up.depth`,
+      [code],
+    );
+    expect(oracle).toHaveLength(3);
+    const parent = answer.data!.institution.parent;
+    expect([parent.code, parent.parent.code, parent.parent.parent.code]).toEqual(
+      oracle.map((row) => row.code),
+    );
+  });
+
+  it('counts a list only when totalCount is selected', async () => {
+    const [, withoutTotal] = await statementsOf(
+      '{ institution(code: "C-440000") { children(first: 3) { nodes { code } } } }',
+    );
+    const [, withTotal] = await statementsOf(
+      '{ institution(code: "C-440000") { children(first: 3) { totalCount nodes { code } } } }',
+    );
+    expect(withoutTotal).not.toMatch(/count\(\*\)/);
+    expect(withTotal).toMatch(/count\(\*\)/);
+  });
+
+  it('reads the long and rarely needed columns only when a field needs them', async () => {
+    const [lean] = await statementsOf('{ services(first: 3) { nodes { code name fee } } }');
+    const [full] = await statementsOf('{ services(first: 3) { nodes { code description } } }');
+    expect(lean).not.toMatch(/description|\bt\.\*/);
+    expect(full).toMatch(/\bt\.\*/);
+    const [leanInstitutions] = await statementsOf(
+      '{ institutions(first: 3) { nodes { code name } } }',
+    );
+    const [withContact] = await statementsOf(
+      '{ institutions(first: 3) { nodes { code contact { phone } } } }',
+    );
+    expect(leanInstitutions).not.toMatch(/\bt\.\*|phone|created_at/);
+    expect(withContact).toMatch(/\bt\.\*/);
+  });
+
+  it('answers the same whichever columns it read', async () => {
+    const lean = await api.graphql('{ services(first: 5) { nodes { code name } } }');
+    const full = await api.graphql(
+      '{ services(first: 5) { nodes { code name description createdAt } } }',
+    );
+    expect(full.data!.services.nodes.map((node: any) => [node.code, node.name])).toEqual(
+      lean.data!.services.nodes.map((node: any) => [node.code, node.name]),
+    );
+    expect(full.data!.services.nodes[0].description).toEqual(expect.any(String));
+  });
+
+  it('cuts each parent’s page inside the statement, by LATERAL … LIMIT', async () => {
+    const [, page] = await statementsOf(
+      '{ institutions(first: 5) { nodes { services(first: 2) { nodes { code } } } } }',
+    );
+    expect(page).toMatch(/LEFT JOIN LATERAL/);
+    expect(page).toMatch(/LIMIT \$\d+::int/);
+    expect(page).not.toMatch(/row_number\(\)/);
+  });
+});
