@@ -13,9 +13,12 @@ export interface DataSourceOptions {
   applicationName?: string;
   /** PostgreSQL's statement_timeout for every connection of the pool; none when unset. */
   statementTimeoutMs?: number;
-  /** How long a statement waits for a free connection before it fails; forever when unset. */
+  /** How long a statement waits for a free connection before it fails (in `Sql`); forever when unset. */
   poolWaitMs?: number;
 }
+
+/** Opening a new connection (TCP, authentication) may take this long before it fails. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * The one way this project builds a TypeORM DataSource. It owns the pool, the entity metadata
@@ -39,7 +42,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     extra: {
       max: options.poolSize ?? 10,
       statement_timeout: options.statementTimeoutMs,
-      connectionTimeoutMillis: options.poolWaitMs,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // Read by Sql, which queues statements for the pool's connections itself; pg ignores it.
+      poolWaitMs: options.poolWaitMs,
     },
   });
 }

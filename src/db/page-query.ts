@@ -163,25 +163,27 @@ export interface KeyedPage {
  * The same page (same filter, same window) of many lists at once, one list per key, in one
  * statement: each key's page is a `LATERAL` subquery that reads its own rows in sort order and
  * stops at `size + 1` (served by an index on the key and the sort column). `partition` is the
- * SQL of a row's key; the where conditions of `source` must not restrict the keys themselves.
- * Totals, when asked for, are counted per key in the same statement.
+ * SQL of a row's key — or null when `source.from` itself reads only the rows of the key in
+ * `k.__list` (e.g. a recursive walk down from it). Totals, when asked for, are counted per key in
+ * the same statement.
  */
 export async function fetchPagesByKey<K extends string | number>(
   sql: SqlRunner,
   keys: readonly K[],
   keyType: 'int' | 'text' | 'bpchar',
-  build: (params: SqlParameters) => { source: PageSource; partition: string },
+  build: (params: SqlParameters) => { source: PageSource; partition: string | null },
   window: KeysetWindow,
   withTotals: boolean,
 ): Promise<Map<K, KeyedPage>> {
   const params = new SqlParameters();
   const keysParam = `${params.add(keys)}::${keyType}[]`;
   const { source, partition } = build(params);
-  const ofKey = [`${partition} = k.__list`, ...source.where];
+  const ofKey = [...(partition ? [`${partition} = k.__list`] : []), ...source.where];
+  const where = ofKey.length ? `WHERE ${ofKey.join(' AND ')}` : '';
   const keyset = keysetConditions(window, source.sort, params, 'c');
   const limit = `${params.add(window.size + 1)}::int`;
   const total = withTotals
-    ? `, (SELECT count(*)::int FROM ${source.from} WHERE ${ofKey.join(' AND ')}) AS __total`
+    ? `, (SELECT count(*)::int FROM ${source.from} ${where}) AS __total`
     : '';
   const text = `${withClause(source, [])}
     SELECT k.__list${total}, p.*

@@ -88,9 +88,13 @@ export interface SessionLimits {
 interface Shared {
   dataSource: DataSource;
   observer?: StatementObserver;
+  /**
+   * The pool's connections: a statement waits in line here, at most `waitMs`, rather than in
+   * pg's own queue, so that the wait is bounded without bounding the time to open a connection.
+   */
+  pool: Gate;
   /** Heavy statements of the whole process, at most half the pool at once. */
   heavy: Gate;
-  /** How long a statement may wait for a connection (the pool's own limit), forever if unset. */
   waitMs: number;
   names: Map<string, string>;
   hydrators: Map<EntityTarget<ObjectLiteral>, Hydrate<ObjectLiteral>>;
@@ -148,14 +152,14 @@ export class Sql implements SqlRunner {
   constructor(shared: Shared, limits: SessionLimits);
   constructor(source: DataSource | Shared, second?: StatementObserver | SessionLimits) {
     if ('getMetadata' in source) {
-      const pool = (
-        source.options as { extra?: { max?: number; connectionTimeoutMillis?: number } }
-      ).extra;
+      const pool = (source.options as { extra?: { max?: number; poolWaitMs?: number } }).extra;
+      const size = pool?.max ?? 10;
       this.shared = {
         dataSource: source,
         observer: second as StatementObserver | undefined,
-        heavy: new Gate(Math.max(1, Math.floor((pool?.max ?? 10) / 2))),
-        waitMs: pool?.connectionTimeoutMillis || 2 ** 31 - 1,
+        pool: new Gate(size),
+        heavy: new Gate(Math.max(1, Math.floor(size / 2))),
+        waitMs: pool?.poolWaitMs ?? 2 ** 31 - 1,
         names: new Map(),
         hydrators: new Map(),
       };
@@ -260,18 +264,24 @@ export class Sql implements SqlRunner {
       if (this.deadline !== undefined && Date.now() > this.deadline) {
         throw new DatabaseTimeoutError('request');
       }
-      const runner: QueryRunner = this.shared.dataSource.createQueryRunner('master');
-      let client: PoolClient;
+      const { pool, waitMs } = this.shared;
+      await pool.enter(waitMs, () => new DatabaseUnavailableError('busy'));
       try {
-        client = (await runner.connect()) as PoolClient;
-      } catch (error) {
-        await runner.release().catch(() => undefined);
-        throw translated(error);
-      }
-      try {
-        return await use(client);
+        const runner: QueryRunner = this.shared.dataSource.createQueryRunner('master');
+        let client: PoolClient;
+        try {
+          client = (await runner.connect()) as PoolClient;
+        } catch (error) {
+          await runner.release().catch(() => undefined);
+          throw translated(error);
+        }
+        try {
+          return await use(client);
+        } finally {
+          await runner.release();
+        }
       } finally {
-        await runner.release();
+        pool.leave();
       }
     } finally {
       this.gate?.leave();

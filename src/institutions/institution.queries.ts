@@ -75,23 +75,19 @@ export async function institutionPagesByKey<K extends number | string>(
             partition: 't.region_code',
           };
         case 'descendants':
-          // The whole subtree below each key, walked down from every key at once (parent_id is
-          // indexed; the tree is 4 deep), then each key's page cut from it.
+          // Each key's whole subtree, walked down from it inside its own LATERAL page
+          // (parent_id is indexed; the tree is 4 deep): the work follows the subtrees read.
           return {
             source: {
-              recursive: true,
-              ctes: [
-                `subtree(root, id) AS (
-                   SELECT child.parent_id, child.id FROM institution child
-                    WHERE child.parent_id = ANY(${params.add(keys)}::int[])
-                   UNION ALL
-                   SELECT subtree.root, child.id FROM subtree JOIN institution child ON child.parent_id = subtree.id)`,
-              ],
-              from: 'subtree JOIN institution t ON t.id = subtree.id',
+              from: `(WITH RECURSIVE subtree(id) AS (
+                        SELECT child.id FROM institution child WHERE child.parent_id = k.__list
+                        UNION ALL
+                        SELECT child.id FROM subtree JOIN institution child ON child.parent_id = subtree.id)
+                      SELECT id FROM subtree) below JOIN institution t ON t.id = below.id`,
               columns,
               ...conditions,
             },
-            partition: 'subtree.root',
+            partition: null,
           };
       }
     },
