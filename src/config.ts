@@ -1,5 +1,6 @@
 // Every environment variable the process reads, parsed and validated in one place.
 // A bad value stops start-up with a message naming the variable and what it accepts.
+import os from 'node:os';
 import path from 'node:path';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -65,6 +66,12 @@ export interface Config {
     /** "Did you mean …?" hints in validation errors, which reveal field names. */
     fieldSuggestions: boolean;
   };
+  /** Worker processes sharing the port (node:cluster); 1 runs the API in this process. */
+  workers: number;
+  /** Streaming replicas that serve reads; none by default. */
+  readUrls: string[];
+  /** A replica further behind the primary than this is not read from. */
+  maxReplicaLagMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,23 +107,25 @@ function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: r
   return raw as T;
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
-  if (raw === undefined || raw === '') return undefined;
+/** A postgres:// URL, checked; `name` is the variable it came from, for the message. */
+function postgresUrl(raw: string, name: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(
-      'DATABASE_URL is not a URL: use postgres://user:password@host:5432/database',
-    );
+    throw new ConfigError(`${name} is not a URL: use postgres://user:password@host:5432/database`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigError(
-      `DATABASE_URL uses '${url.protocol}': use postgres://user:password@host:5432/database`,
+      `${name} uses '${url.protocol}': use postgres://user:password@host:5432/database`,
     );
   }
   return raw;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  return raw === undefined || raw === '' ? undefined : postgresUrl(raw, 'DATABASE_URL');
 }
 
 /** A comma-separated list: 'loopback, 10.0.0.0/8' → ['loopback', '10.0.0.0/8']. */
@@ -175,5 +184,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       introspection: boolean(env, 'INTROSPECTION', true),
       fieldSuggestions: boolean(env, 'FIELD_SUGGESTIONS', true),
     },
+    workers: integer(
+      env,
+      'WEB_CONCURRENCY',
+      env.NODE_ENV === 'production' ? os.availableParallelism() : 1,
+      1,
+      256,
+    ),
+    readUrls: list(env, 'DATABASE_READ_URLS').map((url) => postgresUrl(url, 'DATABASE_READ_URLS')),
+    maxReplicaLagMs: integer(env, 'MAX_REPLICA_LAG_MS', 5_000, 0, 3_600_000),
   };
 }
