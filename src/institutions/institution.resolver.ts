@@ -46,10 +46,14 @@ export function institutionsBelow<K extends number | string>(
   const window = pageWindow(page, institutionCursorShape(filter), field);
   const reading = readingOf(info);
   return context.connections
-    .get<K, InstitutionConnection>(field, { page, filter, reading }, async (keys) =>
-      (await institutionPagesByKey(context, relation, keys, filter, window, reading)).map((keyed) =>
-        toConnection(keyed, window),
-      ),
+    .get<K, InstitutionConnection>(
+      field,
+      { page, filter, reading },
+      async (keys) =>
+        (await institutionPagesByKey(context, relation, keys, filter, window, reading)).map(
+          (keyed) => toConnection(keyed, window),
+        ),
+      info.fieldNodes,
     )
     .load(key);
 }

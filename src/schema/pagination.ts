@@ -60,7 +60,15 @@ export const BY_ROW_ID: CursorShape = ['int'];
 export const BY_RELEVANCE: CursorShape = ['float', 'int'];
 
 /** A short mark of the list a cursor belongs to, so that one list refuses another's cursors. */
-const listTag = (list: string) => createHash('sha1').update(list).digest('base64url').slice(0, 6);
+const tags = new Map<string, string>();
+function listTag(list: string): string {
+  let tag = tags.get(list);
+  if (tag === undefined) {
+    tag = createHash('sha1').update(list).digest('base64url').slice(0, 6);
+    tags.set(list, tag);
+  }
+  return tag;
+}
 
 export function encodeCursor(values: SortValues, list = ''): string {
   const payload = list ? [listTag(list), ...values] : values;
@@ -149,35 +157,57 @@ export interface ConnectionShape<T> {
  * that the page is not the last one) as a connection. The total is counted only if a client
  * asks for totalCount.
  */
-export function toConnection<T>(
-  { items, total: count }: KeysetPage<T>,
-  window: PageWindow,
-): ConnectionShape<T> {
-  const hasMore = items.length > window.size;
-  const page = window.backward
-    ? items.slice(Math.max(0, items.length - window.size))
-    : items.slice(0, window.size);
-  // Cursors are encoded only for the edges a client reads.
-  const edges = page.map(({ node, sortValues }) => ({
-    node,
-    get cursor() {
-      return encodeCursor(sortValues, window.list);
-    },
-  }));
-  let counted: Promise<number> | undefined;
-  return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
-    pageInfo: {
+export function toConnection<T>(page: KeysetPage<T>, window: PageWindow): ConnectionShape<T> {
+  return new Connection(page, window);
+}
+
+/**
+ * A connection built lazily: most clients read `nodes` only, so edges, cursors and page info
+ * are made when a client asks for them (a list of 500 connections allocates little else).
+ */
+class Connection<T> implements ConnectionShape<T> {
+  readonly nodes: T[];
+  private readonly page: KeysetPage<T>['items'];
+  private readonly hasMore: boolean;
+  private counted: Promise<number> | undefined;
+
+  constructor(
+    private readonly keyset: KeysetPage<T>,
+    private readonly window: PageWindow,
+  ) {
+    const { items } = keyset;
+    this.hasMore = items.length > window.size;
+    this.page = window.backward
+      ? items.slice(Math.max(0, items.length - window.size))
+      : items.length > window.size
+        ? items.slice(0, window.size)
+        : items;
+    this.nodes = this.page.map((item) => item.node);
+  }
+
+  get edges(): Edge<T>[] {
+    const { list } = this.window;
+    return this.page.map(({ node, sortValues }) => ({
+      node,
+      get cursor() {
+        return encodeCursor(sortValues, list);
+      },
+    }));
+  }
+
+  get pageInfo(): PageInfo {
+    const { page, window, hasMore } = this;
+    return {
       hasNextPage: window.backward ? window.before !== null : hasMore,
       hasPreviousPage: window.backward ? hasMore : window.after !== null,
       startCursor: page.length ? encodeCursor(page[0].sortValues, window.list) : null,
       endCursor: page.length ? encodeCursor(page[page.length - 1].sortValues, window.list) : null,
-    },
-    get totalCount() {
-      return (counted ??= Promise.resolve(count()));
-    },
-  };
+    };
+  }
+
+  get totalCount(): Promise<number> {
+    return (this.counted ??= Promise.resolve(this.keyset.total()));
+  }
 }
 
 /** The GraphQL types `<Name>Edge` and `<Name>Connection` for a node type. */

@@ -17,15 +17,30 @@ function fieldsOf(
   return into;
 }
 
-/** The fields selected on the object the current field returns. */
-export function selectedFields(info: GraphQLResolveInfo): Set<string> {
-  return new Set(
-    info.fieldNodes.flatMap((node) => fieldsOf(node.selectionSet, info)).map((f) => f.name.value),
-  );
+/**
+ * Answers worked out once per place in a document: graphql-js resolves every item of a list with
+ * the same `fieldNodes` array, and Apollo reuses parsed documents, so a field under 500 parents
+ * walks its selection once.
+ */
+function memoised(compute: (info: GraphQLResolveInfo) => Set<string>) {
+  const seen = new WeakMap<readonly FieldNode[], Set<string>>();
+  return (info: GraphQLResolveInfo): ReadonlySet<string> => {
+    let found = seen.get(info.fieldNodes);
+    if (!found) seen.set(info.fieldNodes, (found = compute(info)));
+    return found;
+  };
 }
 
+/** The fields selected on the object the current field returns. */
+export const selectedFields = memoised(
+  (info) =>
+    new Set(
+      info.fieldNodes.flatMap((node) => fieldsOf(node.selectionSet, info)).map((f) => f.name.value),
+    ),
+);
+
 /** The fields selected on the nodes of the connection the current field returns. */
-export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+export const selectedNodeFields = memoised((info) => {
   const names = new Set<string>();
   for (const field of info.fieldNodes.flatMap((node) => fieldsOf(node.selectionSet, info))) {
     if (field.name.value === 'nodes') {
@@ -38,20 +53,9 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
     }
   }
   return names;
-}
+});
 
 /** Whether the current field's selection names `field` (e.g. totalCount on a connection). */
 export function selects(info: GraphQLResolveInfo, field: string): boolean {
   return selectedFields(info).has(field);
-}
-
-/** Whether a field below the current one selects `field` again (e.g. `parent { parent }`). */
-export function selectsNested(info: GraphQLResolveInfo, field: string): boolean {
-  return info.fieldNodes
-    .flatMap((node) => fieldsOf(node.selectionSet, info))
-    .some(
-      (inner) =>
-        inner.name.value === field &&
-        fieldsOf(inner.selectionSet, info).some((deeper) => deeper.name.value === field),
-    );
 }

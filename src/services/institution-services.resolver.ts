@@ -32,6 +32,7 @@ export class InstitutionServicesResolver {
           (await servicePagesByInstitution(context, keys, filter, window, reading)).map((keyed) =>
             toConnection(keyed, window),
           ),
+        info.fieldNodes,
       )
       .load(institution.key);
   }
