@@ -1,6 +1,8 @@
 // What every benchmark needs: the seeded network in its own embedded cluster (or DATABASE_URL),
-// and API servers in child processes, each with a control port onto its statement log.
-import { spawn, type ChildProcess } from 'node:child_process';
+// API servers in child processes, each with a control port onto its statement log, and the
+// peer (PostGraphile 4, bench/peer) in another.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { loadConfig } from '../src/config';
@@ -27,12 +29,46 @@ export async function openBenchNetwork() {
   return { ...network, poolSize: config.poolSize };
 }
 
-export interface ApiProcess {
+export interface ServerProcess {
+  /** The GraphQL endpoint. */
   url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface ApiProcess extends ServerProcess {
   statementCount(): Promise<number>;
   /** The statements the server issues while `work` runs (nothing else may run meanwhile). */
   recordStatements(work: () => Promise<unknown>): Promise<LoggedStatement[]>;
-  stop(): Promise<void>;
+}
+
+/** Spawns a server process and waits for the one JSON line it prints when it listens. */
+async function startChild<Ports>(
+  what: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; ports: Ports; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ports = await new Promise<Ports>((resolve, reject) => {
+    readline
+      .createInterface({ input: child.stdout! })
+      .once('line', (line) => resolve(JSON.parse(line)));
+    child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before listening`)));
+  });
+  return {
+    child,
+    ports,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /** Starts bench/server-process in production mode and waits until it listens. */
@@ -47,9 +83,10 @@ export async function spawnApi(
     ...nodeArgs,
     ...(entry.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', entry] : [entry]),
   ];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
+  const { child, ports, stop } = await startChild<{ apiPort: number; controlPort: number }>(
+    'the API process',
+    args,
+    {
       ...process.env,
       NODE_ENV: 'production',
       // Budgets would throttle the load generator: the bench measures the API, not its limits.
@@ -58,32 +95,55 @@ export async function spawnApi(
       BENCH_BATCHING: String(options.batching),
       BENCH_RESPONSE_CACHE_SECONDS: String(options.responseCacheSeconds),
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const { apiPort, controlPort } = await new Promise<{ apiPort: number; controlPort: number }>(
-    (resolve, reject) => {
-      readline
-        .createInterface({ input: child.stdout! })
-        .once('line', (line) => resolve(JSON.parse(line)));
-      child.once('exit', (code) =>
-        reject(new Error(`the API process exited (${code}) before listening`)),
-      );
-    },
   );
   const control = async (what: string) =>
-    (await fetch(`http://127.0.0.1:${controlPort}/${what}`)).text();
+    (await fetch(`http://127.0.0.1:${ports.controlPort}/${what}`)).text();
   return {
-    url: `http://127.0.0.1:${apiPort}/graphql`,
+    url: `http://127.0.0.1:${ports.apiPort}/graphql`,
+    pid: child.pid!,
     statementCount: async () => JSON.parse(await control('count')).count,
     async recordStatements(work) {
       await control('record/start');
       await work();
       return JSON.parse(await control('record/stop'));
     },
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop,
   };
+}
+
+/** bench/peer: PostGraphile 4 with its own dependencies (graphql 15), kept apart from the project's. */
+export const PEER_DIR = path.join(ROOT, 'bench', 'peer');
+
+/** Installs bench/peer's locked dependencies the first time the bench needs them. */
+export function installPeer(): void {
+  if (existsSync(path.join(PEER_DIR, 'node_modules'))) return;
+  process.stderr.write('bench/peer: installing PostGraphile 4 (npm ci, first run only)\n');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['ci', '--prefix', PEER_DIR, '--no-audit', '--no-fund'], {
+    cwd: ROOT,
+    // npm's output goes to stderr: stdout carries the bench's table.
+    stdio: ['ignore', 2, 2],
+  });
+  if (result.status !== 0) {
+    throw new Error(`npm ci --prefix bench/peer failed (${result.status ?? result.error})`);
+  }
+}
+
+/**
+ * Starts the peer (bench/peer/server.js) on the same database, in production mode, with a pool
+ * of the API's size, and waits until it listens.
+ */
+export async function spawnPeer(databaseUrl: string, poolSize: number): Promise<ServerProcess> {
+  installPeer();
+  const { child, ports, stop } = await startChild<{ port: number }>(
+    'the peer (PostGraphile)',
+    [path.join(PEER_DIR, 'server.js')],
+    {
+      ...process.env,
+      NODE_ENV: 'production',
+      BENCH_DATABASE_URL: databaseUrl,
+      DB_POOL_SIZE: String(poolSize),
+    },
+  );
+  return { url: `http://127.0.0.1:${ports.port}/graphql`, pid: child.pid!, stop };
 }

@@ -1,6 +1,7 @@
-// Load generators: autocannon against the API over HTTP, and the same SQL replayed straight
-// through pg (the limit). Both keep `concurrency` requests in flight for `seconds` and record
-// every latency, so percentiles are exact and the two are measured alike.
+// Load generators: autocannon against a GraphQL endpoint over HTTP (the API's or the peer's, with
+// the same code), and the same SQL replayed straight through pg (the limit). Both keep
+// `concurrency` requests in flight for `seconds` and record every latency, so percentiles are
+// exact and all are measured alike.
 import autocannon from 'autocannon';
 import type { Pool } from 'pg';
 import { statementName } from '../src/db/sql';
@@ -32,7 +33,7 @@ function summarise(latencies: number[], errors: number, seconds: number): LoadRe
 }
 
 /** POSTs the bodies in turn to a GraphQL endpoint from `concurrency` connections. */
-export async function loadApi(
+export async function loadGraphql(
   url: string,
   bodies: string[],
   concurrency: number,

@@ -1,12 +1,25 @@
-// The operations the benchmark drives, each a realistic request with seeded-random inputs.
+// The operations the benchmark drives, each a realistic request with seeded-random inputs. Some
+// have an equivalent on the peer (PostGraphile 4, bench/peer): the same rows and the same fields,
+// asked in PostGraphile's names (simplify inflector).
 import type { SqlRunner } from '../src/db/sql';
 import { toGlobalId } from '../src/schema/node';
+
+export interface PeerQuery {
+  /** The same request for the peer, in its own names. */
+  query: string;
+  /** Body for body the same questions as the operation's `bodies`. */
+  bodies: string[];
+  /** The peer's field names that stand for the API's, to compare the two answers. */
+  renames: Readonly<Record<string, string>>;
+}
 
 export interface Operation {
   name: string;
   query: string;
   /** Request bodies to cycle through, the same on every run. */
   bodies: string[];
+  /** Where PostGraphile can answer the same request: measured against it, interleaved. */
+  peer?: PeerQuery;
 }
 
 const BODIES = 1000;
@@ -40,6 +53,54 @@ const QUERIES = {
   descendants: `query Descendants($code: String!) {
     institution(code: $code) { name descendants(first: 100) { totalCount nodes { code name tier kind } } }
   }`,
+  // The operations with a peer. Default orders are by row id on both sides; the peer's are
+  // spelled out (PRIMARY_KEY_ASC, its default too).
+  institutionPage20: `query InstitutionPage20 {
+    institutions(first: 20) {
+      nodes { code name region { name } parent { name } services(first: 5) { nodes { name fee } } }
+    }
+  }`,
+  institutionByCode: `query InstitutionByCode($code: String!) {
+    institution(code: $code) {
+      code name
+      parent { code name parent { code name } }
+      services(first: 10) { nodes { code name fee } }
+    }
+  }`,
+  deepList: `query DeepList {
+    institutions(first: 50, filter: { kind: [PUBLIC] }) {
+      nodes { code name children(first: 10) { nodes { code name services(first: 3) { nodes { code name } } } } }
+    }
+  }`,
+};
+
+/** The same requests in PostGraphile's names. */
+const PEER_QUERIES = {
+  institutionPage20: `query InstitutionPage20 {
+    institutions(first: 20, orderBy: PRIMARY_KEY_ASC) {
+      nodes {
+        code name regionByRegionCode { name } parent { name }
+        services(first: 5, orderBy: PRIMARY_KEY_ASC) { nodes { name fee } }
+      }
+    }
+  }`,
+  institutionByCode: `query InstitutionByCode($code: String!) {
+    institutionByCode(code: $code) {
+      code name
+      parent { code name parent { code name } }
+      services(first: 10, orderBy: PRIMARY_KEY_ASC) { nodes { code name fee } }
+    }
+  }`,
+  deepList: `query DeepList {
+    institutions(first: 50, orderBy: PRIMARY_KEY_ASC, condition: { kind: PUBLIC }) {
+      nodes {
+        code name
+        childInstitutions(first: 10, orderBy: PRIMARY_KEY_ASC) {
+          nodes { code name services(first: 3, orderBy: PRIMARY_KEY_ASC) { nodes { code name } } }
+        }
+      }
+    }
+  }`,
 };
 
 export async function benchOperations(sql: SqlRunner, random: () => number): Promise<Operation[]> {
@@ -59,9 +120,30 @@ export async function benchOperations(sql: SqlRunner, random: () => number): Pro
     ...(await ids('SELECT id AS key FROM service', 'Service')),
     ...(await ids('SELECT id AS key FROM service_category', 'ServiceCategory')),
   ];
+  // Institutions with a grandparent: a municipal or county centre, or a provider below one.
+  const withGrandparent = await codes(
+    `SELECT i.code FROM institution i JOIN institution p ON p.id = i.parent_id
+      WHERE p.parent_id IS NOT NULL ORDER BY i.code`,
+  );
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const bodies = (query: string, variables: () => object) =>
     Array.from({ length: BODIES }, () => JSON.stringify({ query, variables: variables() }));
+  /** An operation and its peer, asked the same questions: `variables` is drawn once per pair. */
+  const withPeer = (
+    name: keyof typeof PEER_QUERIES,
+    variables: (() => object) | null,
+    renames: Record<string, string>,
+  ): Operation => {
+    const drawn = variables ? Array.from({ length: BODIES }, variables) : [{}];
+    const as = (query: string) =>
+      drawn.map((v) => JSON.stringify(variables ? { query, variables: v } : { query }));
+    return {
+      name,
+      query: QUERIES[name],
+      bodies: as(QUERIES[name]),
+      peer: { query: PEER_QUERIES[name], bodies: as(PEER_QUERIES[name]), renames },
+    };
+  };
 
   return [
     {
@@ -94,5 +176,11 @@ export async function benchOperations(sql: SqlRunner, random: () => number): Pro
       query: QUERIES.descendants,
       bodies: bodies(QUERIES.descendants, () => ({ code: pick(provincialCentres) })),
     },
+    // Drawn after the others, so that their bodies stay those of earlier runs.
+    withPeer('institutionPage20', null, { regionByRegionCode: 'region' }),
+    withPeer('institutionByCode', () => ({ code: pick(withGrandparent) }), {
+      institutionByCode: 'institution',
+    }),
+    withPeer('deepList', null, { childInstitutions: 'children' }),
   ];
 }

@@ -1,23 +1,69 @@
 // What a benchmark run leaves: a table on stdout, every figure in JSON, and an SVG chart.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CpuPerRequest } from './cpu';
 import type { LoadResult } from './load';
+
+export type ApiResult = LoadResult & { statementsPerRequest: number; cpu?: CpuPerRequest };
+export type PeerResult = LoadResult & { cpu?: CpuPerRequest };
 
 export interface OperationResult {
   name: string;
   statementsPerRequest: number;
-  api: Record<number, LoadResult & { statementsPerRequest: number }>;
+  /** For an operation with a peer: medians of the interleaved rounds. */
+  api: Record<number, ApiResult>;
   raw: Record<number, LoadResult>;
-  unbatched: LoadResult & { statementsPerRequest: number; concurrency: number };
-  /** The API as deployed: anonymous answers reused from the response cache. */
-  cached: LoadResult & { statementsPerRequest: number; concurrency: number };
+  /** Operations without a peer: the API without DataLoader batching (the floor). */
+  unbatched?: LoadResult & { statementsPerRequest: number; concurrency: number };
+  /** Operations without a peer: the API as deployed, anonymous answers from the response cache. */
+  cached?: LoadResult & { statementsPerRequest: number; concurrency: number };
+  /** PostGraphile 4 on the equivalent query: medians of the interleaved rounds. */
+  peer?: Record<number, PeerResult>;
+  /** Every interleaved round (API, peer, raw, API, peer, raw, …) by number of clients. */
+  rounds?: Record<number, { api: ApiResult[]; peer: PeerResult[]; raw: LoadResult[] }>;
+  /** The two queries of an operation with a peer. */
+  queries?: { api: string; peer: string };
 }
 
 export interface RunReport {
   date: string;
   seconds: number;
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; postgres: string };
+  /** The peer's packages (bench/peer) and how many interleaved rounds each figure is a median of. */
+  peer?: { postgraphile: string; graphql: string; rounds: number };
   operations: OperationResult[];
+}
+
+/** The median of each figure over rounds (errors and requests summed). */
+export function medianOf<
+  T extends LoadResult & { statementsPerRequest?: number; cpu?: CpuPerRequest },
+>(rounds: T[]): T {
+  const median = (values: number[]) => {
+    const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+    if (!sorted.length) return NaN;
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+  const of = (pick: (round: T) => number | undefined) =>
+    median(rounds.map((round) => pick(round) ?? NaN));
+  const result: LoadResult & { statementsPerRequest?: number; cpu?: CpuPerRequest } = {
+    requests: rounds.reduce((sum, round) => sum + round.requests, 0),
+    requestsPerSecond: of((round) => round.requestsPerSecond),
+    p50: of((round) => round.p50),
+    p95: of((round) => round.p95),
+    p99: of((round) => round.p99),
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+  };
+  if (rounds.some((round) => round.statementsPerRequest !== undefined)) {
+    result.statementsPerRequest = of((round) => round.statementsPerRequest);
+  }
+  if (rounds.every((round) => round.cpu)) {
+    result.cpu = {
+      server: of((round) => round.cpu?.server),
+      database: of((round) => round.cpu?.database),
+    };
+  }
+  return result as T;
 }
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -36,12 +82,17 @@ export function table(report: RunReport, levels: number[]): string {
       'raw req/s',
       'raw p99',
       'API÷raw',
+      'peer req/s',
+      'peer p99',
+      'API÷peer',
     ],
   ];
   for (const op of report.operations) {
     for (const level of levels) {
       const api = op.api[level];
       const raw = op.raw[level];
+      if (!api || !raw) continue;
+      const peer = op.peer?.[level];
       rows.push([
         op.name,
         String(level),
@@ -54,6 +105,9 @@ export function table(report: RunReport, levels: number[]): string {
         fixed(raw.requestsPerSecond),
         fixed(raw.p99),
         fixed(api.requestsPerSecond / raw.requestsPerSecond, 2),
+        peer ? fixed(peer.requestsPerSecond) : '',
+        peer ? fixed(peer.p99) : '',
+        peer ? fixed(api.requestsPerSecond / peer.requestsPerSecond, 2) : '',
       ]);
     }
     const extras = [
@@ -61,6 +115,7 @@ export function table(report: RunReport, levels: number[]): string {
       ['cache on', op.cached],
     ] as const;
     for (const [label, extra] of extras) {
+      if (!extra) continue;
       rows.push([
         `${op.name} ${label}`,
         String(extra.concurrency),
@@ -73,9 +128,48 @@ export function table(report: RunReport, levels: number[]): string {
         '',
         '',
         '',
+        '',
+        '',
+        '',
       ]);
     }
   }
+  return markdown(rows);
+}
+
+/** CPU per request, API against peer, for the operations with a peer (process + PostgreSQL). */
+export function cpuTable(report: RunReport, levels: number[]): string | null {
+  const rows = [
+    [
+      'operation',
+      'clients',
+      'API ms CPU/req',
+      'its PostgreSQL ms',
+      'peer ms CPU/req',
+      'its PostgreSQL ms',
+      'API÷peer CPU',
+    ],
+  ];
+  for (const op of report.operations) {
+    for (const level of levels) {
+      const api = op.api[level]?.cpu;
+      const peer = op.peer?.[level]?.cpu;
+      if (!api || !peer) continue;
+      rows.push([
+        op.name,
+        String(level),
+        fixed(api.server, 2),
+        fixed(api.database, 2),
+        fixed(peer.server, 2),
+        fixed(peer.database, 2),
+        fixed((api.server + api.database) / (peer.server + peer.database), 2),
+      ]);
+    }
+  }
+  return rows.length > 1 ? markdown(rows) : null;
+}
+
+function markdown(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row: string[]) =>
     `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
@@ -86,32 +180,42 @@ export function table(report: RunReport, levels: number[]): string {
   ].join('\n');
 }
 
-/** Grouped bars: requests/s at 10 clients for API, raw pg and the API without batching. */
+/**
+ * Grouped bars: requests/s at 10 clients for API, raw pg, the API without batching and the peer
+ * (PostGraphile), each operation with the bars it has.
+ */
 export function chart(report: RunReport, level: number): string {
-  const series = [
-    {
-      label: 'API',
-      color: '#2b6cb0',
-      value: (op: OperationResult) => op.api[level].requestsPerSecond,
-    },
-    {
-      label: 'raw pg (limit)',
-      color: '#38a169',
-      value: (op: OperationResult) => op.raw[level].requestsPerSecond,
-    },
-    {
-      label: 'API unbatched (floor)',
-      color: '#c53030',
-      value: (op: OperationResult) => op.unbatched.requestsPerSecond,
-    },
-  ];
-  const max = Math.max(...report.operations.flatMap((op) => series.map((s) => s.value(op))));
-  const width = 760;
-  const height = 360;
+  const series: { label: string; color: string; value(op: OperationResult): number | undefined }[] =
+    [
+      { label: 'API', color: '#2b6cb0', value: (op) => op.api[level]?.requestsPerSecond },
+      {
+        label: 'raw pg (limit)',
+        color: '#38a169',
+        value: (op) => op.raw[level]?.requestsPerSecond,
+      },
+      {
+        label: 'API unbatched (floor)',
+        color: '#c53030',
+        value: (op) => op.unbatched?.requestsPerSecond,
+      },
+      {
+        label: 'PostGraphile 4 (peer)',
+        color: '#d69e2e',
+        value: (op) => op.peer?.[level]?.requestsPerSecond,
+      },
+    ];
+  const present = (op: OperationResult) =>
+    series.filter((s) => Number.isFinite(s.value(op) ?? NaN));
+  const max = Math.max(
+    1,
+    ...report.operations.flatMap((op) => present(op).map((s) => s.value(op)!)),
+  );
   const left = 70;
+  const width = Math.max(760, left + 20 + report.operations.length * 130);
+  const height = 360;
   const bottom = 300;
   const group = (width - left - 20) / report.operations.length;
-  const bar = (group - 30) / series.length;
+  const bar = (group - 30) / Math.max(1, ...report.operations.map((op) => present(op).length));
   const scale = (value: number) => (value / max) * (bottom - 50);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
@@ -126,9 +230,11 @@ export function chart(report: RunReport, level: number): string {
     parts.push(`<text x="${left - 8}" y="${y + 4}" text-anchor="end">${Math.round(value)}</text>`);
   }
   report.operations.forEach((op, index) => {
-    const x0 = left + index * group + 15;
-    series.forEach((s, i) => {
-      const value = s.value(op);
+    const bars = present(op);
+    const centre = left + index * group + group / 2;
+    const x0 = centre - (bars.length * bar) / 2;
+    bars.forEach((s, i) => {
+      const value = s.value(op)!;
       const x = x0 + i * bar;
       parts.push(
         `<rect x="${x}" y="${bottom - scale(value)}" width="${bar - 4}" height="${scale(value)}" fill="${s.color}"/>`,
@@ -137,9 +243,7 @@ export function chart(report: RunReport, level: number): string {
         `<text x="${x + (bar - 4) / 2}" y="${bottom - scale(value) - 4}" text-anchor="middle" font-size="10">${Math.round(value)}</text>`,
       );
     });
-    parts.push(
-      `<text x="${x0 + (group - 30) / 2}" y="${bottom + 18}" text-anchor="middle">${op.name}</text>`,
-    );
+    parts.push(`<text x="${centre}" y="${bottom + 18}" text-anchor="middle">${op.name}</text>`);
   });
   series.forEach((s, i) => {
     parts.push(

@@ -1,27 +1,60 @@
-// npm run bench: the API against the limit of its own design, side by side in one run.
-// For each operation: the API at 1, 10 and 50 concurrent clients, every request worked in full
-// (response cache off); the same SQL statements replayed straight through pg at the same
-// concurrency (the limit); the API with DataLoader batching switched off (the floor); and the
-// API as `npm start` runs it, with its anonymous response cache. BENCH_SECONDS sets the length
-// of each measurement.
+// npm run bench: the API against the limit of its own design and against a peer, side by side in
+// one run. For each operation without a peer: the API at 1, 10 and 50 concurrent clients, every
+// request worked in full (response cache off); the same SQL statements replayed straight through
+// pg at the same concurrency (the limit); the API with DataLoader batching switched off (the
+// floor); and the API as `npm start` runs it, with its anonymous response cache. For each
+// operation with a peer (PostGraphile 4 on the same database, bench/peer): both answer a few
+// bodies identically first, then API, peer and raw replay take turns at 10 clients for
+// BENCH_ROUNDS rounds (3), so that the machine's noise hits them alike; medians are reported.
+// BENCH_SECONDS sets the length of each measurement (4); BENCH_FULL=1 also measures the peer's
+// operations at 1 and 50 clients; BENCH_OPERATIONS=a,b runs only those operations.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import type { LoggedStatement } from '../src/db/statement-log';
 import { seededRandom } from '../src/seed/deterministic';
-import { ROOT, openBenchNetwork, spawnApi, type ApiProcess } from './harness';
-import { loadApi, loadRaw, type LoadResult } from './load';
+import { CpuMeter } from './cpu';
+import { checkSameAnswers } from './equivalence';
+import {
+  PEER_DIR,
+  ROOT,
+  openBenchNetwork,
+  spawnApi,
+  spawnPeer,
+  type ApiProcess,
+  type ServerProcess,
+} from './harness';
+import { loadGraphql, loadRaw, type LoadResult } from './load';
 import { benchOperations, type Operation } from './operations';
-import { chart, table, writeReport, type OperationResult, type RunReport } from './report';
+import {
+  chart,
+  cpuTable,
+  medianOf,
+  table,
+  writeReport,
+  type ApiResult,
+  type OperationResult,
+  type PeerResult,
+  type RunReport,
+} from './report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 4);
+const FULL = process.env.BENCH_FULL === '1';
 const LEVELS = [1, 10, 50];
 const FLOOR_LEVEL = 10;
+const PEER_LEVELS = FULL ? LEVELS : [FLOOR_LEVEL];
+const ROUNDS = Math.max(1, Math.round(Number(process.env.BENCH_ROUNDS) || 3));
+const ONLY = process.env.BENCH_OPERATIONS?.split(',').map((name) => name.trim());
 const SAMPLES = 20;
+
+let cpu: CpuMeter;
 
 async function measuredApi(api: ApiProcess, op: Operation, concurrency: number) {
   const before = await api.statementCount();
-  const result = await loadApi(api.url, op.bodies, concurrency, SECONDS);
+  const result = await cpu.measure(api.pid, () =>
+    loadGraphql(api.url, op.bodies, concurrency, SECONDS),
+  );
   const statements = (await api.statementCount()) - before;
   return { ...result, statementsPerRequest: statements / Math.max(1, result.requests) };
 }
@@ -43,52 +76,140 @@ async function captureStatements(api: ApiProcess, op: Operation): Promise<Logged
   return sets;
 }
 
+const perRequest = (samples: LoggedStatement[][]) =>
+  samples.reduce((sum, set) => sum + set.length, 0) / samples.length;
+
+/** API at 1, 10 and 50 clients with its raw replay, then the floor and the cached API. */
+async function againstRaw(
+  op: Operation,
+  servers: { batched: ApiProcess; unbatched: ApiProcess; cached: ApiProcess },
+  pool: Pool,
+): Promise<OperationResult> {
+  const { batched, unbatched, cached } = servers;
+  await loadGraphql(batched.url, op.bodies, 10, 2); // warm-up: plans prepared, reference data loaded
+  const samples = await captureStatements(batched, op);
+  const api: Record<number, ApiResult> = {};
+  const raw: Record<number, LoadResult> = {};
+  for (const level of LEVELS) {
+    api[level] = await measuredApi(batched, op, level);
+    raw[level] = await loadRaw(pool, samples, level, SECONDS);
+    process.stderr.write(`${level} `);
+  }
+  await loadGraphql(unbatched.url, op.bodies, FLOOR_LEVEL, 1); // warm-up
+  const floor = await measuredApi(unbatched, op, FLOOR_LEVEL);
+  await loadGraphql(cached.url, op.bodies, FLOOR_LEVEL, 1); // warm-up
+  const withCache = await measuredApi(cached, op, FLOOR_LEVEL);
+  process.stderr.write('floor cached\n');
+  return {
+    name: op.name,
+    statementsPerRequest: perRequest(samples),
+    api,
+    raw,
+    unbatched: { ...floor, concurrency: FLOOR_LEVEL },
+    cached: { ...withCache, concurrency: FLOOR_LEVEL },
+  };
+}
+
+/**
+ * The API against PostGraphile on the equivalent query, after checking that both answer alike:
+ * API, peer and raw replay in turn, ROUNDS times per level; the medians are the figures.
+ */
+async function againstPeer(
+  op: Operation,
+  batched: ApiProcess,
+  peer: ServerProcess,
+  pool: Pool,
+): Promise<OperationResult> {
+  const peerQuery = op.peer!;
+  await checkSameAnswers(op, batched.url, peer.url);
+  process.stderr.write('same answers; ');
+  await loadGraphql(batched.url, op.bodies, 10, 2); // warm-up
+  await loadGraphql(peer.url, peerQuery.bodies, 10, 2); // warm-up
+  const samples = await captureStatements(batched, op);
+  const result: Required<Pick<OperationResult, 'api' | 'raw' | 'peer' | 'rounds'>> = {
+    api: {},
+    raw: {},
+    peer: {},
+    rounds: {},
+  };
+  for (const level of PEER_LEVELS) {
+    const rounds = { api: [] as ApiResult[], peer: [] as PeerResult[], raw: [] as LoadResult[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.api.push(await measuredApi(batched, op, level));
+      rounds.peer.push(
+        await cpu.measure(peer.pid, () => loadGraphql(peer.url, peerQuery.bodies, level, SECONDS)),
+      );
+      rounds.raw.push(await loadRaw(pool, samples, level, SECONDS));
+    }
+    result.api[level] = medianOf(rounds.api);
+    result.peer[level] = medianOf(rounds.peer);
+    result.raw[level] = medianOf(rounds.raw);
+    result.rounds[level] = rounds;
+    process.stderr.write(`${level}×${ROUNDS} `);
+  }
+  process.stderr.write('\n');
+  return {
+    name: op.name,
+    statementsPerRequest: perRequest(samples),
+    ...result,
+    queries: { api: op.query, peer: peerQuery.query },
+  };
+}
+
+function peerVersions(): { postgraphile: string; graphql: string } {
+  const version = (name: string) =>
+    JSON.parse(readFileSync(path.join(PEER_DIR, 'node_modules', name, 'package.json'), 'utf8'))
+      .version as string;
+  return { postgraphile: version('postgraphile'), graphql: version('graphql') };
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const network = await openBenchNetwork();
   const [{ server_version: version }] = await network.sql.rows<{ server_version: string }>(
     'SHOW server_version',
   );
-  const operations = await benchOperations(network.sql, seededRandom(42));
-  const batched = await spawnApi(network.database.url, { batching: true, responseCacheSeconds: 0 });
-  const unbatched = await spawnApi(network.database.url, {
-    batching: false,
-    responseCacheSeconds: 0,
-  });
-  const cached = await spawnApi(network.database.url, { batching: true, responseCacheSeconds: 30 });
+  const [{ pid }] = await network.sql.rows<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  cpu = CpuMeter.forCluster(pid);
+  const operations = (await benchOperations(network.sql, seededRandom(42))).filter(
+    (op) => !ONLY || ONLY.includes(op.name),
+  );
+  const withPeer = operations.some((op) => op.peer);
+  const withoutPeer = operations.some((op) => !op.peer);
+  const spawned: ServerProcess[] = [];
+  const spawn = async <T extends ServerProcess>(server: Promise<T>) => {
+    const started = await server;
+    spawned.push(started);
+    return started;
+  };
   const pool = new Pool({ connectionString: network.database.url, max: network.poolSize });
   const results: OperationResult[] = [];
   try {
+    const batched = await spawn(
+      spawnApi(network.database.url, { batching: true, responseCacheSeconds: 0 }),
+    );
+    const others = withoutPeer
+      ? {
+          unbatched: await spawn(
+            spawnApi(network.database.url, { batching: false, responseCacheSeconds: 0 }),
+          ),
+          cached: await spawn(
+            spawnApi(network.database.url, { batching: true, responseCacheSeconds: 30 }),
+          ),
+        }
+      : null;
+    const peer = withPeer ? await spawn(spawnPeer(network.database.url, network.poolSize)) : null;
     for (const op of operations) {
       process.stderr.write(`${op.name}: `);
-      await loadApi(batched.url, op.bodies, 10, 2); // warm-up: plans prepared, reference data loaded
-      const samples = await captureStatements(batched, op);
-      const api: Record<number, LoadResult & { statementsPerRequest: number }> = {};
-      const raw: Record<number, LoadResult> = {};
-      for (const level of LEVELS) {
-        api[level] = await measuredApi(batched, op, level);
-        raw[level] = await loadRaw(pool, samples, level, SECONDS);
-        process.stderr.write(`${level} `);
-      }
-      await loadApi(unbatched.url, op.bodies, FLOOR_LEVEL, 1); // warm-up
-      const floor = await measuredApi(unbatched, op, FLOOR_LEVEL);
-      await loadApi(cached.url, op.bodies, FLOOR_LEVEL, 1); // warm-up
-      const withCache = await measuredApi(cached, op, FLOOR_LEVEL);
-      process.stderr.write('floor cached\n');
-      results.push({
-        name: op.name,
-        statementsPerRequest: samples.reduce((sum, set) => sum + set.length, 0) / samples.length,
-        api,
-        raw,
-        unbatched: { ...floor, concurrency: FLOOR_LEVEL },
-        cached: { ...withCache, concurrency: FLOOR_LEVEL },
-      });
+      results.push(
+        op.peer
+          ? await againstPeer(op, batched, peer!, pool)
+          : await againstRaw(op, { batched, ...others! }, pool),
+      );
     }
   } finally {
     await pool.end();
-    await batched.stop();
-    await unbatched.stop();
-    await cached.stop();
+    await Promise.all(spawned.map((server) => server.stop()));
     await network.close();
   }
 
@@ -102,10 +223,18 @@ async function main(): Promise<void> {
       node: process.version,
       postgres: version,
     },
+    ...(withPeer ? { peer: { ...peerVersions(), rounds: ROUNDS } } : {}),
     operations: results,
   };
   const files = writeReport(path.join(ROOT, 'bench/results'), report, chart(report, FLOOR_LEVEL));
   console.log(table(report, LEVELS));
+  const cpuFigures = cpuTable(report, LEVELS);
+  if (cpuFigures) console.log(`\nCPU per request, API against peer:\n\n${cpuFigures}`);
+  if (report.peer) {
+    console.log(
+      `\nPeer: PostGraphile ${report.peer.postgraphile} (graphql ${report.peer.graphql}); its operations are medians of ${ROUNDS} interleaved rounds (API, peer, raw).`,
+    );
+  }
   console.log(
     `\n${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, PostgreSQL ${version}; ${SECONDS} s per measurement, ${Math.round((Date.now() - started) / 1000)} s in all.`,
   );
