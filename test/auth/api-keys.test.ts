@@ -1,5 +1,6 @@
 // API keys: made by `npm run keys`, stored as hashes, checked on every request.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { createApiKey, revokeApiKey } from '../../src/auth/api-key.commands';
 import { bearer } from '../support/referral-fixtures';
@@ -27,19 +28,48 @@ describe('API keys', () => {
     expect(other).not.toBe(key);
   });
 
-  it('are stored only as hashes: no column of the key table holds the key', async () => {
-    const { key } = await createApiKey(api.sql, {
+  it('are stored only as the SHA-256 of the whole key: no column of the key’s row holds the key', async () => {
+    const { key, apiKey } = await createApiKey(api.sql, {
       role: 'ADMIN',
       name: 'keys test storage',
     });
-    const rows: Record<string, unknown>[] = await api.dataSource.query('SELECT * FROM api_key');
+    const [row]: Record<string, unknown>[] = await api.dataSource.query(
+      'SELECT * FROM api_key WHERE public_id = $1',
+      [apiKey.publicId],
+    );
+    expect(key.startsWith(`sme_${apiKey.publicId}_`)).toBe(true);
+    expect((row.key_hash as Buffer).toString('hex')).toBe(
+      createHash('sha256').update(key, 'utf8').digest('hex'),
+    );
     const dump = JSON.stringify(
-      rows.map((row) =>
-        Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('hex') : value)),
-      ),
+      Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('hex') : value)),
     );
     expect(dump).not.toContain(key);
     expect(dump).not.toContain(key.slice(17)); // the secret part
+  });
+
+  it('answer a wrong secret for a known id exactly as an unknown id: nothing tells which ids exist', async () => {
+    const { key } = await createApiKey(api.sql, { role: 'PARTNER', name: 'keys test probing' });
+    const publicId = key.slice(4, 16);
+    const secret = key.slice(17);
+    const flipped = (secret[0] === 'A' ? 'B' : 'A') + secret.slice(1);
+    const answer = async (candidate: string) => {
+      const response = await fetch(`${api.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(candidate) },
+        body: JSON.stringify({ query: VIEWER }),
+      });
+      const body = (await response.json()) as any;
+      return { status: response.status, errors: body.errors, data: body.data };
+    };
+    const wrongSecret = await answer(`sme_${publicId}_${flipped}`);
+    const unknownId = await answer(`sme_${'A'.repeat(12)}_${secret}`);
+    expect(wrongSecret.status).toBe(401);
+    expect(wrongSecret.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(wrongSecret.errors[0].message).toMatch(/unknown/);
+    expect(wrongSecret).toEqual(unknownId);
+    // The key itself still works.
+    expect((await api.graphql(VIEWER, {}, bearer(key))).data!.viewer.role).toBe('PARTNER');
   });
 
   it('make the request PARTNER, INSTITUTION_STAFF or ADMIN', async () => {

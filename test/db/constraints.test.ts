@@ -59,6 +59,16 @@ describe('database constraints', () => {
   });
 
   it('accept a second MARKET institution in the same region', async () => {
+    const marketIn441900 = async () =>
+      (
+        await runner.query(
+          `SELECT code FROM institution WHERE region_code = '441900' AND kind = 'MARKET'`,
+        )
+      )
+        .map((row: { code: string }) => row.code)
+        .sort();
+    const before: string[] = await marketIn441900();
+    expect(before.length).toBeGreaterThan(0); // the seed put MARKET agencies in Dongguan already
     await insertInstitution({
       code: 'T-2',
       tier: 'MUNICIPAL',
@@ -66,6 +76,7 @@ describe('database constraints', () => {
       region: '441900',
       parent: await provincialCentreId(),
     });
+    expect(await marketIn441900()).toEqual([...before, 'T-2'].sort());
   });
 
   it('refuse a county institution without a parent', async () => {

@@ -156,3 +156,33 @@ describe('errors', () => {
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
+
+describe('request bodies', () => {
+  const LIMIT = 100 * 1024; // 100 kB, as express.json counts it
+
+  /** A valid request for Guangdong padded with spaces inside the query to exactly `bytes`. */
+  function bodyOf(bytes: number): string {
+    const query = '{ region(code: "44") { code } }';
+    const bare = JSON.stringify({ query });
+    const body = JSON.stringify({ query: query + ' '.repeat(bytes - bare.length) });
+    expect(Buffer.byteLength(body)).toBe(bytes);
+    return body;
+  }
+  const post = (body: string) =>
+    fetch(`${api.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+
+  it('are answered up to 100 kB', async () => {
+    const response = await post(bodyOf(LIMIT));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).data).toEqual({ region: { code: '440000' } });
+  });
+
+  it('are refused with 413 from one byte over 100 kB', async () => {
+    expect((await post(bodyOf(LIMIT + 1))).status).toBe(413);
+    expect((await post(bodyOf(4 * LIMIT))).status).toBe(413);
+  });
+});

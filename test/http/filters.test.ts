@@ -204,12 +204,18 @@ describe('services(filter)', () => {
     }
   });
 
-  it('searches names in Chinese and English', async () => {
-    const chinese = await everyNode('services', { search: '专利', tier: undefined }, 'name');
-    expect(chinese.length).toBeGreaterThan(0);
+  it('searches names in Chinese and English, finding the same services', async () => {
+    const chinese = await everyNode('services', { search: '专利' }, 'code name');
     expect(chinese.every((node) => node.name.includes('专利'))).toBe(true);
-    const english = await everyNode('services', { search: 'patent' }, 'nameEn');
-    expect(english.length).toBe(chinese.length);
+    // Every service with 专利 in its name, name_en or description, read straight from the table.
+    const expected = await codesFromDb(
+      `SELECT code FROM service WHERE name LIKE '%专利%' OR name_en ILIKE '%专利%' OR description LIKE '%专利%'`,
+    );
+    expect(expected.length).toBeGreaterThan(5);
+    expect(chinese.map((node) => node.code).sort()).toEqual(expected);
+    const english = await everyNode('services', { search: 'patent' }, 'code nameEn');
+    expect(english.every((node) => /patent/i.test(node.nameEn))).toBe(true);
+    expect(english.map((node) => node.code).sort()).toEqual(expected);
   });
 
   it('filters an institution’s own services the same way', async () => {

@@ -178,13 +178,68 @@ describe('updateInstitution', () => {
     expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 
-  it('lets an admin rename and withdraw', async () => {
+  it('lets an admin rename an institution', async () => {
     const { data } = await api.graphql(
       UPDATE,
       { input: { code: 'M-441900-01', name: '东莞市融资担保服务有限公司' } },
       admin,
     );
     expect(data!.updateInstitution.institution.name).toBe('东莞市融资担保服务有限公司');
+  });
+
+  it('lets an admin withdraw an institution: lists and one-stop leave it out; staff may not', async () => {
+    const WITHDRAW = `mutation ($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { institution { code active } } }`;
+    const listed = async (active: boolean) =>
+      (
+        await api.graphql(
+          `query ($active: Boolean) { institutions(first: 100, filter: { regionCode: "441900", active: $active }) { nodes { code } } }`,
+          { active },
+        )
+      ).data!.institutions.nodes.map((node: { code: string }) => node.code);
+    const offering = async () =>
+      (
+        await api.graphql(
+          `{ oneStop(input: { regionCode: "441900", limitPerTier: 50 }) { matches { institution { code } } } }`,
+        )
+      ).data!.oneStop.matches.map((match: any) => match.institution.code);
+    const agency = 'M-441900-01';
+    expect(await listed(true)).toContain(agency);
+    expect(await offering()).toContain(agency);
+
+    const agencyStaff = bearer(
+      (
+        await createApiKey(sql, {
+          role: 'INSTITUTION_STAFF',
+          name: 'agency desk',
+          institutionCode: agency,
+        })
+      ).key,
+    );
+    const byStaff = await api.graphql(
+      WITHDRAW,
+      { input: { code: agency, active: false } },
+      agencyStaff,
+    );
+    expect(byStaff.errors![0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringContaining('contact details only, not active'),
+    });
+    expect(await listed(true)).toContain(agency);
+
+    const { data, errors } = await api.graphql(
+      WITHDRAW,
+      { input: { code: agency, active: false } },
+      admin,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.updateInstitution.institution).toEqual({ code: agency, active: false });
+    const [{ active }] = await seeded.query('SELECT active FROM institution WHERE code = $1', [
+      agency,
+    ]);
+    expect(active).toBe(false);
+    expect(await listed(true)).not.toContain(agency);
+    expect(await listed(false)).toContain(agency);
+    expect(await offering()).not.toContain(agency);
   });
 });
 
@@ -237,6 +292,28 @@ describe('moveInstitution', () => {
   });
 });
 
+describe('moveInstitution by anyone but an admin', () => {
+  const MOVE = `mutation ($input: MoveInstitutionInput!) { moveInstitution(input: $input) { institution { code } } }`;
+
+  it.each([
+    ['staff of the institution', () => dongguanStaff],
+    ['a partner', () => partner],
+    ['the public', () => ({})],
+  ])('is FORBIDDEN for %s, moving nothing', async (_who, key) => {
+    const { data, errors } = await api.graphql(
+      MOVE,
+      { input: { code: 'C-441900', newParentCode: 'C-440000' } },
+      key(),
+    );
+    expect(data).toBeNull();
+    expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+    const [{ parent }] = await seeded.query(
+      `SELECT p.code AS parent FROM institution i JOIN institution p ON p.id = i.parent_id WHERE i.code = 'C-441900'`,
+    );
+    expect(parent).toBe('C-440000');
+  });
+});
+
 describe('services', () => {
   const CREATE_SERVICE = `mutation ($input: CreateServiceInput!) { createService(input: $input) { service { code active category { code } institution { code } eligibleScales } } }`;
   const UPDATE_SERVICE = `mutation ($input: UpdateServiceInput!) { updateService(input: $input) { service { code active fee } } }`;
@@ -272,6 +349,36 @@ describe('services', () => {
     );
     expect(withdrawn.data!.updateService.service.active).toBe(false);
     expect(await codes()).not.toContain('C-441900-S99');
+  });
+
+  it('lets an admin change any institution’s service', async () => {
+    const [service] = await seeded.query(
+      `SELECT s.code, s.fee FROM service s JOIN institution i ON i.id = s.institution_id
+        WHERE i.code = 'C-440000' AND s.active AND s.fee <> 'PAID' ORDER BY s.id LIMIT 1`,
+    );
+    const byOtherStaff = await api.graphql(
+      UPDATE_SERVICE,
+      { input: { code: service.code, fee: 'PAID' } },
+      dongguanStaff,
+    );
+    expect(byOtherStaff.errors![0].extensions!.code).toBe('FORBIDDEN');
+
+    const { data, errors } = await api.graphql(
+      `mutation ($input: UpdateServiceInput!) { updateService(input: $input) { service { code name fee active } } }`,
+      { input: { code: service.code, fee: 'PAID', name: '广东省融资对接专场' } },
+      admin,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.updateService.service).toEqual({
+      code: service.code,
+      name: '广东省融资对接专场',
+      fee: 'PAID',
+      active: true,
+    });
+    const [stored] = await seeded.query('SELECT name, fee FROM service WHERE code = $1', [
+      service.code,
+    ]);
+    expect(stored).toEqual({ name: '广东省融资对接专场', fee: 'PAID' });
   });
 
   it('refuses other institutions’ staff, unknown categories and taken codes', async () => {

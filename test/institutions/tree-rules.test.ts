@@ -53,4 +53,25 @@ describe('tree rules', () => {
     expect(parent('420103', InstitutionKind.MARKET)).toEqual({ regionCode: '420100' });
     expect(parent('420000', InstitutionKind.MARKET)).toEqual({ regionCode: '420000' });
   });
+
+  it('hangs under the national centre whatever has no centre above it', () => {
+    const nowhere = () => false;
+    expect(parentPlace(regionChain('420102', byCode), InstitutionKind.PUBLIC, nowhere)).toBe(
+      'NATIONAL',
+    );
+    expect(parentPlace(regionChain('420102', byCode), InstitutionKind.MARKET, nowhere)).toBe(
+      'NATIONAL',
+    );
+    expect(parentPlace([], InstitutionKind.MARKET, nowhere)).toBe('NATIONAL');
+  });
+
+  it('asks only about the regions of the chain, nearest first, and stops at the first centre', () => {
+    const asked: string[] = [];
+    const answer = parentPlace(regionChain('420102', byCode), InstitutionKind.MARKET, (code) => {
+      asked.push(code);
+      return code === '420100';
+    });
+    expect(answer).toEqual({ regionCode: '420100' });
+    expect(asked).toEqual(['420102', '420100']);
+  });
 });

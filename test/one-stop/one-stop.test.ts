@@ -6,6 +6,8 @@ interface ServiceRow {
   id: number;
   code: string;
   name: string;
+  name_en: string;
+  description: string;
   fee: string;
   delivery_mode: string;
   scales: string[];
@@ -23,13 +25,17 @@ interface ServiceRow {
 let api: TestApi;
 let services: ServiceRow[];
 let parentOf: Map<string, string | null>;
+let levelOf: Map<string, string>;
+/** The active PUBLIC centre of each region that has one. */
 let publicCentreOf: Map<string, string>;
 let counties: string[];
+let prefectures: string[];
+let provinces: string[];
 
 beforeAll(async () => {
   api = await startTestApi();
   services = await api.dataSource.query(`
-    SELECT s.id, s.code, s.name, s.fee, s.delivery_mode, s.eligible_scales::text[] AS scales, s.min_specialization, s.active,
+    SELECT s.id, s.code, s.name, s.name_en, s.description, s.fee, s.delivery_mode, s.eligible_scales::text[] AS scales, s.min_specialization, s.active,
            c.code AS category, p.code AS parent_category,
            i.code AS institution, i.kind, i.tier, i.region_code, i.active AS institution_active
       FROM service s JOIN institution i ON i.id = s.institution_id
@@ -37,12 +43,17 @@ beforeAll(async () => {
   const regions: { code: string; parent_code: string | null; level: string }[] =
     await api.dataSource.query('SELECT code, parent_code, level FROM region');
   parentOf = new Map(regions.map((region) => [region.code, region.parent_code]));
-  counties = regions
-    .filter((region) => region.level === 'COUNTY')
-    .map((region) => region.code)
-    .sort();
+  levelOf = new Map(regions.map((region) => [region.code, region.level]));
+  const ofLevel = (level: string) =>
+    regions
+      .filter((region) => region.level === level)
+      .map((region) => region.code)
+      .sort();
+  counties = ofLevel('COUNTY');
+  prefectures = ofLevel('PREFECTURE');
+  provinces = ofLevel('PROVINCE');
   const centres: { code: string; region_code: string }[] = await api.dataSource.query(
-    `SELECT code, region_code FROM institution WHERE kind = 'PUBLIC' AND region_code IS NOT NULL`,
+    `SELECT code, region_code FROM institution WHERE kind = 'PUBLIC' AND region_code IS NOT NULL AND active`,
   );
   publicCentreOf = new Map(centres.map((centre) => [centre.region_code, centre.code]));
 });
@@ -54,6 +65,7 @@ interface Input {
   scale?: string;
   specialization?: string;
   deliveryMode?: string[];
+  search?: string;
   limitPerTier?: number;
 }
 
@@ -61,15 +73,34 @@ const SPECIALIZATION = ['NONE', 'SPECIALIZED', 'LITTLE_GIANT'];
 const FEE = ['FREE', 'SUBSIDIZED', 'PAID'];
 const byCodePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const TIER_OF_LEVEL: Record<string, string> = {
+  COUNTY: 'COUNTY',
+  PREFECTURE: 'MUNICIPAL',
+  PROVINCE: 'PROVINCIAL',
+};
+
+interface Tier {
+  tier: string;
+  institution: string | null;
+  matches: { distance: number; service: string; institution: string }[];
+}
+
 /** What oneStop must answer, tier by tier, computed from the tables without the API's code. */
-function oracle(input: Input): string[][] {
+function oracle(input: Input): Tier[] {
   const chain: (string | null)[] = [];
-  for (let code: string | null | undefined = input.regionCode; code; code = parentOf.get(code))
+  for (
+    let code: string | null | undefined = input.regionCode.padEnd(6, '0');
+    code;
+    code = parentOf.get(code)
+  )
     chain.push(code);
   chain.push(null);
   const limit = input.limitPerTier ?? 10;
-  return chain.map((regionCode) =>
-    services
+  const words = input.search?.toLowerCase();
+  return chain.map((regionCode, distance) => ({
+    tier: regionCode === null ? 'NATIONAL' : TIER_OF_LEVEL[levelOf.get(regionCode)!],
+    institution: regionCode === null ? 'C-000000' : (publicCentreOf.get(regionCode) ?? null),
+    matches: services
       .filter((s) => (regionCode === null ? s.tier === 'NATIONAL' : s.region_code === regionCode))
       .filter((s) => s.active && s.institution_active)
       .filter(
@@ -85,6 +116,11 @@ function oracle(input: Input): string[][] {
           SPECIALIZATION.indexOf(input.specialization ?? 'NONE'),
       )
       .filter((s) => !input.deliveryMode || input.deliveryMode.includes(s.delivery_mode))
+      .filter(
+        (s) =>
+          !words ||
+          [s.name, s.name_en, s.description].some((text) => text.toLowerCase().includes(words)),
+      )
       .sort(
         (a, b) =>
           (a.kind === b.kind ? 0 : a.kind === 'PUBLIC' ? -1 : 1) ||
@@ -93,14 +129,27 @@ function oracle(input: Input): string[][] {
           a.id - b.id,
       )
       .slice(0, limit)
-      .map((s) => s.code),
-  );
+      .map((s) => ({ distance, service: s.code, institution: s.institution })),
+  }));
+}
+
+/** The parts of an answer the oracle computes. */
+function tiersOf(result: any): Tier[] {
+  return result.tiers.map((tier: any) => ({
+    tier: tier.tier,
+    institution: tier.institution?.code ?? null,
+    matches: tier.matches.map((match: any) => ({
+      distance: match.distance,
+      service: match.service.code,
+      institution: match.institution.code,
+    })),
+  }));
 }
 
 const ONE_STOP = `query ($input: OneStopInput!) {
   oneStop(input: $input) {
     region { code name }
-    tiers { tier institution { code kind } matches { distance service { code } } }
+    tiers { tier institution { code kind } matches { distance service { code } institution { code } } }
     matches {
       distance reason
       institution { code kind region { code } }
@@ -212,42 +261,58 @@ describe('oneStop', () => {
   });
 
   it('finds services by words of their name', async () => {
-    const result = await oneStop({ regionCode: '44', search: '专利' } as Input);
+    const input = { regionCode: '44', search: '专利' };
+    const result = await oneStop(input);
     expect(result.matches.length).toBeGreaterThan(0);
     for (const match of result.matches)
       expect(services.find((s) => s.code === match.service.code)!.name).toContain('专利');
+    expect(tiersOf(result)).toEqual(oracle(input));
   });
 
-  it('keeps its ranking and limit rules over many random regions and needs', async () => {
+  it('answers as the oracle over many random regions of every level and needs: tiers, centres, distances, matches', async () => {
     const random = seededRandom(20261122);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
     const categories = [
       ...new Set(services.map((s) => s.category)),
       ...new Set(services.map((s) => s.parent_category!)),
     ];
-    for (let round = 0; round < 60; round++) {
+    const levels = { county: 0, prefecture: 0, province: 0 };
+    for (let round = 0; round < 80; round++) {
+      const level = random();
+      // Counties most often; prefectures and provinces, sometimes in their short forms (4419, 44).
+      const regionCode =
+        level < 0.55
+          ? pick(counties)
+          : level < 0.8
+            ? pick(prefectures).slice(0, random() < 0.5 ? 4 : 6)
+            : pick(provinces).slice(0, random() < 0.5 ? 2 : 6);
+      levels[level < 0.55 ? 'county' : level < 0.8 ? 'prefecture' : 'province']++;
       const input: Input = {
-        regionCode: pick(counties),
+        regionCode,
         limitPerTier: pick([1, 2, 5, 10, 50]),
         ...(random() < 0.7 ? { categoryCode: pick(categories) } : {}),
         ...(random() < 0.5 ? { scale: pick(['MICRO', 'SMALL', 'MEDIUM']) } : {}),
         ...(random() < 0.5 ? { specialization: pick(SPECIALIZATION) } : {}),
         ...(random() < 0.3 ? { deliveryMode: [pick(['ONLINE', 'ONSITE', 'HYBRID'])] } : {}),
       };
+      if (random() < 0.2) delete input.limitPerTier;
       const result = await oneStop(input);
       const expected = oracle(input);
 
+      expect([input, result.region.code]).toEqual([input, input.regionCode.padEnd(6, '0')]);
+      expect([input, tiersOf(result)]).toEqual([input, expected]);
       expect([
         input,
-        result.tiers.map((tier: any) => tier.matches.map((match: any) => match.service.code)),
-      ]).toEqual([input, expected]);
-      const distances = result.matches.map((match: any) => match.distance);
-      expect(distances).toEqual([...distances].sort((a, b) => a - b));
-      for (const tier of result.tiers)
-        expect(tier.matches.length).toBeLessThanOrEqual(input.limitPerTier!);
+        result.matches.map((match: any) => ({
+          distance: match.distance,
+          service: match.service.code,
+          institution: match.institution.code,
+        })),
+      ]).toEqual([input, expected.flatMap((tier) => tier.matches)]);
       for (const match of result.matches) {
         const service = match.service;
         expect(service.active).toBe(true);
+        expect(service.institution.code).toBe(match.institution.code);
         if (input.categoryCode)
           expect([service.category.code, service.category.parent?.code]).toContain(
             input.categoryCode,
@@ -262,6 +327,24 @@ describe('oneStop', () => {
         if (input.deliveryMode) expect(input.deliveryMode).toContain(service.deliveryMode);
       }
     }
+    expect(Object.values(levels).every((count) => count >= 10)).toBe(true);
+  });
+
+  it('finds services by words of their description, not only of their name', async () => {
+    // Seeded descriptions name the place served (面向东莞市中小企业的…); service names do not.
+    const input = { regionCode: '441900', search: '东莞', limitPerTier: 50 };
+    const result = await oneStop(input);
+    const own = result.tiers[0].matches.map((match: any) => match.service.code);
+    expect(own.length).toBeGreaterThan(0);
+    for (const code of own) {
+      const service = services.find((s) => s.code === code)!;
+      expect([code, service.name.includes('东莞'), service.description.includes('东莞')]).toEqual([
+        code,
+        false,
+        true,
+      ]);
+    }
+    expect(tiersOf(result)).toEqual(oracle(input));
   });
 
   it('issues the same few statements for Beijing, Dongguan and Xinjiang, at limit 1 and 50, nested fields included', async () => {

@@ -1,10 +1,19 @@
 // Races the database must settle: concurrent moves from one status, concurrent retries.
-import { CREATE, UPDATE, makeKeys, referralInput, serviceOf } from '../support/referral-fixtures';
+import {
+  CREATE,
+  UPDATE,
+  creditCodeFor,
+  makeKeys,
+  referralInput,
+  referralUuidOf,
+  serviceOf,
+} from '../support/referral-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 let api: TestApi;
 let keys: Awaited<ReturnType<typeof makeKeys>>;
 let serviceId: string;
+const creditCode = creditCodeFor('concurrency');
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -15,7 +24,11 @@ afterAll(() => api.close());
 
 describe('concurrency', () => {
   it('lets exactly one of 20 parallel moves from SUBMITTED to ACCEPTED or DECLINED succeed; the others get CONFLICT', async () => {
-    const created = await api.graphql(CREATE, { input: referralInput(serviceId) }, keys.partnerA);
+    const created = await api.graphql(
+      CREATE,
+      { input: referralInput(serviceId, creditCode) },
+      keys.partnerA,
+    );
     const id = created.data!.createReferral.referral.id;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
@@ -40,26 +53,35 @@ describe('concurrency', () => {
       .map((result) => result.errors![0].extensions!.code);
     expect(refused).toEqual(Array(19).fill('CONFLICT'));
 
-    const winner = succeeded[0].data!.updateReferralStatus.referral.status;
-    const [{ events }] = await api.dataSource.query(
-      `SELECT count(*)::int AS events FROM referral_event e JOIN referral r ON r.uuid = e.referral_uuid
-        WHERE r.uuid = (SELECT uuid FROM referral WHERE status = $1 ORDER BY seq DESC LIMIT 1) AND e.status <> 'SUBMITTED'`,
-      [winner],
+    const winner = succeeded[0].data!.updateReferralStatus.referral;
+    const winningNote = winner.history.at(-1).note;
+    // This referral's events, read straight from the table: one for its creation, one for the move.
+    const events = await api.dataSource.query(
+      `SELECT status, note FROM referral_event WHERE referral_uuid = $1 ORDER BY id`,
+      [referralUuidOf(id)],
     );
-    expect(events).toBe(1);
+    expect(events).toEqual([
+      { status: 'SUBMITTED', note: '希望了解信用贷款' },
+      { status: winner.status, note: winningNote },
+    ]);
+    expect(winningNote).toMatch(/^move \d+$/);
     const after = await api.graphql(
       `query ($id: ID!) { referral(id: $id) { status history { status } } }`,
       { id },
       keys.admin,
     );
     expect(after.data!.referral).toEqual({
-      status: winner,
-      history: [{ status: 'SUBMITTED' }, { status: winner }],
+      status: winner.status,
+      history: [{ status: 'SUBMITTED' }, { status: winner.status }],
     });
   });
 
   it('lets exactly one of 20 parallel identical moves succeed even without expectedStatus', async () => {
-    const created = await api.graphql(CREATE, { input: referralInput(serviceId) }, keys.partnerA);
+    const created = await api.graphql(
+      CREATE,
+      { input: referralInput(serviceId, creditCode) },
+      keys.partnerA,
+    );
     const id = created.data!.createReferral.referral.id;
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
@@ -79,7 +101,7 @@ describe('concurrency', () => {
   });
 
   it('creates exactly one referral from 50 parallel requests with the same idempotency key', async () => {
-    const input = referralInput(serviceId, { idempotencyKey: 'order-4711' });
+    const input = referralInput(serviceId, creditCode, { idempotencyKey: 'order-4711' });
     const results = await Promise.all(
       Array.from({ length: 50 }, () => api.graphql(CREATE, { input }, keys.partnerB)),
     );

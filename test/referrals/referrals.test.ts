@@ -2,10 +2,10 @@
 import {
   CREATE,
   UPDATE,
+  creditCodeFor,
   makeKeys,
   referralInput,
   serviceOf,
-  validCreditCode,
 } from '../support/referral-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -21,43 +21,61 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const countRows = async () => {
+/** This file's enterprise n (other files refer enterprises of their own). */
+const enterprise = (n = 0) => creditCodeFor('referrals', n);
+
+/**
+ * The rows of this file: referrals made by its keys and their events, and the enterprises of
+ * `creditCodes` as they stand. Other files write to the same tables meanwhile.
+ */
+const ownRows = async (creditCodes: string[] = [enterprise()]) => {
   const [counts] = await api.dataSource.query(
-    `SELECT (SELECT count(*) FROM referral)::int AS referrals, (SELECT count(*) FROM referral_event)::int AS events,
-            (SELECT count(*) FROM enterprise)::int AS enterprises`,
+    `SELECT (SELECT count(*) FROM referral r JOIN api_key k ON k.id = r.api_key_id
+              WHERE k.name LIKE 'referrals %')::int AS referrals,
+            (SELECT count(*) FROM referral_event e JOIN referral r ON r.uuid = e.referral_uuid
+               JOIN api_key k ON k.id = r.api_key_id WHERE k.name LIKE 'referrals %')::int AS events,
+            (SELECT coalesce(json_agg(json_build_object('code', credit_code, 'name', name, 'updated', updated_at)
+                                      ORDER BY credit_code), '[]')
+               FROM enterprise WHERE credit_code = ANY($1)) AS enterprises`,
+    [creditCodes],
   );
   return counts;
 };
 
+let refusedCase = 0;
+
 describe('createReferral', () => {
   it('submits a referral to the institution of the service, with its first history event', async () => {
+    const before = await ownRows();
     const { data, errors } = await api.graphql(
       CREATE,
-      { input: referralInput(serviceId) },
+      { input: referralInput(serviceId, enterprise()) },
       keys.partnerA,
     );
     expect(errors).toBeUndefined();
     expect(data!.createReferral.referral).toMatchObject({
       status: 'SUBMITTED',
       institution: { code: 'C-441900' },
-      enterprise: { creditCode: validCreditCode(1) },
+      enterprise: { creditCode: enterprise() },
       history: [{ status: 'SUBMITTED', actor: 'referrals partner A' }],
     });
+    const after = await ownRows();
+    expect([after.referrals, after.events]).toEqual([before.referrals + 1, before.events + 1]);
   });
 
   it('returns the first referral when retried with the same key and payload', async () => {
-    const input = referralInput(serviceId);
+    const input = referralInput(serviceId, enterprise());
     const first = await api.graphql(CREATE, { input }, keys.partnerA);
-    const before = await countRows();
+    const before = await ownRows();
     const retry = await api.graphql(CREATE, { input }, keys.partnerA);
     expect(retry.data!.createReferral.referral.id).toBe(first.data!.createReferral.referral.id);
-    expect(await countRows()).toEqual(before);
+    expect(await ownRows()).toEqual(before);
   });
 
   it('refuses the same key with a different payload as CONFLICT, changing nothing', async () => {
-    const input = referralInput(serviceId);
+    const input = referralInput(serviceId, enterprise());
     await api.graphql(CREATE, { input }, keys.partnerA);
-    const before = await countRows();
+    const before = await ownRows();
     const { errors } = await api.graphql(
       CREATE,
       { input: { ...input, note: 'something else' } },
@@ -67,11 +85,11 @@ describe('createReferral', () => {
       extensions: { code: 'CONFLICT' },
       message: expect.stringContaining(input.idempotencyKey),
     });
-    expect(await countRows()).toEqual(before);
+    expect(await ownRows()).toEqual(before);
   });
 
   it('keeps idempotency keys per client: another partner may use the same key', async () => {
-    const input = referralInput(serviceId, { idempotencyKey: 'shared-key-1' });
+    const input = referralInput(serviceId, enterprise(), { idempotencyKey: 'shared-key-1' });
     const a = await api.graphql(CREATE, { input }, keys.partnerA);
     const b = await api.graphql(CREATE, { input }, keys.partnerB);
     expect(a.errors).toBeUndefined();
@@ -125,15 +143,22 @@ describe('createReferral', () => {
     ],
     [{ idempotencyKey: '' }, 'BAD_USER_INPUT', 'idempotencyKey', /must not be empty/],
   ])('refuses %p with %s on %s, changing nothing', async (overrides, code, field, message) => {
-    const before = await countRows();
-    const { errors } = await api.graphql(
-      CREATE,
-      { input: referralInput(serviceId, overrides) },
-      keys.partnerA,
-    );
-    expect(errors![0]).toMatchObject({ extensions: { code, field } });
-    expect(errors![0].message).toMatch(message);
-    expect(await countRows()).toEqual(before);
+    // An enterprise known already (whose name must stay) and one never seen (which must not appear).
+    const known = enterprise(1);
+    const fresh = creditCodeFor('referrals refused', refusedCase++);
+    await api.graphql(CREATE, { input: referralInput(serviceId, known) }, keys.partnerA);
+    const before = await ownRows([known, fresh]);
+    for (const creditCode of [known, fresh]) {
+      const input = referralInput(serviceId, creditCode, {
+        ...overrides,
+        enterprise: { name: '不应保存的名称', ...((overrides as any).enterprise ?? {}) },
+      });
+      const { data, errors } = await api.graphql(CREATE, { input }, keys.partnerA);
+      expect(data).toBeNull();
+      expect(errors![0]).toMatchObject({ extensions: { code, field } });
+      expect(errors![0].message).toMatch(message);
+    }
+    expect(await ownRows([known, fresh])).toEqual(before);
   });
 
   it('refuses a withdrawn service', async () => {
@@ -141,7 +166,7 @@ describe('createReferral', () => {
     const { errors } = await api.graphql(
       CREATE,
       {
-        input: referralInput(serviceId, {
+        input: referralInput(serviceId, enterprise(), {
           serviceId: Buffer.from(`Service:${row.id}`).toString('base64'),
         }),
       },
@@ -156,24 +181,35 @@ describe('createReferral', () => {
   it.each([
     ['institution staff', 'staffA'],
     ['the public', 'public'],
-  ] as const)('is FORBIDDEN for %s', async (_who, key) => {
-    const { errors } = await api.graphql(CREATE, { input: referralInput(serviceId) }, keys[key]);
+  ] as const)('is FORBIDDEN for %s, changing nothing', async (_who, key) => {
+    const fresh = creditCodeFor('referrals forbidden', key);
+    const before = await ownRows([fresh]);
+    const { errors } = await api.graphql(
+      CREATE,
+      { input: referralInput(serviceId, fresh) },
+      keys[key],
+    );
     expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(await ownRows([fresh])).toEqual(before);
   });
 
   it('updates the enterprise by its credit code rather than making another', async () => {
-    const creditCode = validCreditCode(501);
-    await api.graphql(
-      CREATE,
-      { input: referralInput(serviceId, { enterprise: { creditCode, name: '旧名称有限公司' } }) },
+    const creditCode = enterprise(501);
+    const query = `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { referral { enterprise { id name } } } }`;
+    const first = await api.graphql(
+      query,
+      { input: referralInput(serviceId, creditCode, { enterprise: { name: '旧名称有限公司' } }) },
       keys.partnerA,
     );
     const { data } = await api.graphql(
-      `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { referral { enterprise { id name } } } }`,
-      { input: referralInput(serviceId, { enterprise: { creditCode, name: '新名称有限公司' } }) },
+      query,
+      { input: referralInput(serviceId, creditCode, { enterprise: { name: '新名称有限公司' } }) },
       keys.partnerB,
     );
-    expect(data!.createReferral.referral.enterprise.name).toBe('新名称有限公司');
+    expect(data!.createReferral.referral.enterprise).toEqual({
+      id: first.data!.createReferral.referral.enterprise.id,
+      name: '新名称有限公司',
+    });
     const [{ count }] = await api.dataSource.query(
       'SELECT count(*)::int AS count FROM enterprise WHERE credit_code = $1',
       [creditCode],
@@ -184,12 +220,12 @@ describe('createReferral', () => {
 
 describe('referrals(filter)', () => {
   it('filters by status, institution and credit code, newest first', async () => {
-    const creditCode = validCreditCode(900);
+    const creditCode = enterprise(900);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { data } = await api.graphql(
         CREATE,
-        { input: referralInput(serviceId, { enterprise: { creditCode } }) },
+        { input: referralInput(serviceId, creditCode) },
         keys.partnerB,
       );
       ids.push(data!.createReferral.referral.id);
@@ -226,14 +262,15 @@ describe('referrals(filter)', () => {
 
   it('issues the same number of statements for 5 and 50 referrals with history, enterprise, service and institution', async () => {
     for (let i = 0; i < 50; i++)
-      await api.graphql(CREATE, { input: referralInput(serviceId) }, keys.partnerA);
+      await api.graphql(CREATE, { input: referralInput(serviceId, enterprise(i)) }, keys.partnerA);
     const query = `query ($first: Int!) {
       referrals(first: $first) {
         nodes { status history { status actor at } enterprise { name region { name } } service { name category { name } } institution { name } }
       }
     }`;
-    const few = await api.countedGraphql(query, { first: 5 }, keys.admin);
-    const many = await api.countedGraphql(query, { first: 50 }, keys.admin);
+    // Partner A's own list, which holds these 50 and more.
+    const few = await api.countedGraphql(query, { first: 5 }, keys.partnerA);
+    const many = await api.countedGraphql(query, { first: 50 }, keys.partnerA);
     expect(many.response.errors).toBeUndefined();
     expect(many.response.data!.referrals.nodes).toHaveLength(50);
     expect(many.statements).toBe(few.statements);
@@ -246,7 +283,7 @@ describe('personal data', () => {
     await api.graphql(
       CREATE,
       {
-        input: referralInput(serviceId, {
+        input: referralInput(serviceId, enterprise(), {
           enterprise: { contactPhone: '13911112222', contactEmail: 'secret@corp.cn' },
         }),
       },
@@ -255,9 +292,7 @@ describe('personal data', () => {
     await api.graphql(
       CREATE,
       {
-        input: referralInput(serviceId, {
-          enterprise: { contactPhone: '13911112222', creditCode: 'X' },
-        }),
+        input: referralInput(serviceId, 'X', { enterprise: { contactPhone: '13911112222' } }),
       },
       keys.partnerA,
     );
@@ -265,7 +300,7 @@ describe('personal data', () => {
     // The operations were logged, variables included, with the personal fields blanked out.
     expect(logs).toContain('"client":"referrals partner A"');
     expect(logs).toMatch(/"contactPhone":"\[redacted\]"/);
-    expect(logs).toContain(validCreditCode(1));
+    expect(logs).toContain(enterprise());
     for (const secret of [
       '13800138000',
       'lihua@example.cn',

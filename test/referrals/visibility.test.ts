@@ -1,10 +1,12 @@
 // Who sees which referral: two partners, two institutions' staff, an admin and the public.
+// The referrals are all of one enterprise of this file's own, so that what a key lists can be
+// compared whole, whatever other files add meanwhile.
 import {
   CREATE,
+  creditCodeFor,
   makeKeys,
   referralInput,
   serviceOf,
-  validCreditCode,
 } from '../support/referral-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -12,6 +14,14 @@ let api: TestApi;
 let keys: Awaited<ReturnType<typeof makeKeys>>;
 /** Referral ids by who made them and where they went. */
 const made: Record<string, string> = {};
+const creditCode = creditCodeFor('visibility');
+
+/** Each referral's contact details, different for each so that a leak shows whose it is. */
+const CONTACT: Record<string, { phone: string; email: string }> = {
+  'A→Dongguan': { phone: '13800000001', email: 'a-dongguan@example.cn' },
+  'A→Beijing': { phone: '13800000002', email: 'a-beijing@example.cn' },
+  'B→Dongguan': { phone: '13800000003', email: 'b-dongguan@example.cn' },
+};
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -19,15 +29,19 @@ beforeAll(async () => {
   keys = await makeKeys(api.sql, 'visibility', ['C-441900', 'C-110000']);
   const dongguan = await serviceOf(api.sql, 'C-441900');
   const beijing = await serviceOf(api.sql, 'C-110000');
-  const shared = { creditCode: validCreditCode(77) };
   for (const [name, key, service] of [
     ['A→Dongguan', keys.partnerA, dongguan],
     ['A→Beijing', keys.partnerA, beijing],
     ['B→Dongguan', keys.partnerB, dongguan],
   ] as const) {
+    const { phone, email } = CONTACT[name];
     const { data, errors } = await api.graphql(
       CREATE,
-      { input: referralInput(service, { enterprise: shared }) },
+      {
+        input: referralInput(service, creditCode, {
+          enterprise: { contactPhone: phone, contactEmail: email },
+        }),
+      },
       key,
     );
     expect(errors).toBeUndefined();
@@ -61,39 +75,71 @@ describe.each(MATRIX)('%s', (_who, key, visible) => {
     }
   });
 
-  it('lists exactly its referrals (of this test), newest first', async () => {
-    const { data } = await api.graphql(`{ referrals(first: 100) { nodes { id } } }`, {}, keys[key]);
-    const mine = data!.referrals.nodes
-      .map((node: { id: string }) => node.id)
-      .filter((id: string) => Object.values(made).includes(id));
+  it('lists exactly its referrals of the enterprise, newest first', async () => {
+    const { data, errors } = await api.graphql(
+      `query ($creditCode: String!) { referrals(first: 10, filter: { creditCode: $creditCode }) { totalCount nodes { id } } }`,
+      { creditCode },
+      keys[key],
+    );
+    expect(errors).toBeUndefined();
     const expected = visible.map((name) => made[name]).reverse();
-    expect(mine).toEqual(key === 'admin' ? expected : expected);
+    expect(data!.referrals.nodes.map((node: { id: string }) => node.id)).toEqual(expected);
+    expect(data!.referrals.totalCount).toBe(expected.length);
   });
 
-  it('sees the enterprise’s referrals through the same eyes', async () => {
+  it('sees the enterprise’s referrals through the same eyes, newest first', async () => {
     const { data } = await api.graphql(
-      `query ($id: ID!) { node(id: $id) { ... on Referral { enterprise { referrals(first: 100) { nodes { id } } } } } }`,
+      `query ($id: ID!) { node(id: $id) { ... on Referral { enterprise { creditCode referrals(first: 10) { totalCount nodes { id } } } } } }`,
       { id: made[visible[0]] },
       keys[key],
     );
-    const seen = data!.node.enterprise.referrals.nodes
-      .map((node: { id: string }) => node.id)
-      .filter((id: string) => Object.values(made).includes(id));
-    expect(new Set(seen)).toEqual(new Set(visible.map((name) => made[name])));
+    const { enterprise } = data!.node;
+    expect(enterprise.creditCode).toBe(creditCode);
+    expect(enterprise.referrals.nodes.map((node: { id: string }) => node.id)).toEqual(
+      visible.map((name) => made[name]).reverse(),
+    );
+    expect(enterprise.referrals.totalCount).toBe(visible.length);
   });
 
-  it('sees contact details only on referrals it may see', async () => {
-    const { data } = await api.graphql(
-      `{ referrals(first: 100) { nodes { id contact { phone email } } } }`,
-      {},
-      keys[key],
-    );
-    const ours = data!.referrals.nodes.filter((node: { id: string }) =>
-      Object.values(made).includes(node.id),
-    );
-    expect(ours).toHaveLength(visible.length);
-    for (const node of ours)
-      expect(node.contact).toEqual({ phone: '13800138000', email: 'lihua@example.cn' });
+  it('sees contact details only on referrals it may see, by whatever way it asks', async () => {
+    const contact = `id contact { phone email }`;
+    const answers = [
+      await api.graphql(
+        `query ($creditCode: String!) { referrals(first: 10, filter: { creditCode: $creditCode }) { nodes { ${contact} } } }`,
+        { creditCode },
+        keys[key],
+      ),
+      await api.graphql(
+        `query ($a: ID!, $b: ID!, $c: ID!) {
+          a: referral(id: $a) { ${contact} } b: referral(id: $b) { ${contact} } c: referral(id: $c) { ${contact} }
+          na: node(id: $a) { ... on Referral { ${contact} } } nb: node(id: $b) { ... on Referral { ${contact} } }
+          nc: node(id: $c) { ... on Referral { ${contact} } }
+          nodes(ids: [$a, $b, $c]) { ... on Referral { ${contact} enterprise { referrals(first: 10) { nodes { ${contact} } } } } }
+        }`,
+        { a: made[ALL[0]], b: made[ALL[1]], c: made[ALL[2]] },
+        keys[key],
+      ),
+    ];
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const text = JSON.stringify(answers);
+    for (const name of ALL) {
+      const { phone, email } = CONTACT[name];
+      const seen = visible.includes(name);
+      expect([name, text.includes(phone), text.includes(email)]).toEqual([name, seen, seen]);
+    }
+    // Wherever a referral appears, it carries its own contact details.
+    const appearances = [
+      ...answers[0].data!.referrals.nodes,
+      ...['a', 'b', 'c', 'na', 'nb', 'nc'].map((alias) => answers[1].data![alias]),
+      ...answers[1].data!.nodes.flatMap((node: any) =>
+        node ? [node, ...node.enterprise.referrals.nodes] : [],
+      ),
+    ].filter((node) => node !== null);
+    expect(appearances.length).toBeGreaterThanOrEqual(visible.length * 4);
+    for (const node of appearances) {
+      const name = ALL.find((candidate) => made[candidate] === node.id)!;
+      expect([name, node.contact]).toEqual([name, CONTACT[name]]);
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 // Starts the embedded PostgreSQL for the whole run (or uses DATABASE_URL's server), creates a
 // fresh database named after the run, applies the migrations and seeds the real network once.
 import 'reflect-metadata';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createNetworkDataSource } from '../../src/app/data-source';
 import { ensureDatabase } from '../../src/db/database';
@@ -33,13 +35,17 @@ export default async function globalSetup(): Promise<void> {
     url.pathname = '/postgres';
     adminUrl = url.toString();
   } else {
-    const cluster = await startEmbeddedPostgres({
-      dataDir: path.resolve(__dirname, '../..', TEST_CLUSTER_DIR),
-      port: await freePort(),
-      log,
-    });
+    // The cluster is kept between runs; a second run while one is going gets one of its own.
+    const kept = path.resolve(__dirname, '../..', TEST_CLUSTER_DIR);
+    const dataDir = existsSync(path.join(kept, 'postmaster.pid'))
+      ? mkdtempSync(path.join(os.tmpdir(), 'sme-test-postgres-'))
+      : kept;
+    const cluster = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
     adminUrl = cluster.adminUrl;
-    stopCluster = cluster.stop;
+    stopCluster = async () => {
+      await cluster.stop();
+      if (dataDir !== kept) rmSync(dataDir, { recursive: true, force: true });
+    };
   }
   await ensureDatabase(adminUrl, database);
   const url = new URL(adminUrl);

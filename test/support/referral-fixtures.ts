@@ -1,20 +1,19 @@
 // Keys, enterprises and services for referral tests, made through the same code as `npm run keys`.
+// Every file refers enterprises of its own (creditCodeFor(<file tag>, n)): enterprises are
+// upserted by credit code, so a code shared between files would let one file's rows change under
+// another's.
 import { randomUUID } from 'node:crypto';
 import { createApiKey } from '../../src/auth/api-key.commands';
 import type { Sql, SqlRunner } from '../../src/db/sql';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../src/referrals/credit-code';
 import { toGlobalId } from '../../src/schema/node';
-import { seededRandom } from '../../src/seed/deterministic';
 
-/** A valid Unified Social Credit Code computed from the standard's algorithm. */
-export function validCreditCode(seed: number): string {
-  const random = seededRandom(seed);
-  const organisation = Array.from(
-    { length: 9 },
-    () => CREDIT_CODE_ALPHABET[Math.floor(random() * 31)],
-  ).join('');
-  const first17 = `91441900${organisation}`;
-  return first17 + creditCodeCheckCharacter(first17);
+export { creditCodeFor } from './credit-codes';
+
+/** The uuid behind a referral's global id (base64 of `Referral:<uuid>`), decoded here. */
+export function referralUuidOf(id: string): string {
+  const decoded = Buffer.from(id, 'base64').toString('utf8');
+  if (!decoded.startsWith('Referral:')) throw new Error(`${id} is not a referral id`);
+  return decoded.slice('Referral:'.length);
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
@@ -46,14 +45,19 @@ export async function serviceOf(sql: SqlRunner, institutionCode: string): Promis
   return toGlobalId('Service', row.id);
 }
 
-export function referralInput(serviceId: string, overrides: Record<string, unknown> = {}) {
+/** A createReferral input for the enterprise `creditCode` (use creditCodeFor(<file tag>, n)). */
+export function referralInput(
+  serviceId: string,
+  creditCode: string,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     idempotencyKey: randomUUID(),
     serviceId,
     note: '希望了解信用贷款',
     ...overrides,
     enterprise: {
-      creditCode: validCreditCode(1),
+      creditCode,
       name: '东莞市长安精密模具有限公司',
       scale: 'SMALL',
       specialization: 'SPECIALIZED',

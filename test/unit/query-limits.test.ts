@@ -1,0 +1,436 @@
+// The cost calculator and the plugin that applies the limits, on a small schema written here:
+// every field counts 1, times the page size of the lists around it; fields with a cost rule count
+// by their rule. Costs below are worked out by hand in the comments.
+import { ApolloServer } from '@apollo/server';
+import {
+  Kind,
+  buildSchema,
+  parse,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
+import {
+  QUERY_LIMITS,
+  measureOperation,
+  measuredCost,
+  queryLimitsPlugin,
+  searchCost,
+  type CostRule,
+} from '../../src/schema/query-limits';
+
+const schema = buildSchema(`
+  interface Node { id: ID! }
+  type Item implements Node { id: ID! name: String! children(first: Int, last: Int): ItemConnection! tags: [String!]! }
+  type Other { label: String! }
+  union Found = Item | Other
+  type ItemConnection { nodes: [Item!]! totalCount: Int! }
+  input Probe { a: Int b: [String!] c: Kind }
+  enum Kind { BIG SMALL }
+  type Query {
+    item: Item
+    items(first: Int, last: Int, after: String): ItemConnection!
+    node(id: ID!): Node
+    nodes(ids: [ID!]!): [Node]!
+    probe(int: Int, float: Float, string: String, enum: Kind, bool: Boolean, nothing: Int, list: [Int], object: Probe, variable: Int): [Item!]!
+    found(first: Int): [Found!]!
+  }
+  type Mutation { touch(first: Int): ItemConnection! }
+`);
+const noMutation = buildSchema(`type Query { item: String }`);
+
+const nodesRule: CostRule = {
+  field: 'Query.nodes',
+  multiplier: ({ ids }) => (Array.isArray(ids) ? ids.length : 1),
+};
+
+/** The depth, aliases and cost of the first operation of `document`. */
+function measure(
+  document: string,
+  variables: Record<string, unknown> = {},
+  rules: CostRule[] = [nodesRule],
+  on = schema,
+) {
+  const parsed = parse(document);
+  const operation = parsed.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!;
+  const fragments = Object.fromEntries(
+    parsed.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  return measureOperation(
+    new Map(rules.map((rule) => [rule.field, rule])),
+    on,
+    operation,
+    fragments,
+    variables,
+  );
+}
+const cost = (...args: Parameters<typeof measure>) => measure(...args).cost;
+
+describe('measureOperation', () => {
+  it('counts every field 1', () => {
+    expect(measure(`{ item { id name } }`)).toEqual({ depth: 2, aliases: 0, cost: 3 });
+  });
+
+  it('multiplies what is below a list by its first or last', () => {
+    // 1 + 5 × (nodes 1 + 1 × (name 1))
+    expect(cost(`{ items(first: 5) { nodes { name } } }`)).toBe(11);
+    expect(cost(`{ items(last: 7) { nodes { name } } }`)).toBe(15);
+    // totalCount is not under nodes but still under the page: 1 + 3 × (1 + 1 × 1 + 1)
+    expect(cost(`{ items(first: 3) { totalCount nodes { name } } }`)).toBe(10);
+  });
+
+  it('counts a connection without first or last at the default page size, 20', () => {
+    expect(cost(`{ items { nodes { name } } }`)).toBe(41);
+    expect(cost(`{ item { children { totalCount } } }`)).toBe(1 + (1 + 20 * 1));
+  });
+
+  it('counts a plain list, or a list of scalars, once', () => {
+    // probe returns [Item!]! with no paging argument: 1 + 1 × (name 1 + tags 1)
+    expect(cost(`{ probe { name tags } }`)).toBe(3);
+  });
+
+  it('multiplies nested lists', () => {
+    // children: 1 + 4 × (nodes 1 + name 1) = 9; items: 1 + 10 × (nodes 1 + 1 × (name 1 + 9))
+    expect(
+      cost(`{ items(first: 10) { nodes { name children(first: 4) { nodes { name } } } } }`),
+    ).toBe(111);
+  });
+
+  it('reads page sizes from variables, and a missing variable as no page size', () => {
+    const query = `query ($n: Int) { items(first: $n) { nodes { id } } }`;
+    expect(cost(query, { n: 3 })).toBe(7);
+    expect(cost(query, {})).toBe(41);
+    expect(cost(query, { n: null })).toBe(41);
+  });
+
+  it('counts at least one item for a page size below one', () => {
+    expect(cost(`{ items(first: 0) { nodes { id } } }`)).toBe(3);
+    expect(cost(`{ items(last: -5) { nodes { id } } }`)).toBe(3);
+  });
+
+  it('prices a field by its cost rule, at least 1', () => {
+    // 1 + 3 ids × (id 1)
+    expect(cost(`{ nodes(ids: ["a", "b", "c"]) { id } }`)).toBe(4);
+    expect(cost(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ['a', 'b'] })).toBe(3);
+    expect(cost(`{ nodes(ids: []) { id } }`)).toBe(2);
+    // The rule of Query.nodes is not the rule of another type's field.
+    expect(cost(`{ items(first: 2) { nodes { id } } }`)).toBe(5);
+  });
+
+  it('gives a cost rule the arguments as written, of every kind', () => {
+    const seen: Record<string, unknown>[] = [];
+    const probe: CostRule = {
+      field: 'Query.probe',
+      multiplier: (args) => {
+        seen.push(args);
+        return 2;
+      },
+    };
+    const total = cost(
+      `query ($v: Int) { probe(int: 3, float: 1.5, string: "s", enum: BIG, bool: true, nothing: null,
+        list: [1, $v], object: { a: $v, b: ["x"], c: SMALL }, variable: $v) { id } }`,
+      { v: 9 },
+      [probe],
+    );
+    expect(total).toBe(1 + 2 * 1);
+    expect(seen).toEqual([
+      {
+        int: 3,
+        float: 1.5,
+        string: 's',
+        enum: 'BIG',
+        bool: true,
+        nothing: null,
+        list: [1, 9],
+        object: { a: 9, b: ['x'], c: 'SMALL' },
+        variable: 9,
+      },
+    ]);
+  });
+
+  it('gives a rule 1 item when it asks for fewer', () => {
+    const none: CostRule = { field: 'Query.probe', multiplier: () => 0 };
+    expect(cost(`{ probe { id name } }`, {}, [none])).toBe(3);
+  });
+
+  it('counts fields of inline fragments and named fragments where they are spread', () => {
+    // nodes: 1 + 2 × (id 1 + … on Item { name 1 children 1 + 20 × totalCount 1 })
+    expect(
+      cost(`{ nodes(ids: ["a", "b"]) { id ... on Item { name children { totalCount } } } }`),
+    ).toBe(1 + 2 * (1 + 1 + 21));
+    expect(
+      cost(
+        `query { items(first: 2) { ...Page } } fragment Page on ItemConnection { nodes { id name } }`,
+      ),
+    ).toBe(1 + 2 * (1 + 2));
+    // An inline fragment without a type condition keeps the type around it.
+    expect(cost(`{ item { ... { id name } } }`)).toBe(3);
+  });
+
+  it('skips a spread of a fragment the document does not have', () => {
+    expect(cost(`{ item { id ...Missing } }`)).toBe(2);
+  });
+
+  it('counts a field the schema does not know (__typename) as 1, whatever is below it', () => {
+    expect(cost(`{ item { __typename } }`)).toBe(2);
+    expect(cost(`{ item { unknown { id name } } }`)).toBe(2);
+  });
+
+  it('measures depth by fields, not by fragments', () => {
+    expect(measure(`{ item { id } }`).depth).toBe(2);
+    expect(measure(`{ items { nodes { children { nodes { id } } } } }`).depth).toBe(5);
+    expect(measure(`{ item { ... on Item { ... on Item { id } } } }`).depth).toBe(2);
+    expect(measure(`{ a: item { id } b: items { nodes { children { totalCount } } } }`).depth).toBe(
+      4,
+    );
+  });
+
+  it('counts aliases at every level, fragments included', () => {
+    expect(
+      measure(`{ a: item { b: id c: name } items { nodes { ... on Item { d: id } } } }`).aliases,
+    ).toBe(4);
+    expect(
+      measure(`{ item { ...F } } fragment F on Item { x: id y: children { z: totalCount } }`)
+        .aliases,
+    ).toBe(3);
+  });
+
+  it('measures a mutation from the mutation type', () => {
+    expect(measure(`mutation { touch(first: 5) { totalCount } }`)).toEqual({
+      depth: 2,
+      aliases: 0,
+      cost: 1 + 5 * 1,
+    });
+  });
+
+  it('measures nothing when the schema has no root for the operation', () => {
+    expect(measure(`mutation { touch { totalCount } }`, {}, [], noMutation)).toEqual({
+      depth: 0,
+      aliases: 0,
+      cost: 0,
+    });
+  });
+});
+
+describe('surcharges', () => {
+  const searching: CostRule = {
+    field: 'Query.items',
+    surcharge: (args) => searchCost(args, 100, 2, 'page'),
+  };
+
+  it('add their points once per occurrence of the field, on top of its items', () => {
+    // items: 1 + surcharge (100 + 2 × 3 characters) + 4 × (nodes 1 + id 1)
+    expect(cost(`{ items(first: 4, after: "x") { nodes { id } } }`, {}, [searching])).toBe(9);
+    const search = { ...searching, surcharge: () => 106 };
+    expect(cost(`{ items(first: 4) { nodes { id } } }`, {}, [search])).toBe(1 + 106 + 8);
+    expect(
+      cost(`{ a: items(first: 4) { nodes { id } } b: items { totalCount } }`, {}, [search]),
+    ).toBe(1 + 106 + 8 + (1 + 106 + 20));
+  });
+
+  it('count on a leaf field too, rounded up, never below zero', () => {
+    const leaf = (surcharge: number): CostRule => ({
+      field: 'Item.name',
+      surcharge: () => surcharge,
+    });
+    expect(cost(`{ item { name } }`, {}, [leaf(7)])).toBe(1 + 1 + 7);
+    expect(cost(`{ item { name } }`, {}, [leaf(2.1)])).toBe(1 + 1 + 3);
+    expect(cost(`{ item { name } }`, {}, [leaf(-5)])).toBe(2);
+  });
+
+  it('leave the page size to first and last when the rule has no multiplier', () => {
+    const only: CostRule = { field: 'Query.items', surcharge: () => 10 };
+    expect(cost(`{ items(first: 3) { nodes { id } } }`, {}, [only])).toBe(1 + 10 + 3 * 2);
+    expect(cost(`{ items { nodes { id } } }`, {}, [only])).toBe(1 + 10 + 20 * 2);
+  });
+
+  it('get the arguments of the field, variables substituted', () => {
+    const seen: unknown[] = [];
+    const rule: CostRule = {
+      field: 'Query.items',
+      surcharge: (args) => {
+        seen.push(args);
+        return 0;
+      },
+    };
+    cost(`query ($n: Int) { items(first: $n, after: "c") { totalCount } }`, { n: 2 }, [rule]);
+    expect(seen).toEqual([{ first: 2, after: 'c' }]);
+  });
+});
+
+describe('searchCost', () => {
+  it('is a base plus so much per character of the trimmed search text', () => {
+    expect(searchCost({ filter: { search: 'patent' } }, 500, 12)).toBe(500 + 6 * 12);
+    expect(searchCost({ filter: { search: '  东莞 ' } }, 100, 2)).toBe(100 + 2 * 2);
+    expect(searchCost({ input: { search: 'ab' } }, 100, 2, 'input')).toBe(104);
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(searchCost({ filter: { search: '𠀀𠀁' } }, 0, 1)).toBe(2);
+  });
+
+  it.each([
+    ['no filter', {}],
+    ['a null filter', { filter: null }],
+    ['no search', { filter: { tier: ['COUNTY'] } }],
+    ['a blank search', { filter: { search: '   ' } }],
+    ['an empty search', { filter: { search: '' } }],
+    ['a search that is not text', { filter: { search: 42 } }],
+    ['the search in another argument', { input: { search: 'patent' } }],
+  ])('is 0 for %s', (_what, args) => {
+    expect(searchCost(args, 500, 12)).toBe(0);
+  });
+});
+
+describe('measuring what the parser would not give', () => {
+  it('counts a field of a union type as 1: the API has no unions, their members are not looked into', () => {
+    expect(cost(`{ found(first: 5) { __typename ... on Item { id name } } }`)).toBe(1);
+  });
+
+  it('counts the fields of a fragment on a union by their own names (__typename)', () => {
+    // nodes: 1 + 1 id × (… on Found { __typename 1 })
+    expect(cost(`{ nodes(ids: ["a"]) { ... on Found { __typename } } }`)).toBe(2);
+  });
+
+  it('counts an object field without a selection as 1 (validation refuses it before it is measured)', () => {
+    expect(cost(`{ item }`)).toBe(1);
+    expect(cost(`{ items(first: 5) }`)).toBe(1);
+  });
+
+  it('measures fields built without an argument list', () => {
+    const operation = parse(`{ items { nodes { id } } }`).definitions[0] as any;
+    const strip = (node: any): any => {
+      if (!node || typeof node !== 'object') return node;
+      if (Array.isArray(node)) return node.map(strip);
+      const copy: any = {};
+      for (const [key, value] of Object.entries(node))
+        if (key !== 'loc' && !(key === 'arguments' && Array.isArray(value) && value.length === 0))
+          copy[key] = strip(value);
+      return copy;
+    };
+    expect(measureOperation(new Map(), schema, strip(operation), {}, {}).cost).toBe(41);
+  });
+});
+
+describe('queryLimitsPlugin', () => {
+  let server: ApolloServer;
+  const seenCosts: { atStart: number | undefined; afterLimits: number | undefined }[] = [];
+  beforeAll(async () => {
+    server = new ApolloServer({
+      typeDefs: `
+        type Item { id: ID! parent: Item items(first: Int): [Item!]! }
+        type Query { item: Item items(first: Int): [Item!]! nodes(ids: [ID!]!): [Item]! }`,
+      resolvers: {
+        Query: { item: () => ({ id: '1' }), items: () => [], nodes: () => [] },
+        Item: { parent: () => null, items: () => [] },
+      },
+      plugins: [
+        queryLimitsPlugin([nodesRule]),
+        {
+          // Reads what the limits measured, as a plugin after them (per-client budgets) does.
+          async requestDidStart({ contextValue }) {
+            const atStart = measuredCost(contextValue);
+            return {
+              async willSendResponse({ contextValue: context }) {
+                seenCosts.push({ atStart, afterLimits: measuredCost(context) });
+              },
+            };
+          },
+        },
+      ],
+    });
+    await server.start();
+  });
+  afterAll(() => server.stop());
+
+  async function run(query: string, variables?: Record<string, unknown>) {
+    const response = await server.executeOperation({ query, variables });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return { status: response.http.status, ...response.body.singleResult };
+  }
+
+  it('reports the estimated cost and the limit of every answer', async () => {
+    const answer = await run(`{ item { id } }`);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.extensions).toEqual({ cost: { estimated: 2, limit: 25_000 } });
+    expect(QUERY_LIMITS).toEqual({ depth: 12, aliases: 100, cost: 25_000 });
+  });
+
+  it('prices with its cost rules and the variables of the request', async () => {
+    const answer = await run(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: ['a', 'b', 'c', 'd'],
+    });
+    expect(answer.extensions).toEqual({ cost: { estimated: 5, limit: 25_000 } });
+  });
+
+  it('reads the operation named in the request and the fragments of the document', async () => {
+    const answer = await server.executeOperation({
+      query: `query A { item { id } } query B { items(first: 3) { ...F } } fragment F on Item { id parent { id } }`,
+      operationName: 'B',
+    });
+    expect(answer.body.kind === 'single' && answer.body.singleResult.extensions).toEqual({
+      cost: { estimated: 1 + 3 * 3, limit: 25_000 },
+    });
+  });
+
+  it('refuses a query nested deeper than 12, with HTTP 400, before running it', async () => {
+    const thirteen = `{ item { ${'parent { '.repeat(11)}id${' }'.repeat(11)} } }`;
+    const answer = await run(thirteen);
+    expect(answer.status).toBe(400);
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors).toEqual([
+      {
+        message: 'query depth 13 exceeds the limit of 12: ask for fewer nested levels',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'depth', max: 12, actual: 13 },
+      },
+    ]);
+    const twelve = `{ item { ${'parent { '.repeat(10)}id${' }'.repeat(10)} } }`;
+    expect((await run(twelve)).errors).toBeUndefined();
+  });
+
+  it('refuses more than 100 aliases, saying to split the request', async () => {
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: item { id }`).join(' ')} }`;
+    expect((await run(aliases(100))).errors).toBeUndefined();
+    expect((await run(aliases(101))).errors).toEqual([
+      {
+        message: 'query aliases 101 exceeds the limit of 100: split the request',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'aliases', max: 100, actual: 101 },
+      },
+    ]);
+  });
+
+  it('refuses a cost above 25,000 and lets one of exactly 25,000 through', async () => {
+    // items: 1 + n × (id 1) — 24,999 items cost 25,000.
+    const query = `query ($n: Int) { items(first: $n) { id } }`;
+    const atLimit = await run(query, { n: 24_999 });
+    expect(atLimit.errors).toBeUndefined();
+    expect(atLimit.extensions).toEqual({ cost: { estimated: 25_000, limit: 25_000 } });
+    expect((await run(query, { n: 25_000 })).errors).toEqual([
+      {
+        message:
+          'query cost 25001 exceeds the limit of 25000: ask for smaller pages (first/last) or fewer nested lists',
+        extensions: { code: 'BAD_USER_INPUT', limit: 'cost', max: 25_000, actual: 25_001 },
+      },
+    ]);
+  });
+
+  it('adds no cost to an answer refused before the operation was resolved', async () => {
+    const answer = await run(`{ item { nosuchfield } }`);
+    expect(answer.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.extensions).toBeUndefined();
+  });
+
+  it('remembers the cost it measured for the request’s context, for the plugins after it', async () => {
+    await run(`{ item { id } }`);
+    expect(seenCosts.at(-1)).toEqual({ atStart: undefined, afterLimits: 2 });
+    await run(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ['a', 'b'] });
+    expect(seenCosts.at(-1)).toEqual({ atStart: undefined, afterLimits: 3 });
+    await run(`{ item { nosuchfield } }`); // refused before it is measured
+    expect(seenCosts.at(-1)).toEqual({ atStart: undefined, afterLimits: undefined });
+    expect(measuredCost({})).toBeUndefined();
+  });
+});
