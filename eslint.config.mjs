@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 // Folders of src/ that hold a domain: the shared layers below them must not import them.
-const DOMAINS = ['auth', 'regions', 'institutions', 'services', 'one-stop', 'referrals', 'seed'];
+const DOMAINS = [
+  'auth',
+  'regions',
+  'institutions',
+  'services',
+  'one-stop',
+  'referrals',
+  'events',
+  'seed',
+];
 const noImportOf = (folders, why) => ({
   'no-restricted-imports': [
     'error',

@@ -4,10 +4,12 @@ import { Network1795374345446 } from './1795374345446-Network';
 import { Referrals1795376886081 } from './1795376886081-Referrals';
 import { KeyBudgets1795900000000 } from './1795900000000-KeyBudgets';
 import { PageIndexes1796000000000 } from './1796000000000-PageIndexes';
+import { Events1796100000000 } from './1796100000000-Events';
 
 export const migrations = [
   Network1795374345446,
   Referrals1795376886081,
   KeyBudgets1795900000000,
   PageIndexes1796000000000,
+  Events1796100000000,
 ];

@@ -4,6 +4,8 @@
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { BATCHED, type LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
+import type { EventContext } from '../events/event.context';
+import { createEventLoaders, type EventLoaders } from '../events/event.loaders';
 import {
   createInstitutionLoaders,
   type InstitutionLoaders,
@@ -22,7 +24,9 @@ export interface RequestOrigin {
   address: string;
 }
 
-export type RequestContext = ReferralContext & OneStopContext & { origin: RequestOrigin };
+export type RequestContext = ReferralContext &
+  OneStopContext &
+  EventContext & { origin: RequestOrigin };
 
 export interface RequestContextOptions {
   /** The request's own SQL session (see Sql.session). */
@@ -33,6 +37,8 @@ export interface RequestContextOptions {
   /** Batching is switched off only by the benchmark's floor. */
   settings?: LoaderSettings;
   origin?: RequestOrigin;
+  /** "Now" for the request (events: scheduled or completed, open, started); tests fix it. */
+  clock?: () => Date;
 }
 
 export function createRequestContext({
@@ -41,12 +47,14 @@ export function createRequestContext({
   viewer = PUBLIC_VIEWER,
   settings = BATCHED,
   origin = { requestId: 'internal', address: 'internal' },
+  clock = () => new Date(),
 }: RequestContextOptions): RequestContext {
   // Loaders are made when a field first needs them: most requests touch few domains.
   let connections: ConnectionLoaders | undefined;
   let institutions: InstitutionLoaders | undefined;
   let services: ServiceLoaders | undefined;
   let referrals: ReferralLoaders | undefined;
+  let events: EventLoaders | undefined;
   return {
     origin,
     sql,
@@ -66,5 +74,9 @@ export function createRequestContext({
     get referrals() {
       return (referrals ??= createReferralLoaders(sql, viewer, settings));
     },
+    get events() {
+      return (events ??= createEventLoaders(sql, viewer, settings));
+    },
+    clock,
   };
 }

@@ -1,10 +1,15 @@
 // The entity list of the DataSource: every domain's tables, known here only.
 import { ApiKey } from '../auth/api-key.entity';
+import { EventRegistrationChange } from '../events/event-registration-change.entity';
+import { EventRegistration } from '../events/event-registration.entity';
+import { Event } from '../events/event.entity';
+import { MatchmakingOutcome } from '../events/matchmaking-outcome.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Enterprise } from '../referrals/enterprise.entity';
 import { ReferralEvent } from '../referrals/referral-event.entity';
 import { Referral } from '../referrals/referral.entity';
 import { Region } from '../regions/region.entity';
+import { SeedInfo } from '../seed/seed-info.entity';
 import { Service } from '../services/service.entity';
 import { ServiceCategory } from '../services/service-category.entity';
 
@@ -18,4 +23,9 @@ export const entities = [
   Enterprise,
   Referral,
   ReferralEvent,
+  Event,
+  EventRegistration,
+  EventRegistrationChange,
+  MatchmakingOutcome,
+  SeedInfo,
 ];

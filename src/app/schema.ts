@@ -5,6 +5,13 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import {
+  EventRegistrationResolver,
+  MatchmakingOutcomeResolver,
+} from '../events/event-registration.resolver';
+import { EventResolver, eventCostRules, eventPublicWrites } from '../events/event.resolver';
+import { InstitutionEventsResolver } from '../events/institution-events.resolver';
+import { OneStopTierEventsResolver } from '../events/one-stop-events.resolver';
+import {
   InstitutionResolver,
   institutionCostRules,
   institutionPublicWrites,
@@ -39,12 +46,18 @@ const resolvers = [
   ViewerResolver,
   ReferralResolver,
   EnterpriseResolver,
+  EventResolver,
+  EventRegistrationResolver,
+  MatchmakingOutcomeResolver,
+  InstitutionEventsResolver,
+  OneStopTierEventsResolver,
 ] as const;
 
 /** Mutations after which anonymous readers must not be served a cached answer. */
 export const PUBLIC_WRITES: ReadonlySet<string> = new Set([
   ...institutionPublicWrites,
   ...servicePublicWrites,
+  ...eventPublicWrites,
 ]);
 
 /** Fields whose size does not follow `first`/`last`, priced by their own rule. */
@@ -53,6 +66,7 @@ export const COST_RULES: readonly CostRule[] = [
   oneStopCostRule,
   ...institutionCostRules,
   ...serviceCostRules,
+  ...eventCostRules,
 ];
 
 let schema: GraphQLSchema | undefined;
@@ -67,9 +81,9 @@ export function buildApiSchema(): GraphQLSchema {
     });
     // type-graphql names the root type but cannot describe it.
     schema.getQueryType()!.description =
-      "Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup and referrals.";
+      "Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events.";
     schema.getMutationType()!.description =
-      'Changes: referrals and their lifecycle, and the network itself (institutions and services).';
+      'Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services).';
   }
   return schema;
 }

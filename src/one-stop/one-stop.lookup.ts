@@ -14,7 +14,9 @@ import { escalationChain } from './escalation-chain';
 import { findOneStopRows, type OneStopRow } from './one-stop.queries';
 import { matchReason } from './one-stop.reasons';
 import {
+  DEFAULT_EVENTS_PER_TIER,
   DEFAULT_LIMIT_PER_TIER,
+  MAX_EVENTS_PER_TIER,
   MAX_LIMIT_PER_TIER,
   type OneStopInput,
   type OneStopMatch,
@@ -27,6 +29,17 @@ function limitPerTier(value: number | null | undefined): number {
     throw badInput(
       `limitPerTier must be between 1 and ${MAX_LIMIT_PER_TIER}, got ${value}`,
       'limitPerTier',
+    );
+  }
+  return value;
+}
+
+function eventsPerTier(value: number | null | undefined): number {
+  if (value === null || value === undefined) return DEFAULT_EVENTS_PER_TIER;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_EVENTS_PER_TIER) {
+    throw badInput(
+      `eventsPerTier must be between 0 and ${MAX_EVENTS_PER_TIER}, got ${value}`,
+      'eventsPerTier',
     );
   }
   return value;
@@ -49,6 +62,7 @@ export async function oneStopLookup(
   const { sql } = context;
   const code = normalizeRegionCode(input.regionCode, 'regionCode');
   const limit = limitPerTier(input.limitPerTier);
+  const events = eventsPerTier(input.eventsPerTier);
   const search = searchText(input.search, 'search');
 
   const [taxonomy, regions] = await Promise.all([
@@ -65,8 +79,9 @@ export async function oneStopLookup(
   const regionByCode = new Map(regions.map((region) => [region.code, region]));
   const chain = escalationChain(regions);
 
+  const categoryKeys = asked ? taxonomy.subtreeKeys(asked) : null;
   const rows = await findOneStopRows(sql, chain, {
-    categoryKeys: asked ? taxonomy.subtreeKeys(asked) : null,
+    categoryKeys,
     scale: input.scale ?? null,
     specialization: input.specialization ?? SpecializationLevel.NONE,
     deliveryMode: input.deliveryMode ?? null,
@@ -110,6 +125,13 @@ export async function oneStopLookup(
             row.service !== null,
         )
         .map(toMatch),
+      eventQuery: {
+        regionCode: step.regionCode,
+        scale: input.scale ?? null,
+        specialization: input.specialization ?? SpecializationLevel.NONE,
+        categoryKeys,
+        eventsPerTier: events,
+      },
     };
   });
   return { region: origin, tiers, matches: tiers.flatMap((tier) => tier.matches) };

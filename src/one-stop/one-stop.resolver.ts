@@ -2,7 +2,12 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { searchCost, type CostRule } from '../schema/query-limits';
 import { oneStopLookup, type OneStopContext } from './one-stop.lookup';
-import { DEFAULT_LIMIT_PER_TIER, OneStopInput, OneStopResult } from './one-stop.types';
+import {
+  DEFAULT_EVENTS_PER_TIER,
+  DEFAULT_LIMIT_PER_TIER,
+  OneStopInput,
+  OneStopResult,
+} from './one-stop.types';
 
 @Resolver()
 export class OneStopResolver {
@@ -20,14 +25,22 @@ export class OneStopResolver {
 }
 
 /**
- * A lookup returns up to `limitPerTier` matches on each of up to four tiers; its search reads
- * only the services of the chain's institutions.
+ * A lookup returns up to `limitPerTier` matches and `eventsPerTier` events on each of up to four
+ * tiers: whatever is selected below it counts that many times over; its search reads only the
+ * services of the chain's institutions.
  */
 export const oneStopCostRule: CostRule = {
   field: 'Query.oneStop',
   multiplier: ({ input }) => {
-    const limit = (input as { limitPerTier?: unknown } | undefined)?.limitPerTier;
-    return 4 * (typeof limit === 'number' ? limit : DEFAULT_LIMIT_PER_TIER);
+    const { limitPerTier: limit, eventsPerTier: events } =
+      (input as { limitPerTier?: unknown; eventsPerTier?: unknown } | undefined) ?? {};
+    return (
+      4 *
+      Math.max(
+        typeof limit === 'number' ? limit : DEFAULT_LIMIT_PER_TIER,
+        typeof events === 'number' ? events : DEFAULT_EVENTS_PER_TIER,
+      )
+    );
   },
   surcharge: (args) => searchCost(args, 100, 2, 'input'),
 };

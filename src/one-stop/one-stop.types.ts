@@ -9,6 +9,8 @@ import { Service } from '../services/service.entity';
 
 export const DEFAULT_LIMIT_PER_TIER = 10;
 export const MAX_LIMIT_PER_TIER = 50;
+export const DEFAULT_EVENTS_PER_TIER = 3;
+export const MAX_EVENTS_PER_TIER = 20;
 
 @InputType({ description: 'An enterprise and its need: who serves it, nearest tier first?' })
 export class OneStopInput {
@@ -51,6 +53,27 @@ export class OneStopInput {
     description: `Most matches returned per tier (default ${DEFAULT_LIMIT_PER_TIER}, 1 to ${MAX_LIMIT_PER_TIER}).`,
   })
   limitPerTier?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Most upcoming events returned per tier (default ${DEFAULT_EVENTS_PER_TIER}, 0 to ${MAX_EVENTS_PER_TIER}).`,
+  })
+  eventsPerTier?: number | null;
+}
+
+/**
+ * What a tier's events are chosen by, handed on with each tier for `OneStopTier.events` (declared
+ * by the events domain, so that one-stop need not know events). Not GraphQL fields.
+ */
+export interface TierEventQuery {
+  /** The tier's region; null for the nation. */
+  regionCode: string | null;
+  scale: EnterpriseScale | null;
+  specialization: SpecializationLevel;
+  /** The category asked for and its sub-categories; null for any. */
+  categoryKeys: number[] | null;
+  /** Most events to return (0 for none). */
+  eventsPerTier: number;
 }
 
 @ObjectType({ description: 'A service that answers the need, where it is and why it was chosen.' })
@@ -90,6 +113,9 @@ export class OneStopTier {
       'Matches at this tier, best first: PUBLIC before MARKET, FREE before SUBSIDIZED before PAID, then name.',
   })
   matches!: OneStopMatch[];
+
+  /** What this tier's events are chosen by (see TierEventQuery). */
+  eventQuery!: TierEventQuery;
 }
 
 @ObjectType({ description: 'Who serves the enterprise, nearest tier first.' })

@@ -5,29 +5,16 @@ import { createHash } from 'node:crypto';
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import type { SqlRunner } from '../db/sql';
-import { normalizeRegionCode } from '../regions/region-code';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { optionalText, requiredText } from '../schema/input';
 import { nodeKey } from '../schema/node';
-import { SpecializationLevel } from '../services/eligibility';
-import { parseCreditCode } from './credit-code';
+import { enterpriseDetails, upsertEnterprise } from './enterprise.commands';
 import { capacitiesOf, checkTransition } from './lifecycle';
 import type { ReferralContext } from './referral.context';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral-status';
 import type { CreateReferralInput, UpdateReferralStatusInput } from './referral.types';
 import { canSee, requireReferralAccess } from './visibility';
-
-function phone(value: string | null | undefined): string | null {
-  const trimmed = optionalText(value, 'enterprise.contactPhone', 30);
-  if (trimmed !== null && !/^\+?[0-9][0-9 ()-]{4,28}$/.test(trimmed)) {
-    throw badInput(
-      'enterprise.contactPhone must be a phone number such as 0769-22123456 or 13800138000',
-      'enterprise.contactPhone',
-    );
-  }
-  return trimmed;
-}
 
 /** The row id a global Service id stands for. */
 function serviceKey(serviceId: string): number {
@@ -73,16 +60,7 @@ export async function createReferral(
     );
   }
   const idempotencyKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
-  const enterprise = {
-    creditCode: parseCreditCode(input.enterprise.creditCode, 'enterprise.creditCode'),
-    name: requiredText(input.enterprise.name, 'enterprise.name', 200),
-    scale: input.enterprise.scale,
-    specialization: input.enterprise.specialization ?? SpecializationLevel.NONE,
-    regionCode: normalizeRegionCode(input.enterprise.regionCode, 'enterprise.regionCode'),
-    contactName: optionalText(input.enterprise.contactName, 'enterprise.contactName', 100),
-    contactPhone: phone(input.enterprise.contactPhone),
-    contactEmail: input.enterprise.contactEmail?.trim().toLowerCase() || null,
-  };
+  const enterprise = enterpriseDetails(input.enterprise);
   const service = serviceKey(input.serviceId);
   const note = optionalText(input.note, 'note', 2000);
   // What makes a retry the same request: everything but the idempotency key itself.
@@ -136,20 +114,7 @@ export async function createReferral(
           'serviceId',
         );
 
-      const [{ id: enterpriseId }] = await transaction.rows<{ id: number }>(
-        `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (credit_code) DO UPDATE
-           SET name = EXCLUDED.name, scale = EXCLUDED.scale, specialization = EXCLUDED.specialization,
-               region_code = EXCLUDED.region_code, updated_at = now()
-         RETURNING id`,
-        [
-          enterprise.creditCode,
-          enterprise.name,
-          enterprise.scale,
-          enterprise.specialization,
-          enterprise.regionCode,
-        ],
-      );
+      const enterpriseId = await upsertEnterprise(transaction, enterprise);
       const inserted = await transaction.rows(
         `INSERT INTO referral (enterprise_id, service_id, institution_id, api_key_id, idempotency_key, request_hash,
                                note, contact_name, contact_phone, contact_email)

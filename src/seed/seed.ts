@@ -1,9 +1,12 @@
 // Writes the planned network into the database. Idempotent: every row is keyed by its code and
 // inserted only when missing (ON CONFLICT DO NOTHING), so a second run changes nothing and rows
 // edited since are left as they are. One statement per table (and tier), in one transaction.
+// The calendar of events is laid out around the day the seed first ran (seed_info): an event's
+// registrations, history and outcomes are written with the event, only when the event is new.
 import { publishChange } from '../db/change-feed';
 import type { Sql, SqlRunner } from '../db/sql';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
+import { planCalendar, type CalendarPlan } from './calendar-plan';
 import { loadDivisions } from './divisions';
 import { planNetwork, type NetworkPlan } from './network-plan';
 
@@ -26,10 +29,24 @@ export async function isNetworkEmpty(sql: SqlRunner): Promise<boolean> {
   return empty;
 }
 
-/** Inserts whatever of the plan is missing; returns how many rows each table gained. */
+export interface SeedOptions {
+  /** The seed's day (YYYY-MM-DD) if none is stored yet; by default today in Beijing. */
+  today?: string;
+}
+
+/** Today in Beijing (UTC+8, no daylight saving), as YYYY-MM-DD. */
+export function beijingToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Inserts whatever of the plan is missing, and the calendar of events around the seed's day;
+ * returns how many rows each table of the network gained.
+ */
 export async function seedNetwork(
   sql: Sql,
   plan: NetworkPlan = planFromDivisions(),
+  options: SeedOptions = {},
 ): Promise<SeedCounts> {
   return sql.transaction(async (transaction) => {
     const counts = {
@@ -38,6 +55,8 @@ export async function seedNetwork(
       institutions: await insertInstitutions(transaction, plan),
       services: await insertServices(transaction, plan),
     };
+    const seededOn = await seedDay(transaction, options.today ?? beijingToday());
+    await insertCalendar(transaction, planCalendar(plan.regions, plan.institutions, seededOn));
     // Running processes re-read regions and taxonomy once this commits.
     await publishChange(transaction, 'reference');
     return counts;
@@ -179,4 +198,177 @@ async function insertServices(sql: SqlRunner, { services }: NetworkPlan): Promis
       column(services, 'active'),
     ],
   );
+}
+
+/** The day the calendar is laid out around: the one stored by the first run, else `today`. */
+export async function seedDay(sql: SqlRunner, today: string): Promise<string> {
+  await sql.run(
+    `INSERT INTO seed_info (id, seeded_on) VALUES (1, $1::date) ON CONFLICT (id) DO NOTHING`,
+    [today],
+  );
+  const [{ seeded_on }] = await sql.rows<{ seeded_on: string }>(
+    `SELECT seeded_on::text AS seeded_on FROM seed_info WHERE id = 1`,
+  );
+  return seeded_on;
+}
+
+export interface CalendarCounts {
+  events: number;
+  enterprises: number;
+  registrations: number;
+  outcomes: number;
+}
+
+/**
+ * Inserts the events of the calendar that are missing (by code), and with each new event its
+ * registrations, their history and its outcomes; the enterprises they need are inserted when
+ * missing (by credit code). Events whose organizer or region is not in the database are left out.
+ */
+export async function insertCalendar(
+  sql: SqlRunner,
+  calendar: CalendarPlan,
+): Promise<CalendarCounts> {
+  const { events } = calendar;
+  const added = await sql.rows<{ code: string }>(
+    `INSERT INTO event (code, title, title_en, kind, organizer_id, region_code, category_id, delivery_mode, venue,
+                        starts_at, ends_at, registration_closes_at, capacity, confirmed_count, waitlist_count,
+                        eligible_scales, min_specialization, counterparts, cancelled_at, created_at, updated_at)
+     SELECT e.code, e.title, e.title_en, e.kind::event_kind, organizer.id, region.code, category.id,
+            e.delivery_mode::delivery_mode, e.venue, e.starts_at, e.ends_at, e.registration_closes_at, e.capacity,
+            e.confirmed_count, e.waitlist_count, e.eligible_scales::enterprise_scale[],
+            e.min_specialization::specialization_level, e.counterparts::text[], e.cancelled_at, e.created_at, e.created_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                   $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::int[], $14::int[],
+                   $15::int[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::timestamptz[])
+            WITH ORDINALITY AS e(code, title, title_en, kind, organizer_code, region_code, category_code, delivery_mode,
+                                 venue, starts_at, ends_at, registration_closes_at, capacity, confirmed_count,
+                                 waitlist_count, eligible_scales, min_specialization, counterparts, cancelled_at,
+                                 created_at, n)
+       JOIN institution organizer ON organizer.code = e.organizer_code
+       JOIN region ON region.code = e.region_code
+       LEFT JOIN service_category category ON category.code = e.category_code
+      ORDER BY e.n
+     ON CONFLICT (code) DO NOTHING
+     RETURNING code`,
+    [
+      column(events, 'code'),
+      column(events, 'title'),
+      column(events, 'titleEn'),
+      column(events, 'kind'),
+      column(events, 'organizerCode'),
+      column(events, 'regionCode'),
+      column(events, 'categoryCode'),
+      column(events, 'deliveryMode'),
+      column(events, 'venue'),
+      column(events, 'startsAt'),
+      column(events, 'endsAt'),
+      column(events, 'registrationClosesAt'),
+      column(events, 'capacity'),
+      column(events, 'confirmedCount'),
+      column(events, 'waitlistCount'),
+      // unnest cannot take a 2-D array of ragged lists: lists travel as '{…}' text
+      events.map((event) => `{${event.eligibleScales.join(',')}}`),
+      column(events, 'minSpecialization'),
+      events.map((event) => arrayLiteral(event.counterparts)),
+      column(events, 'cancelledAt'),
+      column(events, 'createdAt'),
+    ],
+  );
+  const fresh = new Set(added.map((row) => row.code));
+  const registrations = calendar.registrations.filter((row) => fresh.has(row.eventCode));
+  const outcomes = calendar.outcomes.filter((row) => fresh.has(row.eventCode));
+  const needed = new Set(registrations.map((row) => row.creditCode));
+  const enterprises = calendar.enterprises.filter((row) => needed.has(row.creditCode));
+
+  const enterpriseCount = await inserted(
+    sql,
+    `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code)
+     SELECT x.credit_code, x.name, x.scale::enterprise_scale, x.specialization::specialization_level, x.region_code
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+            WITH ORDINALITY AS x(credit_code, name, scale, specialization, region_code, n)
+      ORDER BY x.n
+     ON CONFLICT (credit_code) DO NOTHING`,
+    [
+      column(enterprises, 'creditCode'),
+      column(enterprises, 'name'),
+      column(enterprises, 'scale'),
+      column(enterprises, 'specialization'),
+      column(enterprises, 'regionCode'),
+    ],
+  );
+  // In registration order, so that row ids follow it as they do for registrations made live.
+  const registrationCount = await inserted(
+    sql,
+    `INSERT INTO event_registration (event_id, enterprise_id, status, waitlist_position, created_at, updated_at)
+     SELECT e.id, en.id, x.status::registration_status, x.waitlist_position, x.created_at, x.updated_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::timestamptz[], $6::timestamptz[])
+            WITH ORDINALITY AS x(event_code, credit_code, status, waitlist_position, created_at, updated_at, n)
+       JOIN event e ON e.code = x.event_code
+       JOIN enterprise en ON en.credit_code = x.credit_code
+      ORDER BY x.n`,
+    [
+      column(registrations, 'eventCode'),
+      column(registrations, 'creditCode'),
+      column(registrations, 'status'),
+      column(registrations, 'waitlistPosition'),
+      column(registrations, 'createdAt'),
+      column(registrations, 'updatedAt'),
+    ],
+  );
+  const steps = registrations.flatMap((registration) =>
+    registration.history.map((step) => ({ ...registration, ...step })),
+  );
+  // Each seeded registration is the only one of its enterprise at its event.
+  await sql.run(
+    `INSERT INTO event_registration_change (registration_id, status, waitlist_position, note, actor, at)
+     SELECT r.id, x.status::registration_status, x.waitlist_position, x.note, x.actor, x.at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::timestamptz[])
+            WITH ORDINALITY AS x(event_code, credit_code, status, waitlist_position, note, actor, at, n)
+       JOIN event e ON e.code = x.event_code
+       JOIN enterprise en ON en.credit_code = x.credit_code
+       JOIN event_registration r ON r.event_id = e.id AND r.enterprise_id = en.id
+      ORDER BY x.n`,
+    [
+      column(steps, 'eventCode'),
+      column(steps, 'creditCode'),
+      column(steps, 'status'),
+      column(steps, 'waitlistPosition'),
+      column(steps, 'note'),
+      column(steps, 'actor'),
+      column(steps, 'at'),
+    ],
+  );
+  const outcomeCount = await inserted(
+    sql,
+    `INSERT INTO matchmaking_outcome (event_id, enterprise_id, registration_id, kind, counterpart, amount_yuan,
+                                      note, recorded_by, recorded_at)
+     SELECT e.id, en.id, r.id, x.kind::outcome_kind, x.counterpart, x.amount_yuan, x.note, x.recorded_by, x.recorded_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::timestamptz[])
+            WITH ORDINALITY AS x(event_code, credit_code, kind, counterpart, amount_yuan, note, recorded_by, recorded_at, n)
+       JOIN event e ON e.code = x.event_code
+       JOIN enterprise en ON en.credit_code = x.credit_code
+       JOIN event_registration r ON r.event_id = e.id AND r.enterprise_id = en.id
+      ORDER BY x.n`,
+    [
+      column(outcomes, 'eventCode'),
+      column(outcomes, 'creditCode'),
+      column(outcomes, 'kind'),
+      column(outcomes, 'counterpart'),
+      column(outcomes, 'amountYuan'),
+      column(outcomes, 'note'),
+      column(outcomes, 'recordedBy'),
+      column(outcomes, 'recordedAt'),
+    ],
+  );
+  return {
+    events: added.length,
+    enterprises: enterpriseCount,
+    registrations: registrationCount,
+    outcomes: outcomeCount,
+  };
+}
+
+/** A PostgreSQL array literal of texts: '{"a","b"}', quotes and backslashes escaped. */
+function arrayLiteral(items: readonly string[]): string {
+  return `{${items.map((item) => `"${item.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }

@@ -31,7 +31,16 @@ const arrows: ImportArrow[] = sourceFiles(SRC).flatMap((file) =>
 );
 
 const SHARED = ['db', 'schema', 'config', 'logger'];
-const DOMAINS = ['auth', 'regions', 'institutions', 'services', 'one-stop', 'referrals', 'seed'];
+const DOMAINS = [
+  'auth',
+  'regions',
+  'institutions',
+  'services',
+  'one-stop',
+  'referrals',
+  'events',
+  'seed',
+];
 const described = (list: ImportArrow[]) => list.map(({ file, to }) => `${file} → ${to}`);
 
 describe('the layers of src/', () => {

@@ -33,11 +33,16 @@ describe('migrations', () => {
     expect(await tables()).toEqual([
       'api_key',
       'enterprise',
+      'event',
+      'event_registration',
+      'event_registration_change',
       'institution',
+      'matchmaking_outcome',
       'migrations',
       'referral',
       'referral_event',
       'region',
+      'seed_info',
       'service',
       'service_category',
     ]);

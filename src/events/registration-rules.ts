@@ -1,0 +1,309 @@
+// The rules of event registrations as pure functions, unit-tested without a database: where a new
+// registration goes (a seat or the waitlist), who may join (scale, standing), when registration
+// is open, which status may follow which and who may make the move, how many waitlisted move up
+// when seats free. registration.commands.ts applies them under the event's row lock.
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
+import { DomainError, badInput, forbidden } from '../schema/errors';
+import {
+  EnterpriseScale,
+  SPECIALIZATION_ORDER,
+  SpecializationLevel,
+} from '../services/eligibility';
+import { EventKind, RegistrationStatus } from './event-enums';
+
+const { CONFIRMED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW } = RegistrationStatus;
+
+/** Why a registration or an event change is refused, as `extensions.reason`. */
+export enum RefusalReason {
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
+  ALREADY_REGISTERED = 'ALREADY_REGISTERED',
+}
+
+/** Registrations that hold a seat: they count against capacity. */
+export const HOLDS_SEAT: readonly RegistrationStatus[] = [CONFIRMED, ATTENDED];
+
+/** Seats and waitlist of an event, as its row counts them. */
+export interface Seats {
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+}
+
+export interface Placement {
+  status: RegistrationStatus.CONFIRMED | RegistrationStatus.WAITLISTED;
+  /** 1-based, set only when WAITLISTED. */
+  waitlistPosition: number | null;
+}
+
+/** A seat while one is left, else the end of the waitlist. */
+export function placementFor(seats: Seats): Placement {
+  return seats.confirmedCount < seats.capacity
+    ? { status: CONFIRMED, waitlistPosition: null }
+    : { status: WAITLISTED, waitlistPosition: seats.waitlistCount + 1 };
+}
+
+/**
+ * How many waitlisted registrations take a seat now: as many as seats are free and people wait,
+ * and none once the event has started (a seat freed then stays empty).
+ */
+export function promotionsFor(seats: Seats, started: boolean): number {
+  if (started) return 0;
+  return Math.max(0, Math.min(seats.capacity - seats.confirmedCount, seats.waitlistCount));
+}
+
+export interface Eligibility {
+  /** Empty means every scale. */
+  eligibleScales: readonly EnterpriseScale[];
+  minSpecialization: SpecializationLevel;
+}
+
+const rank = (level: SpecializationLevel) => SPECIALIZATION_ORDER.indexOf(level);
+
+/** BAD_USER_INPUT with reason NOT_ELIGIBLE when the enterprise may not join, else nothing. */
+export function checkEligibility(
+  event: Eligibility & { code: string },
+  enterprise: { scale: EnterpriseScale; specialization: SpecializationLevel },
+): void {
+  if (event.eligibleScales.length > 0 && !event.eligibleScales.includes(enterprise.scale)) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `event ${event.code} is open to ${event.eligibleScales.join('/')} enterprises only, and this one is ${enterprise.scale}: choose an event open to its scale`,
+      'enterprise.scale',
+      { reason: RefusalReason.NOT_ELIGIBLE },
+    );
+  }
+  if (rank(enterprise.specialization) < rank(event.minSpecialization)) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `event ${event.code} requires ${event.minSpecialization} standing or higher, and this enterprise is ${enterprise.specialization}: choose an event open to its standing`,
+      'enterprise.specialization',
+      { reason: RefusalReason.NOT_ELIGIBLE },
+    );
+  }
+}
+
+export interface EventState {
+  code: string;
+  cancelledAt: Date | null;
+  startsAt: Date;
+  registrationClosesAt: Date;
+}
+
+/** CONFLICT with reason EVENT_CANCELLED for a cancelled event, else nothing. */
+export function checkNotCancelled(event: Pick<EventState, 'code' | 'cancelledAt'>): void {
+  if (event.cancelledAt) {
+    throw new DomainError(
+      'CONFLICT',
+      `event ${event.code} was cancelled on ${event.cancelledAt.toISOString()}: nothing about it can change any more`,
+      'eventCode',
+      { reason: RefusalReason.EVENT_CANCELLED },
+    );
+  }
+}
+
+/** CONFLICT (EVENT_CANCELLED or REGISTRATION_CLOSED) unless the event takes registrations now. */
+export function checkRegistrationOpen(event: EventState, now: Date): void {
+  checkNotCancelled(event);
+  if (now.getTime() >= event.registrationClosesAt.getTime()) {
+    throw new DomainError(
+      'CONFLICT',
+      `registration for event ${event.code} closed at ${event.registrationClosesAt.toISOString()}: look for a later event`,
+      'eventCode',
+      { reason: RefusalReason.REGISTRATION_CLOSED },
+    );
+  }
+}
+
+/** CONFLICT with reason ALREADY_REGISTERED: the enterprise holds a live registration. */
+export function alreadyRegistered(
+  eventCode: string,
+  creditCode: string,
+  status: RegistrationStatus,
+): DomainError {
+  return new DomainError(
+    'CONFLICT',
+    `the enterprise ${creditCode} already holds a ${status} registration for event ${eventCode}: one per enterprise; cancel it before registering again`,
+    'enterprise.creditCode',
+    { reason: RefusalReason.ALREADY_REGISTERED },
+  );
+}
+
+/** In what capacity a viewer acts on one registration. */
+export enum RegistrationCapacity {
+  /** Staff of the institution that organizes the event. */
+  ORGANIZER = 'ORGANIZER',
+  /** The partner whose key made the registration. */
+  CREATOR = 'CREATOR',
+  ADMIN = 'ADMIN',
+}
+
+export interface RegistrationParties {
+  /** The event's organizer. */
+  organizerId: number;
+  /** The key that registered; null for registrations the organizer took itself. */
+  apiKeyId: number | null;
+}
+
+export function registrationCapacities(
+  viewer: Viewer,
+  parties: RegistrationParties,
+): RegistrationCapacity[] {
+  const capacities: RegistrationCapacity[] = [];
+  if (viewer.role === Role.ADMIN) capacities.push(RegistrationCapacity.ADMIN);
+  if (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === parties.organizerId)
+    capacities.push(RegistrationCapacity.ORGANIZER);
+  if (
+    viewer.role === Role.PARTNER &&
+    parties.apiKeyId !== null &&
+    viewer.apiKeyId === parties.apiKeyId
+  )
+    capacities.push(RegistrationCapacity.CREATOR);
+  return capacities;
+}
+
+/** The organizer's staff, ADMIN and the partner that registered see a registration; no one else. */
+export const canSeeRegistration = (viewer: Viewer, parties: RegistrationParties) =>
+  registrationCapacities(viewer, parties).length > 0;
+
+/** Whether the viewer sees every registration of events this institution organizes. */
+export const seesAllRegistrationsOf = (viewer: Viewer, organizerId: number) =>
+  viewer.role === Role.ADMIN ||
+  (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === organizerId);
+
+/** Who made a change, as the history shows it: the API client's name. */
+export const actorName = (viewer: Viewer) => viewer.name ?? viewer.role;
+
+/** FORBIDDEN unless the viewer may run events at all (staff of some institution, or an admin). */
+export function requireStaffOrAdmin(viewer: Viewer, action: string): void {
+  if (viewer.role === Role.INSTITUTION_STAFF || viewer.role === Role.ADMIN) return;
+  throw forbidden(
+    viewer.role === Role.PUBLIC
+      ? `to ${action} send an INSTITUTION_STAFF or ADMIN key: Authorization: Bearer <key>`
+      : `only staff of the organizing institution or an ADMIN key may ${action}`,
+  );
+}
+
+/** FORBIDDEN unless the viewer is staff of the organizer or an admin. */
+export function requireOrganizer(viewer: Viewer, organizerId: number, action: string): void {
+  requireStaffOrAdmin(viewer, action);
+  if (!seesAllRegistrationsOf(viewer, organizerId)) {
+    throw forbidden(`only staff of the organizing institution or an ADMIN key may ${action}`);
+  }
+}
+
+/** When, relative to the event's start, a move may be made. */
+type Timing = 'BEFORE_START' | 'AFTER_START';
+
+const { ORGANIZER, CREATOR, ADMIN } = RegistrationCapacity;
+const ANY_PARTY = [CREATOR, ORGANIZER, ADMIN];
+const ORGANIZERS = [ORGANIZER, ADMIN];
+
+/**
+ * Which status may follow which, by whom and when. A seat freed before the start goes to the
+ * first waitlisted (WAITLISTED → CONFIRMED), a move the system makes, never a client.
+ */
+export const REGISTRATION_MOVES: Record<
+  RegistrationStatus,
+  { to: RegistrationStatus; by: RegistrationCapacity[]; when: Timing }[]
+> = {
+  [CONFIRMED]: [
+    { to: CANCELLED, by: ANY_PARTY, when: 'BEFORE_START' },
+    { to: ATTENDED, by: ORGANIZERS, when: 'AFTER_START' },
+    { to: NO_SHOW, by: ORGANIZERS, when: 'AFTER_START' },
+  ],
+  [WAITLISTED]: [{ to: CANCELLED, by: ANY_PARTY, when: 'BEFORE_START' }],
+  // Attendance may be corrected after the fact.
+  [ATTENDED]: [{ to: NO_SHOW, by: ORGANIZERS, when: 'AFTER_START' }],
+  [NO_SHOW]: [{ to: ATTENDED, by: ORGANIZERS, when: 'AFTER_START' }],
+  [CANCELLED]: [],
+};
+
+const WHO: Record<RegistrationCapacity, string> = {
+  [ORGANIZER]: 'staff of the organizing institution',
+  [CREATOR]: 'the partner that registered',
+  [ADMIN]: 'an admin',
+};
+
+/**
+ * Throws BAD_USER_INPUT when `to` cannot follow `from` (or not at this time), FORBIDDEN when the
+ * viewer may not make the move.
+ */
+export function checkRegistrationMove(
+  from: RegistrationStatus,
+  to: RegistrationStatus,
+  capacities: readonly RegistrationCapacity[],
+  event: { code: string; startsAt: Date },
+  now: Date,
+): void {
+  const step = REGISTRATION_MOVES[from].find((candidate) => candidate.to === to);
+  if (!step) {
+    const next = REGISTRATION_MOVES[from].map((candidate) => candidate.to);
+    throw badInput(
+      next.length === 0
+        ? `the registration is ${from}, a final status: it cannot change any more`
+        : `the registration is ${from}: it can move to ${next.join(', ')}, not to ${to}`,
+      'registrationId',
+    );
+  }
+  if (!step.by.some((capacity) => capacities.includes(capacity))) {
+    throw forbidden(
+      `only ${step.by.map((capacity) => WHO[capacity]).join(' or ')} may move a ${from} registration to ${to}`,
+    );
+  }
+  const started = now.getTime() >= event.startsAt.getTime();
+  if (step.when === 'BEFORE_START' && started) {
+    throw badInput(
+      `event ${event.code} started at ${event.startsAt.toISOString()}: a registration can no longer be ${to}; record attendance instead`,
+      'registrationId',
+    );
+  }
+  if (step.when === 'AFTER_START' && !started) {
+    throw badInput(
+      `event ${event.code} starts at ${event.startsAt.toISOString()}: attendance can be recorded once it has started`,
+      'registrationId',
+    );
+  }
+}
+
+/** Kinds of event whose results are recorded as matchmaking outcomes. */
+export const OUTCOME_KINDS: readonly EventKind[] = [
+  EventKind.FINANCING_MATCHMAKING,
+  EventKind.SUPPLY_DEMAND_MATCHMAKING,
+  EventKind.EXHIBITION,
+];
+
+/** BAD_USER_INPUT unless an outcome may be recorded for this event and registration. */
+export function checkOutcome(
+  event: { code: string; kind: EventKind; startsAt: Date },
+  registration: { status: RegistrationStatus } | null,
+  creditCode: string,
+  now: Date,
+): void {
+  if (!OUTCOME_KINDS.includes(event.kind)) {
+    throw badInput(
+      `event ${event.code} is a ${event.kind}: outcomes are recorded for ${OUTCOME_KINDS.join(', ')} events`,
+      'eventCode',
+    );
+  }
+  if (now.getTime() < event.startsAt.getTime()) {
+    throw badInput(
+      `event ${event.code} starts at ${event.startsAt.toISOString()}: outcomes can be recorded once it has taken place`,
+      'eventCode',
+    );
+  }
+  if (!registration) {
+    throw badInput(
+      `the enterprise ${creditCode} is not registered for event ${event.code}: outcomes are recorded for enterprises that attended`,
+      'creditCode',
+    );
+  }
+  if (registration.status !== ATTENDED) {
+    throw badInput(
+      `the enterprise ${creditCode} is ${registration.status} for event ${event.code}: outcomes are recorded only for enterprises that attended; record its attendance first`,
+      'creditCode',
+    );
+  }
+}

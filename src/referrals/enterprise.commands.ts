@@ -1,0 +1,74 @@
+// The enterprise a request names (a referral, an event registration): its fields checked the same
+// way wherever it is named, and the enterprise upserted by its credit code (the latest
+// submission's name, scale, standing and region win).
+import type { SqlRunner } from '../db/sql';
+import { normalizeRegionCode } from '../regions/region-code';
+import { badInput } from '../schema/errors';
+import { optionalText, requiredText } from '../schema/input';
+import { SpecializationLevel } from '../services/eligibility';
+import { parseCreditCode } from './credit-code';
+import type { EnterpriseInput } from './referral.types';
+
+/** An enterprise as a request names it, checked and in canonical form. */
+export interface EnterpriseDetails {
+  creditCode: string;
+  name: string;
+  scale: EnterpriseInput['scale'];
+  specialization: SpecializationLevel;
+  regionCode: string;
+  // Personal data: kept on the referral or registration, never on the enterprise.
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+}
+
+function phone(value: string | null | undefined): string | null {
+  const trimmed = optionalText(value, 'enterprise.contactPhone', 30);
+  if (trimmed !== null && !/^\+?[0-9][0-9 ()-]{4,28}$/.test(trimmed)) {
+    throw badInput(
+      'enterprise.contactPhone must be a phone number such as 0769-22123456 or 13800138000',
+      'enterprise.contactPhone',
+    );
+  }
+  return trimmed;
+}
+
+/**
+ * The input's enterprise, checked field by field (BAD_USER_INPUT naming `enterprise.<field>`).
+ * The region code's form is checked here; whether it names a division, by the caller.
+ */
+export function enterpriseDetails(input: EnterpriseInput): EnterpriseDetails {
+  // The key order is part of the referrals' request hash: keep it.
+  return {
+    creditCode: parseCreditCode(input.creditCode, 'enterprise.creditCode'),
+    name: requiredText(input.name, 'enterprise.name', 200),
+    scale: input.scale,
+    specialization: input.specialization ?? SpecializationLevel.NONE,
+    regionCode: normalizeRegionCode(input.regionCode, 'enterprise.regionCode'),
+    contactName: optionalText(input.contactName, 'enterprise.contactName', 100),
+    contactPhone: phone(input.contactPhone),
+    contactEmail: input.contactEmail?.trim().toLowerCase() || null,
+  };
+}
+
+/** Inserts the enterprise or updates the one with its credit code; its row id. */
+export async function upsertEnterprise(
+  transaction: SqlRunner,
+  enterprise: EnterpriseDetails,
+): Promise<number> {
+  const [{ id }] = await transaction.rows<{ id: number }>(
+    `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (credit_code) DO UPDATE
+       SET name = EXCLUDED.name, scale = EXCLUDED.scale, specialization = EXCLUDED.specialization,
+           region_code = EXCLUDED.region_code, updated_at = now()
+     RETURNING id`,
+    [
+      enterprise.creditCode,
+      enterprise.name,
+      enterprise.scale,
+      enterprise.specialization,
+      enterprise.regionCode,
+    ],
+  );
+  return id;
+}
