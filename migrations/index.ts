@@ -5,6 +5,8 @@ import { Referrals1795376886081 } from './1795376886081-Referrals';
 import { KeyBudgets1795900000000 } from './1795900000000-KeyBudgets';
 import { PageIndexes1796000000000 } from './1796000000000-PageIndexes';
 import { Events1796100000000 } from './1796100000000-Events';
+import { KeyWritePositions1796200000000 } from './1796200000000-KeyWritePositions';
+import { PersistedQueries1796300000000 } from './1796300000000-PersistedQueries';
 
 export const migrations = [
   Network1795374345446,
@@ -12,4 +14,6 @@ export const migrations = [
   KeyBudgets1795900000000,
   PageIndexes1796000000000,
   Events1796100000000,
+  KeyWritePositions1796200000000,
+  PersistedQueries1796300000000,
 ];

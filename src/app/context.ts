@@ -1,6 +1,7 @@
 // What every resolver receives: each domain declares the narrow context it needs
 // (RegionContext, InstitutionContext, …); this is the one place that assembles all of them. Loaders
 // are the request's own, never shared between requests, so one client never sees another's rows.
+import type { OperationTypeNode } from 'graphql';
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { BATCHED, type LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
@@ -24,13 +25,23 @@ export interface RequestOrigin {
   address: string;
 }
 
+/** What the request turned out to be, once Apollo has resolved its operation. */
+export interface RequestRouting {
+  operation: OperationTypeNode | null;
+  /** Its statements went to a read replica (set when its session is chosen). */
+  fromReplica?: boolean;
+}
+
 export type RequestContext = ReferralContext &
   OneStopContext &
-  EventContext & { origin: RequestOrigin };
+  EventContext & { origin: RequestOrigin; routing: RequestRouting };
+
+/** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
+export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
 
 export interface RequestContextOptions {
-  /** The request's own SQL session (see Sql.session). */
-  sql: Sql;
+  /** The request's SQL session, or how to choose it (see read-routing.ts). */
+  sql: Sql | SessionChooser;
   reference: ReferenceData;
   /** Who is asking (PUBLIC without a key), decided once per request. */
   viewer?: Viewer;
@@ -49,34 +60,68 @@ export function createRequestContext({
   origin = { requestId: 'internal', address: 'internal' },
   clock = () => new Date(),
 }: RequestContextOptions): RequestContext {
-  // Loaders are made when a field first needs them: most requests touch few domains.
-  let connections: ConnectionLoaders | undefined;
-  let institutions: InstitutionLoaders | undefined;
-  let services: ServiceLoaders | undefined;
-  let referrals: ReferralLoaders | undefined;
-  let events: EventLoaders | undefined;
-  return {
-    origin,
-    sql,
+  return new RequestScope(
+    typeof sql === 'function' ? sql : () => sql,
+    reference,
     viewer,
-    regions: reference.regions,
-    taxonomy: reference.taxonomy,
-    categoryKeys: (code, field) => reference.taxonomy.subtreeKeysOf(code, field),
-    get connections() {
-      return (connections ??= new ConnectionLoaders(settings));
-    },
-    get institutions() {
-      return (institutions ??= createInstitutionLoaders(sql, settings));
-    },
-    get services() {
-      return (services ??= createServiceLoaders(sql, settings));
-    },
-    get referrals() {
-      return (referrals ??= createReferralLoaders(sql, viewer, settings));
-    },
-    get events() {
-      return (events ??= createEventLoaders(sql, viewer, settings));
-    },
+    settings,
+    origin,
     clock,
-  };
+  );
+}
+
+/**
+ * One request's context. Apollo copies the context object it is given (own properties only,
+ * keeping the prototype), so what must stay lazy — the SQL session, chosen once the operation is
+ * known, and each domain's loaders, made when a field first needs them — lives in getters on the
+ * prototype, and its state in plain fields the copy carries.
+ */
+class RequestScope implements RequestContext {
+  readonly routing: RequestRouting = { operation: null };
+  readonly regions: ReferenceData['regions'];
+  readonly taxonomy: ReferenceData['taxonomy'];
+  readonly categoryKeys: RequestContext['categoryKeys'];
+  private session: Sql | undefined;
+  private connectionLoaders: ConnectionLoaders | undefined;
+  private institutionLoaders: InstitutionLoaders | undefined;
+  private serviceLoaders: ServiceLoaders | undefined;
+  private referralLoaders: ReferralLoaders | undefined;
+  private eventLoaders: EventLoaders | undefined;
+
+  constructor(
+    private readonly choose: SessionChooser,
+    reference: ReferenceData,
+    readonly viewer: Viewer,
+    private readonly settings: LoaderSettings,
+    readonly origin: RequestOrigin,
+    readonly clock: () => Date,
+  ) {
+    this.regions = reference.regions;
+    this.taxonomy = reference.taxonomy;
+    this.categoryKeys = (code, field) => reference.taxonomy.subtreeKeysOf(code, field);
+  }
+
+  get sql(): Sql {
+    return (this.session ??= this.choose(this.routing, this.viewer));
+  }
+
+  get connections(): ConnectionLoaders {
+    return (this.connectionLoaders ??= new ConnectionLoaders(this.settings));
+  }
+
+  get institutions(): InstitutionLoaders {
+    return (this.institutionLoaders ??= createInstitutionLoaders(this.sql, this.settings));
+  }
+
+  get services(): ServiceLoaders {
+    return (this.serviceLoaders ??= createServiceLoaders(this.sql, this.settings));
+  }
+
+  get referrals(): ReferralLoaders {
+    return (this.referralLoaders ??= createReferralLoaders(this.sql, this.viewer, this.settings));
+  }
+
+  get events(): EventLoaders {
+    return (this.eventLoaders ??= createEventLoaders(this.sql, this.viewer, this.settings));
+  }
 }

@@ -13,6 +13,8 @@ import { SeedInfo } from '../seed/seed-info.entity';
 import { Service } from '../services/service.entity';
 import { ServiceCategory } from '../services/service-category.entity';
 
+import { PersistedQuery } from './persisted-query.entity';
+
 /** Every TypeORM entity, listed explicitly (globs break between ts-node, jest and dist). */
 export const entities = [
   Region,
@@ -28,4 +30,5 @@ export const entities = [
   EventRegistrationChange,
   MatchmakingOutcome,
   SeedInfo,
+  PersistedQuery,
 ];

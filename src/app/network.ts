@@ -46,10 +46,30 @@ export async function openNetwork(
   options.onOpened?.({ database, dataSource, sql, close });
 
   await timed(log, 'connect', () => dataSource.initialize());
-  // However many processes start together, one migrates and seeds; the others wait, then find
-  // nothing left to do.
+  // Start-up work is not a request: migrations and the seed run on a pool of their own, without
+  // the statement timeout requests keep (a migration may build an index for minutes).
+  const start = createNetworkDataSource({
+    url: database.url,
+    poolSize: 2,
+    applicationName: 'sme-network-start',
+  });
+  await start.initialize();
+  try {
+    await prepareNetwork(new Sql(start), config, log);
+  } finally {
+    await start.destroy();
+  }
+  return { database, dataSource, sql, close };
+}
+
+/**
+ * Pending migrations, then the seed if the network is empty. However many processes start
+ * together, one does it under an advisory lock; the others wait, then find nothing left to do.
+ * `sql` needs a pool of at least two connections: one holds the lock.
+ */
+export async function prepareNetwork(sql: Sql, config: Config, log: Logger): Promise<void> {
   await sql.withLock(START_UP_LOCK, async () => {
-    const applied = await timed(log, 'migrations', () => runPendingMigrations(dataSource));
+    const applied = await timed(log, 'migrations', () => runPendingMigrations(sql.dataSource));
     log.info('migrations applied', { count: applied.length, names: applied });
     if (config.seedOnStart && (await isNetworkEmpty(sql))) {
       const added = await timed(log, 'seed', () => seedNetwork(sql));
@@ -58,5 +78,4 @@ export async function openNetwork(
       log.info('seed skipped: the network is already there');
     }
   });
-  return { database, dataSource, sql, close };
 }

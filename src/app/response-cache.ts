@@ -19,6 +19,11 @@ import type { RequestContext } from './context';
 export interface ResponseCacheOptions {
   ttlSeconds: number;
   maxBytes: number;
+  /**
+   * How far behind a read replica may be (MAX_REPLICA_LAG_MS): for that long after the cache was
+   * emptied, an answer read from a replica may predate the change, so it is served but not kept.
+   */
+  replicaLagMs?: number;
 }
 
 interface Entry {
@@ -35,7 +40,12 @@ export interface ResponseCache {
   readonly size: { entries: number; bytes: number };
 }
 
-export function createResponseCache({ ttlSeconds, maxBytes }: ResponseCacheOptions): ResponseCache {
+export function createResponseCache({
+  ttlSeconds,
+  maxBytes,
+  replicaLagMs = 0,
+}: ResponseCacheOptions): ResponseCache {
+  let clearedAt = 0;
   const enabled = ttlSeconds > 0 && maxBytes > 0;
   const entries = new LRUCache<string, Entry>({
     maxSize: Math.max(1, maxBytes),
@@ -66,8 +76,9 @@ export function createResponseCache({ ttlSeconds, maxBytes }: ResponseCacheOptio
             body: { kind: 'single', singleResult: { data: hit.data } },
           };
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           if (key === null || entries.has(key)) return;
+          if (contextValue.routing.fromReplica && Date.now() - clearedAt < replicaLagMs) return;
           if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
           const { data } = response.body.singleResult;
           entries.set(key, { data, bytes: Buffer.byteLength(JSON.stringify(data)) });
@@ -78,7 +89,10 @@ export function createResponseCache({ ttlSeconds, maxBytes }: ResponseCacheOptio
 
   return {
     plugin,
-    clear: () => entries.clear(),
+    clear: () => {
+      clearedAt = Date.now();
+      entries.clear();
+    },
     get size() {
       return { entries: entries.size, bytes: entries.calculatedSize };
     },

@@ -16,6 +16,7 @@ import { GraphQLError } from 'graphql';
 import { viewerFromHeader, type Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import type { LoaderSettings } from '../db/loaders';
+import type { ReplicaHealth } from '../db/read-replicas';
 import type { Sql } from '../db/sql';
 import type { Logger } from '../logger';
 import { errorStatusPlugin, formatError } from '../schema/errors';
@@ -32,7 +33,9 @@ import {
 } from './http-hygiene';
 import { watchNetworkChanges } from './network-changes';
 import { operationLogPlugin } from './operation-log';
+import { persistedQueryStore } from './persisted-queries';
 import { playgroundAssets, playgroundLandingPage } from './playground';
+import { readRoutingPlugin, sessionChooser, watchReadReplicas } from './read-routing';
 import { createReferenceData, type ReferenceData } from './reference-data';
 import { createResponseCache, type ResponseCache } from './response-cache';
 import { COST_RULES, PUBLIC_WRITES, buildApiSchema } from './schema';
@@ -60,6 +63,8 @@ export interface ApiServer {
   listen(port: number): Promise<number>;
   /** Stops accepting, lets in-flight requests finish, then closes what it opened. */
   stop(): Promise<void>;
+  /** The read replicas and how they stand (empty without DATABASE_READ_URLS). */
+  databases(): { replicas: ReplicaHealth[] };
 }
 
 export class PortInUseError extends Error {}
@@ -83,8 +88,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const responseCache = createResponseCache({
     ttlSeconds: config.responseCacheSeconds,
     maxBytes: config.responseCacheMaxBytes,
+    replicaLagMs: config.readUrls.length ? config.maxReplicaLagMs : 0,
   });
   const budgets = await createBudgets(config, sql);
+  const persistedQueries = persistedQueryStore(sql);
+  const replicas = await watchReadReplicas(config, sql, log);
   const changes = await watchNetworkChanges({
     sql,
     log,
@@ -95,6 +103,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
   const apollo = new ApolloServer<RequestContext>({
     schema: buildApiSchema(),
+    // Registered through any process, answered by every one.
+    persistedQueries: { cache: persistedQueries },
     // Shutdown is the process's job (src/app/main.ts), in a fixed order.
     stopOnTerminationSignals: false,
     // The schema is the public contract: Playground and clients may read it (INTROSPECTION).
@@ -112,6 +122,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         stopGracePeriodMillis: config.shutdownTimeoutMs,
       }),
       playgroundLandingPage(GRAPHQL_PATH),
+      readRoutingPlugin(sql, replicas, log),
       textHygienePlugin(),
       queryLimitsPlugin(COST_RULES),
       ...(budgets ? [budgetPlugin(budgets)] : []),
@@ -122,9 +133,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     ],
   });
   await apollo.start();
+  const chooseSession = sessionChooser(sql, replicas, config.limits);
 
   app.use(requestIdMiddleware());
-  app.use(healthRoutes(sql));
+  app.use(healthRoutes(sql, replicas));
   app.use(playgroundAssets());
   app.use(
     GRAPHQL_PATH,
@@ -132,10 +144,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createRequestContext({
-          sql: sql.session({
-            concurrency: config.limits.connectionsPerRequest,
-            timeoutMs: config.limits.requestTimeoutMs,
-          }),
+          sql: chooseSession,
           reference,
           viewer: await authenticate(sql, req, budgets, log),
           settings: options.loaderSettings,
@@ -166,7 +175,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       await apollo.stop();
       await changes.close();
       await budgets?.close();
+      await replicas?.close();
+      persistedQueries.close();
     },
+    databases: () => ({ replicas: replicas?.health() ?? [] }),
   };
 }
 

@@ -53,6 +53,13 @@ export class ApiKey {
   @Column({ type: 'integer', nullable: true })
   budgetPerMinute!: number | null;
 
+  /**
+   * Where the primary's write-ahead log was after the key's last write (bytes, as text): its
+   * reads go to a replica only once the replica has replayed that far.
+   */
+  @Column({ type: 'bigint', nullable: true })
+  lastWritePosition!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -15,6 +15,8 @@ export interface Viewer {
   keyId: string | null;
   /** Cost points per minute this key may spend; null for the default. */
   budgetPerMinute: number | null;
+  /** The primary's WAL position after the key's last write: reads must see at least that. */
+  lastWritePosition: bigint | null;
   /** Row id of the institution a staff key is bound to. */
   institutionId: number | null;
 }
@@ -25,6 +27,7 @@ export const PUBLIC_VIEWER: Viewer = {
   apiKeyId: null,
   keyId: null,
   budgetPerMinute: null,
+  lastWritePosition: null,
   institutionId: null,
 };
 
@@ -72,6 +75,7 @@ export async function viewerFromHeader(
     apiKeyId: apiKey.id,
     keyId: apiKey.publicId,
     budgetPerMinute: apiKey.budgetPerMinute,
+    lastWritePosition: apiKey.lastWritePosition === null ? null : BigInt(apiKey.lastWritePosition),
     institutionId: apiKey.institutionId,
   };
 }

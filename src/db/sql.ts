@@ -98,6 +98,8 @@ interface Shared {
   waitMs: number;
   names: Map<string, string>;
   hydrators: Map<EntityTarget<ObjectLiteral>, Hydrate<ObjectLiteral>>;
+  /** Statements sent through this pool by every session. */
+  sent: number;
 }
 
 /** At most `limit` holders at once; the others wait in line, each for a bounded time. */
@@ -162,6 +164,7 @@ export class Sql implements SqlRunner {
         waitMs: pool?.poolWaitMs ?? 2 ** 31 - 1,
         names: new Map(),
         hydrators: new Map(),
+        sent: 0,
       };
     } else {
       const limits = second as SessionLimits;
@@ -173,6 +176,11 @@ export class Sql implements SqlRunner {
 
   get dataSource(): DataSource {
     return this.shared.dataSource;
+  }
+
+  /** The observer that sees this pool's statements (a replica's pool shares the primary's). */
+  get observer(): StatementObserver | undefined {
+    return this.shared.observer;
   }
 
   /** A session for one request: the same pool and prepared statements, its own limits. */
@@ -232,7 +240,17 @@ export class Sql implements SqlRunner {
    */
   withLock<T>(lockKey: number, work: () => Promise<T>): Promise<T> {
     return this.withConnection(async (client) => {
-      await this.send(client, 'SELECT pg_advisory_lock($1)', [lockKey]);
+      // Polled rather than waited for in one statement, so that no statement timeout of the
+      // pool cuts the wait short while another process migrates.
+      for (;;) {
+        const { rows } = await this.send<{ locked: boolean }>(
+          client,
+          'SELECT pg_try_advisory_lock($1) AS locked',
+          [lockKey],
+        );
+        if (rows[0].locked) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       try {
         return await work();
       } finally {
@@ -248,6 +266,11 @@ export class Sql implements SqlRunner {
       this.shared.hydrators.set(target, hydrate);
     }
     return hydrate as Hydrate<T>;
+  }
+
+  /** Statements sent through this pool, by every session of it. */
+  get sentByPool(): number {
+    return this.shared.sent;
   }
 
   /** How many texts this process prepares by name (bounded by MAX_PREPARED_TEXTS). */
@@ -316,6 +339,7 @@ export class Sql implements SqlRunner {
 
   private count(text: string, parameters: readonly unknown[]): void {
     this.statements++;
+    this.shared.sent++;
     this.shared.observer?.statement(text, parameters);
   }
 

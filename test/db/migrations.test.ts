@@ -39,6 +39,7 @@ describe('migrations', () => {
       'institution',
       'matchmaking_outcome',
       'migrations',
+      'persisted_query',
       'referral',
       'referral_event',
       'region',

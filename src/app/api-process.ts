@@ -1,0 +1,34 @@
+// One process serving the API: database (embedded unless DATABASE_URL) → migrations → seed if
+// the network is empty → HTTP server; and the reverse on SIGTERM/SIGINT. With WEB_CONCURRENCY > 1
+// each worker of the cluster runs this, on the database its primary prepared.
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { failedStart, stopInOrder, stopOnTermination } from './lifecycle';
+import { openNetwork, type OpenNetwork } from './network';
+import { createApiServer, type ApiServer } from './server';
+
+export function runApiProcess(config: Config, log: Logger): void {
+  let network: Partial<OpenNetwork> | undefined;
+  let server: ApiServer | undefined;
+
+  /** In dependency order: HTTP (finishing in-flight requests), pools, embedded database. */
+  const stop = async () => {
+    await stopInOrder([
+      ['http', server && (() => server!.stop())],
+      ['database', network?.close],
+    ]);
+    log.info('stopped');
+  };
+  stopOnTermination(log, config.shutdownTimeoutMs, stop);
+
+  const start = async () => {
+    const startedAt = performance.now();
+    const { sql } = await openNetwork(config, log, { onOpened: (opened) => (network = opened) });
+    server = await createApiServer({ sql, config, log });
+    const port = await server.listen(config.port);
+    log.info(`SME service network API ready at http://localhost:${port}/graphql`, {
+      startupMs: Math.round(performance.now() - startedAt),
+    });
+  };
+  start().catch((error: Error) => failedStart(log, error, stop));
+}
