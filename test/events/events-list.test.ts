@@ -34,9 +34,9 @@ beforeAll(async () => {
     organizerCode: 'C-440000',
     regionCode: '440100',
     kind: 'SUPPLY_DEMAND_MATCHMAKING',
-    categoryCode: 'MAT-CHAIN',
-    title: '广州大中小企业融通对接会',
-    titleEn: 'Guangzhou supply chain matchmaking',
+    categoryCode: 'TRD-FAIR',
+    title: '广州跨境展会对接会',
+    titleEn: 'Guangzhou trade fair matchmaking',
     minSpecialization: 'SPECIALIZED',
     ...at(2),
   });
@@ -59,9 +59,9 @@ beforeAll(async () => {
   await createEvent(api, keys.admin, 'T-EVQ-BJ', {
     organizerCode: 'C-110000',
     kind: 'POLICY_BRIEFING',
-    categoryCode: 'POL-TAX',
-    title: '小微企业税费优惠政策宣讲会',
-    titleEn: 'Tax relief briefing',
+    categoryCode: 'LAW-CONS',
+    title: '中小企业合同风险法律宣讲会',
+    titleEn: 'Contract law briefing',
     counterparts: [],
     ...at(4),
   });

@@ -82,7 +82,8 @@ const QUERY = `query ($input: OneStopInput!) {
 }`;
 
 describe('oneStop tiers’ events', () => {
-  // Categories no other test file gives its events, so that the oracle and the answer see the same rows.
+  // Categories no other test file gives its events (they use FIN, DIG, TRD and LAW), so that the
+  // oracle and the answer see the same rows while other files create events alongside.
   it.each([
     { regionCode: '441900', categoryCode: 'MAT' },
     { regionCode: '441900', categoryCode: 'POL', scale: 'MEDIUM', eventsPerTier: 20 },
