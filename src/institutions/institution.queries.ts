@@ -106,18 +106,25 @@ export async function ancestorsByKey(
   columns: readonly string[] | null,
 ): Promise<Institution[][]> {
   const rows = await sql.rows(
-    `WITH RECURSIVE up(start, id, depth) AS (
-       SELECT i.id, i.parent_id, 1 FROM institution i WHERE i.id = ANY($1::int[]) AND i.parent_id IS NOT NULL
+    // Each step carries the row it reached, so that every level is one index lookup: joining the
+    // chain to the table afterwards made the planner hash the whole table (it cannot tell how short
+    // the chain is). Four tiers deep at most; the depth bound only guards against a cycle.
+    `WITH RECURSIVE up AS (
+       SELECT i.id AS __start, 1 AS __depth, t.parent_id AS __next, ${columnList(columns)}
+         FROM institution i JOIN institution t ON t.id = i.parent_id WHERE i.id = ANY($1::int[])
        UNION ALL
-       SELECT up.start, p.parent_id, up.depth + 1 FROM up JOIN institution p ON p.id = up.id WHERE p.parent_id IS NOT NULL)
-     SELECT up.start AS __start, ${columnList(columns)} FROM up JOIN institution t ON t.id = up.id ORDER BY up.start, up.depth`,
+       SELECT up.__start, up.__depth + 1, t.parent_id, ${columnList(columns)}
+         FROM up JOIN institution t ON t.id = up.__next WHERE up.__depth < 16)
+     SELECT * FROM up ORDER BY __start, __depth`,
     [keys],
   );
   const hydrate = sql.hydrator(Institution);
   const byStart = new Map<number, Institution[]>();
   for (const row of rows) {
     const start = Number(row.__start);
-    byStart.set(start, [...(byStart.get(start) ?? []), hydrate(row)]);
+    const chain = byStart.get(start);
+    if (chain) chain.push(hydrate(row));
+    else byStart.set(start, [hydrate(row)]);
   }
   return keys.map((key) => byStart.get(key) ?? []);
 }
