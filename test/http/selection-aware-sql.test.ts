@@ -1,6 +1,7 @@
 // Statements read what the selection needs: the columns its fields use, totals only when
 // `totalCount` is asked for, a parent chain in one statement however deep, and per-parent pages
 // that stop at the page size.
+import type { LoggedStatement } from '../../src/db/statement-log';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 let api: TestApi;
@@ -20,10 +21,10 @@ async function statementsOf(query: string): Promise<string[]> {
 }
 
 /** The tables a statement's plan reads from start to end (a Seq Scan reads every row). */
-async function sequentialScans(statement: { sql: string; parameters?: unknown[] }) {
+async function sequentialScans(statement: LoggedStatement) {
   const [{ 'QUERY PLAN': plan }] = await api.sql.rows<{ 'QUERY PLAN': any[] }>(
     `EXPLAIN (FORMAT JSON) ${statement.sql}`,
-    (statement.parameters ?? []) as unknown[],
+    [...(statement.parameters ?? [])],
   );
   const scans: string[] = [];
   const visit = (node: any) => {
