@@ -40,6 +40,8 @@ export interface ApiProcess extends ServerProcess {
   statementCount(): Promise<number>;
   /** The statements the server issues while `work` runs (nothing else may run meanwhile). */
   recordStatements(work: () => Promise<unknown>): Promise<LoggedStatement[]>;
+  /** What `work` returns, with the bytes the server allocated meanwhile (NaN if it cannot tell). */
+  measureAllocation<T>(work: () => Promise<T>): Promise<{ result: T; bytes: number }>;
 }
 
 /** Spawns a server process and waits for the one JSON line it prints when it listens. */
@@ -47,9 +49,10 @@ async function startChild<Ports>(
   what: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  cwd = ROOT,
 ): Promise<{ child: ChildProcess; ports: Ports; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -71,12 +74,19 @@ async function startChild<Ports>(
   };
 }
 
-/** Starts bench/server-process in production mode and waits until it listens. */
+/**
+ * Starts bench/server-process in production mode and waits until it listens. BENCH_API_DIR names
+ * another checkout of the project (with its node_modules) whose server to start instead: how the
+ * figures of an earlier commit are taken on the same database, e.g. for a before/after comparison.
+ */
 export async function spawnApi(
   databaseUrl: string,
   options: { batching: boolean; responseCacheSeconds: number },
 ): Promise<ApiProcess> {
-  const entry = path.join(__dirname, `server-process${path.extname(__filename)}`);
+  const otherCheckout = process.env.BENCH_API_DIR;
+  const entry = otherCheckout
+    ? path.resolve(otherCheckout, 'bench', 'server-process.ts')
+    : path.join(__dirname, `server-process${path.extname(__filename)}`);
   // BENCH_NODE_ARGS passes flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=.data/profiles".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const args = [
@@ -95,9 +105,12 @@ export async function spawnApi(
       BENCH_BATCHING: String(options.batching),
       BENCH_RESPONSE_CACHE_SECONDS: String(options.responseCacheSeconds),
     },
+    otherCheckout ? path.resolve(otherCheckout) : ROOT,
   );
-  const control = async (what: string) =>
-    (await fetch(`http://127.0.0.1:${ports.controlPort}/${what}`)).text();
+  const control = async (what: string) => {
+    const response = await fetch(`http://127.0.0.1:${ports.controlPort}/${what}`);
+    return response.ok ? response.text() : 'null';
+  };
   return {
     url: `http://127.0.0.1:${ports.apiPort}/graphql`,
     pid: child.pid!,
@@ -106,6 +119,12 @@ export async function spawnApi(
       await control('record/start');
       await work();
       return JSON.parse(await control('record/stop'));
+    },
+    async measureAllocation(work) {
+      await control('allocation/start');
+      const result = await work();
+      const measured = JSON.parse(await control('allocation/stop')) as { bytes: number } | null;
+      return { result, bytes: measured?.bytes ?? NaN };
     },
     stop,
   };

@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { CpuPerRequest } from './cpu';
 import type { LoadResult } from './load';
 
-export type ApiResult = LoadResult & { statementsPerRequest: number; cpu?: CpuPerRequest };
+export type ApiResult = LoadResult & {
+  statementsPerRequest: number;
+  cpu?: CpuPerRequest;
+  /** Bytes the API process allocated on its heap per request (NaN if it could not tell). */
+  bytesPerRequest?: number;
+};
 export type PeerResult = LoadResult & { cpu?: CpuPerRequest };
 
 export interface OperationResult {
@@ -36,7 +41,11 @@ export interface RunReport {
 
 /** The median of each figure over rounds (errors and requests summed). */
 export function medianOf<
-  T extends LoadResult & { statementsPerRequest?: number; cpu?: CpuPerRequest },
+  T extends LoadResult & {
+    statementsPerRequest?: number;
+    cpu?: CpuPerRequest;
+    bytesPerRequest?: number;
+  },
 >(rounds: T[]): T {
   const median = (values: number[]) => {
     const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
@@ -46,7 +55,11 @@ export function medianOf<
   };
   const of = (pick: (round: T) => number | undefined) =>
     median(rounds.map((round) => pick(round) ?? NaN));
-  const result: LoadResult & { statementsPerRequest?: number; cpu?: CpuPerRequest } = {
+  const result: LoadResult & {
+    statementsPerRequest?: number;
+    cpu?: CpuPerRequest;
+    bytesPerRequest?: number;
+  } = {
     requests: rounds.reduce((sum, round) => sum + round.requests, 0),
     requestsPerSecond: of((round) => round.requestsPerSecond),
     p50: of((round) => round.p50),
@@ -56,6 +69,9 @@ export function medianOf<
   };
   if (rounds.some((round) => round.statementsPerRequest !== undefined)) {
     result.statementsPerRequest = of((round) => round.statementsPerRequest);
+  }
+  if (rounds.some((round) => round.bytesPerRequest !== undefined)) {
+    result.bytesPerRequest = of((round) => round.bytesPerRequest);
   }
   if (rounds.every((round) => round.cpu)) {
     result.cpu = {
@@ -137,36 +153,39 @@ export function table(report: RunReport, levels: number[]): string {
   return markdown(rows);
 }
 
-/** CPU per request, API against peer, for the operations with a peer (process + PostgreSQL). */
-export function cpuTable(report: RunReport, levels: number[]): string | null {
+/**
+ * What one request costs at `level` clients, for every operation: CPU of the server process and of
+ * PostgreSQL, bytes allocated on the API's heap, and the peer's CPU where there is a peer.
+ */
+export function cpuTable(report: RunReport, level: number): string {
   const rows = [
     [
       'operation',
-      'clients',
       'API ms CPU/req',
       'its PostgreSQL ms',
+      'API KB allocated/req',
       'peer ms CPU/req',
       'its PostgreSQL ms',
       'API÷peer CPU',
     ],
   ];
   for (const op of report.operations) {
-    for (const level of levels) {
-      const api = op.api[level]?.cpu;
-      const peer = op.peer?.[level]?.cpu;
-      if (!api || !peer) continue;
-      rows.push([
-        op.name,
-        String(level),
-        fixed(api.server, 2),
-        fixed(api.database, 2),
-        fixed(peer.server, 2),
-        fixed(peer.database, 2),
-        fixed((api.server + api.database) / (peer.server + peer.database), 2),
-      ]);
-    }
+    const api = op.api[level];
+    const peer = op.peer?.[level]?.cpu;
+    if (!api) continue;
+    rows.push([
+      op.name,
+      api.cpu ? fixed(api.cpu.server, 2) : '-',
+      api.cpu ? fixed(api.cpu.database, 2) : '-',
+      fixed((api.bytesPerRequest ?? NaN) / 1024, 0),
+      peer ? fixed(peer.server, 2) : '',
+      peer ? fixed(peer.database, 2) : '',
+      peer && api.cpu
+        ? fixed((api.cpu.server + api.cpu.database) / (peer.server + peer.database), 2)
+        : '',
+    ]);
   }
-  return rows.length > 1 ? markdown(rows) : null;
+  return markdown(rows);
 }
 
 function markdown(rows: string[][]): string {

@@ -52,11 +52,16 @@ let cpu: CpuMeter;
 
 async function measuredApi(api: ApiProcess, op: Operation, concurrency: number) {
   const before = await api.statementCount();
-  const result = await cpu.measure(api.pid, () =>
-    loadGraphql(api.url, op.bodies, concurrency, SECONDS),
+  const { result, bytes } = await api.measureAllocation(() =>
+    cpu.measure(api.pid, () => loadGraphql(api.url, op.bodies, concurrency, SECONDS)),
   );
   const statements = (await api.statementCount()) - before;
-  return { ...result, statementsPerRequest: statements / Math.max(1, result.requests) };
+  const requests = Math.max(1, result.requests);
+  return {
+    ...result,
+    statementsPerRequest: statements / requests,
+    bytesPerRequest: bytes / requests,
+  };
 }
 
 /** The statements one request of each sample body makes the server issue. */
@@ -228,8 +233,9 @@ async function main(): Promise<void> {
   };
   const files = writeReport(path.join(ROOT, 'bench/results'), report, chart(report, FLOOR_LEVEL));
   console.log(table(report, LEVELS));
-  const cpuFigures = cpuTable(report, LEVELS);
-  if (cpuFigures) console.log(`\nCPU per request, API against peer:\n\n${cpuFigures}`);
+  console.log(
+    `\nCost per request at ${FLOOR_LEVEL} clients (CPU of the process and of PostgreSQL, heap allocated):\n\n${cpuTable(report, FLOOR_LEVEL)}`,
+  );
   if (report.peer) {
     console.log(
       `\nPeer: PostGraphile ${report.peer.postgraphile} (graphql ${report.peer.graphql}); its operations are medians of ${ROUNDS} interleaved rounds (API, peer, raw).`,

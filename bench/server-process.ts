@@ -1,8 +1,10 @@
 // The API under test, in its own process, in production mode: the same server as `npm start`
 // on BENCH_DATABASE_URL, plus a control port (loopback only) through which the benchmark reads
-// the server's statement log. BENCH_BATCHING=false switches DataLoader batching off (the floor).
+// the server's statement log and the bytes it allocates. BENCH_BATCHING=false switches
+// DataLoader batching off (the floor).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AllocationMeter } from './allocation';
 import { createNetworkDataSource } from '../src/app/data-source';
 import { createApiServer } from '../src/app/server';
 import { loadConfig } from '../src/config';
@@ -12,6 +14,7 @@ import { createLogger } from '../src/logger';
 
 async function main(): Promise<void> {
   const statements = new StatementLog();
+  const allocation = new AllocationMeter();
   const config = loadConfig({
     ...process.env,
     RESPONSE_CACHE_SECONDS: process.env.BENCH_RESPONSE_CACHE_SECONDS ?? '0',
@@ -36,6 +39,8 @@ async function main(): Promise<void> {
     if (request.url === '/count') return reply({ count: statements.count });
     if (request.url === '/record/start') return reply(statements.startRecording());
     if (request.url === '/record/stop') return reply(statements.stopRecording());
+    if (request.url === '/allocation/start') return reply(allocation.start());
+    if (request.url === '/allocation/stop') return reply({ bytes: allocation.stop() });
     response.statusCode = 404;
     response.end();
   });
