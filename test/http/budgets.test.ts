@@ -95,6 +95,21 @@ describe('per-client budgets', () => {
     expect((await post(second, SIXTEEN, client)).status).toBe(429);
   });
 
+  it('spends a burst through both processes at once exactly: no request more, none less', async () => {
+    const client = from('198.51.100.6');
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => post(i % 2 ? second : first, SIXTEEN, client)),
+    );
+    const served = burst.filter((answer) => answer.status === 200);
+    // 18 × 16 = 288 of 300; a 19th would be 304.
+    expect(served).toHaveLength(18);
+    expect(burst.filter((answer) => answer.status === 429)).toHaveLength(22);
+    const remaining = served.map((answer) => answer.body.extensions.budget.remaining);
+    expect(remaining.sort((x, y) => y - x)).toEqual(
+      Array.from({ length: 18 }, (_, i) => 300 - 16 * (i + 1)),
+    );
+  });
+
   it('charges a refused, unparsable request a point too', async () => {
     const client = from('198.51.100.5');
     expect((await post(first, '{ regions(', client)).status).toBe(400);
