@@ -182,12 +182,15 @@ export async function fetchPagesByKey<K extends string | number>(
   const where = ofKey.length ? `WHERE ${ofKey.join(' AND ')}` : '';
   const keyset = keysetConditions(window, source.sort, params, 'c');
   const limit = `${params.add(window.size + 1)}::int`;
+  // Counted in a LATERAL of its own, once per key: as a subquery in the select list it ran again
+  // for every row of the key's page (a subtree walked 101 times for a page of 100 descendants).
   const total = withTotals
-    ? `, (SELECT count(*)::int FROM ${source.from} ${where}) AS __total`
+    ? `CROSS JOIN LATERAL (SELECT count(*)::int AS __total FROM ${source.from} ${where}) n`
     : '';
   const text = `${withClause(source, [])}
-    SELECT k.__list${total}, p.*
+    SELECT k.__list${withTotals ? ', n.__total' : ''}, p.*
       FROM unnest(${keysParam}) WITH ORDINALITY AS k(__list, __ord)
+      ${total}
       LEFT JOIN LATERAL (
         SELECT * FROM (${selectCandidates(source, ofKey)}) c
          ${keyset.length ? `WHERE ${keyset.join(' AND ')}` : ''}

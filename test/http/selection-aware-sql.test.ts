@@ -35,6 +35,21 @@ async function sequentialScans(statement: LoggedStatement) {
   return scans;
 }
 
+/** How many times each count(*) of a statement's plan ran (EXPLAIN ANALYZE). */
+async function countLoops(statement: LoggedStatement): Promise<number[]> {
+  const [{ 'QUERY PLAN': plan }] = await api.sql.rows<{ 'QUERY PLAN': any[] }>(
+    `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`,
+    [...(statement.parameters ?? [])],
+  );
+  const loops: number[] = [];
+  const visit = (node: any) => {
+    if (node['Node Type'] === 'Aggregate') loops.push(node['Actual Loops']);
+    for (const child of node.Plans ?? []) visit(child);
+  };
+  visit(plan[0].Plan);
+  return loops;
+}
+
 describe('selection-aware SQL', () => {
   it('walks a parent chain of any depth in one statement', async () => {
     // A county centre under a municipal centre: four tiers, three parents.
@@ -119,5 +134,17 @@ describe('selection-aware SQL', () => {
     expect(chain.sql).toMatch(/WITH RECURSIVE up/);
     expect(await sequentialScans(chain)).toEqual([]);
     expect(await sequentialScans(services)).toEqual([]);
+  });
+
+  it('counts each parent’s total once, not once for every row of its page', async () => {
+    // As a subquery in the select list, the count ran again for each row read: a provincial
+    // centre's subtree walked 101 times for one page of 100 descendants.
+    const pages = (
+      await sentBy(
+        '{ institutions(first: 3, filter: { tier: PROVINCIAL }) { nodes { descendants(first: 50) { totalCount nodes { code } } } } }',
+      )
+    ).filter((statement) => /WITH RECURSIVE subtree/.test(statement.sql));
+    expect(pages).toHaveLength(1);
+    expect(await countLoops(pages[0])).toEqual([3]); // one count for each of the three parents
   });
 });

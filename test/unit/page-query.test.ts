@@ -265,12 +265,13 @@ describe('fetchPagesByKey', () => {
     ]);
   });
 
-  it('counts each key’s whole list in the same statement when totals are asked for', async () => {
+  it('counts each key’s whole list once, in the same statement, when totals are asked for', async () => {
     const { runner, statements } = recorder();
     await fetchPagesByKey(runner, [3], 'int', children, window({ size: 4 }), true);
     expect(statements[0].text).toBe(
-      'SELECT k.__list, (SELECT count(*)::int FROM institution t WHERE t.parent_id = k.__list AND t.kind = $2) AS __total, p.* ' +
+      'SELECT k.__list, n.__total, p.* ' +
         'FROM unnest($1::int[]) WITH ORDINALITY AS k(__list, __ord) ' +
+        'CROSS JOIN LATERAL (SELECT count(*)::int AS __total FROM institution t WHERE t.parent_id = k.__list AND t.kind = $2) n ' +
         'LEFT JOIN LATERAL ( SELECT * FROM (SELECT t.*, t.id AS __sort0 FROM institution t WHERE t.parent_id = k.__list AND t.kind = $2) c ' +
         'ORDER BY c.__sort0 ASC LIMIT $3::int) p ON true ORDER BY k.__ord, p.__sort0 ASC',
     );
@@ -298,8 +299,9 @@ describe('fetchPagesByKey', () => {
     );
     expect(statements[0]).toEqual({
       text:
-        'WITH RECURSIVE tree AS (SELECT 1) SELECT k.__list, (SELECT count(*)::int FROM walk(k.__list) t ) AS __total, p.* ' +
+        'WITH RECURSIVE tree AS (SELECT 1) SELECT k.__list, n.__total, p.* ' +
         'FROM unnest($1::bpchar[]) WITH ORDINALITY AS k(__list, __ord) ' +
+        'CROSS JOIN LATERAL (SELECT count(*)::int AS __total FROM walk(k.__list) t ) n ' +
         'LEFT JOIN LATERAL ( SELECT * FROM (SELECT t.id, t.code, -score AS __sort0, t.id AS __sort1 FROM walk(k.__list) t ) c ' +
         'WHERE (c.__sort0, c.__sort1) > ($2::float8, $3::int) AND (c.__sort0, c.__sort1) < ($4::float8, $5::int) ' +
         'ORDER BY c.__sort0 DESC, c.__sort1 DESC LIMIT $6::int) p ON true ORDER BY k.__ord, p.__sort0 DESC, p.__sort1 DESC',
