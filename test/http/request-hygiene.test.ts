@@ -358,6 +358,19 @@ describe('what the logs keep', () => {
     expect(entry.keyId).toMatch(/^[A-Za-z0-9]{12}$/);
     expect(entry.requestId).toEqual(expect.any(String));
   });
+
+  it('records the codes the client got, not INTERNAL_SERVER_ERROR', async () => {
+    const logged = async (query: string) => {
+      logLines.length = 0;
+      const answer = await api.graphql(query);
+      const entry = logLines.map((line) => JSON.parse(line)).find((line) => line.msg === 'graphql');
+      return { got: answer.errors!.map((error) => error.extensions!.code), logged: entry.errors };
+    };
+    const missing = await logged('{ oneStop(input: { regionCode: "999999" }) { tiers { tier } } }');
+    expect(missing).toEqual({ got: ['NOT_FOUND'], logged: ['NOT_FOUND'] });
+    const malformed = await logged('{ oneStop(input: { regionCode: "12ab" }) { tiers { tier } } }');
+    expect(malformed).toEqual({ got: ['BAD_USER_INPUT'], logged: ['BAD_USER_INPUT'] });
+  });
 });
 
 describe('schema details', () => {
