@@ -11,6 +11,7 @@ const config: Config = {
     '<rootDir>/test/referrals/credit-code.test.ts',
     '<rootDir>/test/one-stop/escalation-chain.test.ts',
     '<rootDir>/test/institutions/tree-rules.test.ts',
+    '<rootDir>/test/events/registration-rules.test.ts',
   ],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],

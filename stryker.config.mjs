@@ -24,6 +24,8 @@ export default {
     'src/schema/pagination.ts',
     'src/db/page-query.ts',
     'src/schema/query-limits.ts',
+    'src/events/registration-rules.ts',
+    'src/events/event-rules.ts',
   ],
   // Not copied into the sandbox: the PostgreSQL clusters and build output are large and unused.
   ignorePatterns: ['.data', 'dist', 'coverage', 'bench', 'docs'],
