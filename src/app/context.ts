@@ -16,6 +16,9 @@ import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
 import { ConnectionLoaders } from '../schema/connection-loaders';
 import { createServiceLoaders, type ServiceLoaders } from '../services/service.loaders';
+import { createScorecardLoaders, type ScorecardLoaders } from '../statistics/scorecard.loaders';
+import type { StatisticsContext } from '../statistics/statistics.context';
+import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/statistics.loaders';
 import type { ReferenceData } from './reference-data';
 
 /** Where a request comes from, for logs and budgets. */
@@ -34,7 +37,8 @@ export interface RequestRouting {
 
 export type RequestContext = ReferralContext &
   OneStopContext &
-  EventContext & { origin: RequestOrigin; routing: RequestRouting };
+  EventContext &
+  StatisticsContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -87,6 +91,8 @@ class RequestScope implements RequestContext {
   private serviceLoaders: ServiceLoaders | undefined;
   private referralLoaders: ReferralLoaders | undefined;
   private eventLoaders: EventLoaders | undefined;
+  private statisticsLoaders: StatisticsLoaders | undefined;
+  private scorecardLoaders: ScorecardLoaders | undefined;
 
   constructor(
     private readonly choose: SessionChooser,
@@ -123,5 +129,13 @@ class RequestScope implements RequestContext {
 
   get events(): EventLoaders {
     return (this.eventLoaders ??= createEventLoaders(this.sql, this.viewer, this.settings));
+  }
+
+  get statistics(): StatisticsLoaders {
+    return (this.statisticsLoaders ??= createStatisticsLoaders(this.sql, this.settings));
+  }
+
+  get scorecards(): ScorecardLoaders {
+    return (this.scorecardLoaders ??= createScorecardLoaders(this.sql, this.settings, this.clock));
   }
 }
