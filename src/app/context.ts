@@ -11,6 +11,7 @@ import {
   createInstitutionLoaders,
   type InstitutionLoaders,
 } from '../institutions/institution.loaders';
+import type { NetworkImportContext } from '../directory-import/directory-import.context';
 import type { OneStopContext } from '../one-stop/one-stop.lookup';
 import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
@@ -33,11 +34,17 @@ export interface RequestRouting {
   operation: OperationTypeNode | null;
   /** Its statements went to a read replica (set when its session is chosen). */
   fromReplica?: boolean;
+  /**
+   * A mutation of nothing but importNetwork: exempt from the per-request deadline (a province's
+   * directory takes longer than a lookup), given the import's own instead.
+   */
+  longRunning?: boolean;
 }
 
 export type RequestContext = ReferralContext &
   OneStopContext &
   EventContext &
+  NetworkImportContext &
   StatisticsContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */

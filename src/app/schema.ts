@@ -32,6 +32,10 @@ import {
   serviceCostRules,
   servicePublicWrites,
 } from '../services/service.resolver';
+import {
+  NetworkImportResolver,
+  networkImportPublicWrites,
+} from '../directory-import/directory-import.resolver';
 import { InstitutionScorecardResolver, scorecardCostRules } from '../statistics/scorecard.resolver';
 import { NetworkStatisticsResolver, statisticsCostRules } from '../statistics/statistics.resolver';
 import { NodeResolver, nodesCostRule } from './node.resolver';
@@ -55,11 +59,12 @@ const resolvers = [
   MatchmakingOutcomeResolver,
   InstitutionEventsResolver,
   OneStopTierEventsResolver,
-  // Government operations: feedback, the audit trail, statistics and scorecards.
+  // Government operations: feedback, the audit trail, statistics and scorecards, the import.
   ReferralFeedbackResolver,
   AuditResolver,
   NetworkStatisticsResolver,
   InstitutionScorecardResolver,
+  NetworkImportResolver,
 ] as const;
 
 /** Mutations after which anonymous readers must not be served a cached answer. */
@@ -67,6 +72,7 @@ export const PUBLIC_WRITES: ReadonlySet<string> = new Set([
   ...institutionPublicWrites,
   ...servicePublicWrites,
   ...eventPublicWrites,
+  ...networkImportPublicWrites,
 ]);
 
 /** Fields whose size does not follow `first`/`last`, priced by their own rule. */
