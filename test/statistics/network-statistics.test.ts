@@ -2,18 +2,26 @@
 // tables (region prefixes instead of code ranges, medians computed here), on the seeded network
 // with its referral history: the country, one province, one prefecture; three institutions' and
 // each shortfall's scorecards. And the statements they cost: fixed, whatever the size of the data.
+import { seededScratchDatabase } from '../support/seeded-scratch';
 import { startTestApi, type TestApi } from '../support/test-api';
 
+// A seeded database of its own: the answer and the oracle are read one after the other, and other
+// test files write referrals to the run's shared database meanwhile.
+let scratch: Awaited<ReturnType<typeof seededScratchDatabase>>;
 let api: TestApi;
 let seedYear: number;
 beforeAll(async () => {
-  api = await startTestApi();
+  scratch = await seededScratchDatabase('network_statistics');
+  api = await startTestApi({ databaseUrl: scratch.url });
   const [{ day }] = await api.sql.rows<{ day: string }>(
     `SELECT seeded_on::text AS day FROM seed_info`,
   );
   seedYear = Number(day.slice(0, 4));
 });
-afterAll(() => api?.close());
+afterAll(async () => {
+  await api?.close();
+  await scratch?.drop();
+});
 
 const FIGURES = `
   region { code }
