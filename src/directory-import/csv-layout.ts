@@ -3,12 +3,8 @@
 // directory travels as one file and a service can name an institution created by the same file.
 // Each record type uses its own columns; the other type's columns stay empty.
 
-/** Every column of the header, in the documented order (any order is accepted). */
-export const COLUMNS = [
-  'record',
-  'code',
-  'name',
-  'name_en',
+const HEAD = ['record', 'code', 'name', 'name_en'] as const;
+const INSTITUTION_COLUMNS = [
   'tier',
   'kind',
   'region_code',
@@ -19,6 +15,8 @@ export const COLUMNS = [
   'address',
   'latitude',
   'longitude',
+] as const;
+const SERVICE_COLUMNS = [
   'institution_code',
   'category_code',
   'delivery_mode',
@@ -26,8 +24,11 @@ export const COLUMNS = [
   'eligible_scales',
   'min_specialization',
   'description',
-  'active',
 ] as const;
+const TAIL = ['active'] as const;
+
+/** Every column of the header, in the documented order (any order is accepted). */
+export const COLUMNS = [...HEAD, ...INSTITUTION_COLUMNS, ...SERVICE_COLUMNS, ...TAIL] as const;
 
 export type Column = (typeof COLUMNS)[number];
 
@@ -38,37 +39,8 @@ export enum RecordType {
 
 /** The columns each record type may fill (the rest must be empty). */
 export const COLUMNS_OF: Record<RecordType, readonly Column[]> = {
-  [RecordType.INSTITUTION]: [
-    'record',
-    'code',
-    'name',
-    'name_en',
-    'tier',
-    'kind',
-    'region_code',
-    'parent_code',
-    'phone',
-    'email',
-    'website',
-    'address',
-    'latitude',
-    'longitude',
-    'active',
-  ],
-  [RecordType.SERVICE]: [
-    'record',
-    'code',
-    'name',
-    'name_en',
-    'institution_code',
-    'category_code',
-    'delivery_mode',
-    'fee',
-    'eligible_scales',
-    'min_specialization',
-    'description',
-    'active',
-  ],
+  [RecordType.INSTITUTION]: [...HEAD, ...INSTITUTION_COLUMNS, ...TAIL],
+  [RecordType.SERVICE]: [...HEAD, ...SERVICE_COLUMNS, ...TAIL],
 };
 
 /** Separates the scales of `eligible_scales` (e.g. MICRO|SMALL). */

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { SqlRunner } from '../db/sql';
 import { HISTORY_PARTNER, type ReferralHistoryPlan } from './referral-history';
+import { insertEnterprises } from './seed-enterprises';
 
 export interface ReferralHistoryCounts {
   enterprises: number;
@@ -38,23 +39,7 @@ export async function insertReferralHistory(
 ): Promise<ReferralHistoryCounts> {
   const keyId = await historyPartnerKey(sql);
   const { enterprises, referrals } = plan;
-  const enterpriseCount = (
-    await sql.run(
-      `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code)
-       SELECT x.credit_code, x.name, x.scale::enterprise_scale, x.specialization::specialization_level, x.region_code
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-              WITH ORDINALITY AS x(credit_code, name, scale, specialization, region_code, n)
-        ORDER BY x.n
-       ON CONFLICT (credit_code) DO NOTHING`,
-      [
-        column(enterprises, 'creditCode'),
-        column(enterprises, 'name'),
-        column(enterprises, 'scale'),
-        column(enterprises, 'specialization'),
-        column(enterprises, 'regionCode'),
-      ],
-    )
-  ).rowCount;
+  const enterpriseCount = await insertEnterprises(sql, enterprises);
   // In submission order, so that seq follows time as it does for referrals made live. Referrals
   // whose service or institution is not in the database are left out by the joins.
   const added = await sql.rows<{ key: string; uuid: string }>(

@@ -10,6 +10,7 @@ import { InstitutionKind, InstitutionTier } from '../institutions/institution-en
 import { planCalendar, type CalendarPlan } from './calendar-plan';
 import { loadDivisions } from './divisions';
 import { planNetwork, type NetworkPlan } from './network-plan';
+import { insertEnterprises } from './seed-enterprises';
 import { planReferralHistory } from './referral-history';
 import { insertReferralHistory } from './seed-referrals';
 
@@ -287,22 +288,7 @@ export async function insertCalendar(
   const needed = new Set(registrations.map((row) => row.creditCode));
   const enterprises = calendar.enterprises.filter((row) => needed.has(row.creditCode));
 
-  const enterpriseCount = await inserted(
-    sql,
-    `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code)
-     SELECT x.credit_code, x.name, x.scale::enterprise_scale, x.specialization::specialization_level, x.region_code
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-            WITH ORDINALITY AS x(credit_code, name, scale, specialization, region_code, n)
-      ORDER BY x.n
-     ON CONFLICT (credit_code) DO NOTHING`,
-    [
-      column(enterprises, 'creditCode'),
-      column(enterprises, 'name'),
-      column(enterprises, 'scale'),
-      column(enterprises, 'specialization'),
-      column(enterprises, 'regionCode'),
-    ],
-  );
+  const enterpriseCount = await insertEnterprises(sql, enterprises);
   // In registration order, so that row ids follow it as they do for registrations made live.
   const registrationCount = await inserted(
     sql,

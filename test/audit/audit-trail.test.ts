@@ -7,24 +7,13 @@ import { createNetworkDataSource } from '../../src/app/data-source';
 import { revokeApiKey } from '../../src/auth/api-key.commands';
 import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
-import { planFromDivisions, seedNetwork } from '../../src/seed/seed';
+import { seedNetwork } from '../../src/seed/seed';
 import { makeKeys } from '../support/referral-fixtures';
+import { provincePlan } from '../support/province-plan';
 import { createScratchDatabase } from '../support/scratch-database';
 import { startTestApi, type TestApi } from '../support/test-api';
 
-const plan = planFromDivisions();
-// Guangdong and the national centre: quick to seed, the same rules.
-const guangdong = (() => {
-  const inGuangdong = (code: string | null) => code === null || code.startsWith('44');
-  const institutions = plan.institutions.filter((row) => inGuangdong(row.regionCode));
-  const codes = new Set(institutions.map((row) => row.code));
-  return {
-    regions: plan.regions.filter((row) => inGuangdong(row.code)),
-    categories: plan.categories,
-    institutions,
-    services: plan.services.filter((row) => codes.has(row.institutionCode)),
-  };
-})();
+const guangdong = provincePlan('44');
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let db: DataSource;

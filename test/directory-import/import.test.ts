@@ -12,7 +12,8 @@ import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
 import { COLUMNS } from '../../src/directory-import/csv-layout';
 import { importNetwork } from '../../src/directory-import/directory-import';
-import { planFromDivisions, seedNetwork } from '../../src/seed/seed';
+import { seedNetwork } from '../../src/seed/seed';
+import { provincePlan } from '../support/province-plan';
 import { createScratchDatabase } from '../support/scratch-database';
 
 const EXAMPLE = readFileSync(
@@ -29,19 +30,7 @@ export function csvRow(values: Partial<Record<(typeof COLUMNS)[number], string>>
   }).join(',');
 }
 
-const plan = planFromDivisions();
-// Guangdong and the national centre: quick to seed, the same rules.
-const guangdong = (() => {
-  const inGuangdong = (code: string | null) => code === null || code.startsWith('44');
-  const institutions = plan.institutions.filter((row) => inGuangdong(row.regionCode));
-  const codes = new Set(institutions.map((row) => row.code));
-  return {
-    regions: plan.regions.filter((row) => inGuangdong(row.code)),
-    categories: plan.categories,
-    institutions,
-    services: plan.services.filter((row) => codes.has(row.institutionCode)),
-  };
-})();
+const guangdong = provincePlan('44');
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let db: DataSource;

@@ -11,6 +11,7 @@ import { ReferralStatus } from '../../src/referrals/referral-status';
 import { DEMONSTRATION_CENTRES } from '../../src/seed/activity';
 import { planReferralHistory } from '../../src/seed/referral-history';
 import { planFromDivisions, seedNetwork } from '../../src/seed/seed';
+import { provincePlan } from '../support/province-plan';
 import { createScratchDatabase } from '../support/scratch-database';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { connectTestDatabase } from '../support/test-database';
@@ -130,18 +131,7 @@ describe('the activity of the run’s seeded database', () => {
 describe('seeding the referral history again', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   let db: DataSource;
-  // Zhejiang and the national centre: quick to seed, the same rules.
-  const zhejiang = (() => {
-    const inZhejiang = (code: string | null) => code === null || code.startsWith('33');
-    const institutions = plan.institutions.filter((row) => inZhejiang(row.regionCode));
-    const codes = new Set(institutions.map((row) => row.code));
-    return {
-      regions: plan.regions.filter((row) => inZhejiang(row.code)),
-      categories: plan.categories,
-      institutions,
-      services: plan.services.filter((row) => codes.has(row.institutionCode)),
-    };
-  })();
+  const zhejiang = provincePlan('33');
   const snapshot = async () =>
     (
       await db.query(`
