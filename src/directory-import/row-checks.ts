@@ -242,20 +242,24 @@ function serviceDraft(row: CsvRow, problems: RowProblems, context: RowContext) {
   const description = problems.check('description', () =>
     optionalText(v.description, 'description', 2000),
   );
+  if (!v.institution_code)
+    problems.add(
+      'institution_code',
+      'institution_code is required: the code of the institution offering the service',
+    );
   const institutionCode = v.institution_code
     ? problems.check('institution_code', () => publicCode(v.institution_code, 'institution_code'))
-    : problems.add(
-        'institution_code',
-        'institution_code is required: the code of the institution offering the service',
-      );
+    : undefined;
+  if (!v.category_code)
+    problems.add(
+      'category_code',
+      'category_code is required, e.g. FIN-LOAN (see serviceCategories)',
+    );
   const category = v.category_code
     ? problems.check('category_code', () =>
         context.taxonomy.resolve(v.category_code, 'category_code'),
       )
-    : problems.add(
-        'category_code',
-        'category_code is required, e.g. FIN-LOAN (see serviceCategories)',
-      );
+    : undefined;
   const deliveryMode = enumValue(problems, 'delivery_mode', v.delivery_mode, DeliveryMode);
   const fee = enumValue(problems, 'fee', v.fee, FeeType);
   const eligibleScales: EnterpriseScale[] = [];

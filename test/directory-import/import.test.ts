@@ -355,6 +355,37 @@ describe('a file with problems', () => {
   });
 });
 
+describe('line numbers', () => {
+  it('counts the lines of a quoted field with line breaks, and names a missing required column', async () => {
+    const csv = [
+      HEADER,
+      csvRow({
+        record: 'service',
+        code: 'C-441900-S91',
+        name: '法律咨询',
+        institution_code: 'C-441900',
+        category_code: 'LAW-CONS',
+        delivery_mode: 'ONLINE',
+        fee: 'GRATIS',
+        description: '第一行\n第二行',
+      }),
+      csvRow({
+        record: 'service',
+        code: 'C-441900-S92',
+        name: '法律咨询',
+        delivery_mode: 'ONLINE',
+        fee: 'FREE',
+      }),
+    ].join('\r\n');
+    const report = await run(csv, true);
+    expect(report.errors.map(({ line, field }) => [line, field])).toEqual([
+      [2, 'fee'],
+      [4, 'institution_code'],
+      [4, 'category_code'],
+    ]);
+  });
+});
+
 describe('a whole province', () => {
   it('imports 5,000 rows in one transaction, then finds them all unchanged', async () => {
     const counties = guangdong.regions.filter((region) => region.level === 'COUNTY');
