@@ -11,6 +11,9 @@ const DOMAINS = [
   'one-stop',
   'referrals',
   'events',
+  'audit',
+  'statistics',
+  'directory-import',
   'seed',
 ];
 const noImportOf = (folders, why) => ({

@@ -11,11 +11,15 @@ import {
   createInstitutionLoaders,
   type InstitutionLoaders,
 } from '../institutions/institution.loaders';
+import type { NetworkImportContext } from '../directory-import/directory-import.context';
 import type { OneStopContext } from '../one-stop/one-stop.lookup';
 import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
 import { ConnectionLoaders } from '../schema/connection-loaders';
 import { createServiceLoaders, type ServiceLoaders } from '../services/service.loaders';
+import { createScorecardLoaders, type ScorecardLoaders } from '../statistics/scorecard.loaders';
+import type { StatisticsContext } from '../statistics/statistics.context';
+import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/statistics.loaders';
 import type { ReferenceData } from './reference-data';
 
 /** Where a request comes from, for logs and budgets. */
@@ -30,11 +34,18 @@ export interface RequestRouting {
   operation: OperationTypeNode | null;
   /** Its statements went to a read replica (set when its session is chosen). */
   fromReplica?: boolean;
+  /**
+   * A mutation of nothing but importNetwork: exempt from the per-request deadline (a province's
+   * directory takes longer than a lookup), given the import's own instead.
+   */
+  longRunning?: boolean;
 }
 
 export type RequestContext = ReferralContext &
   OneStopContext &
-  EventContext & { origin: RequestOrigin; routing: RequestRouting };
+  EventContext &
+  NetworkImportContext &
+  StatisticsContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -87,6 +98,8 @@ class RequestScope implements RequestContext {
   private serviceLoaders: ServiceLoaders | undefined;
   private referralLoaders: ReferralLoaders | undefined;
   private eventLoaders: EventLoaders | undefined;
+  private statisticsLoaders: StatisticsLoaders | undefined;
+  private scorecardLoaders: ScorecardLoaders | undefined;
 
   constructor(
     private readonly choose: SessionChooser,
@@ -123,5 +136,13 @@ class RequestScope implements RequestContext {
 
   get events(): EventLoaders {
     return (this.eventLoaders ??= createEventLoaders(this.sql, this.viewer, this.settings));
+  }
+
+  get statistics(): StatisticsLoaders {
+    return (this.statisticsLoaders ??= createStatisticsLoaders(this.sql, this.settings));
+  }
+
+  get scorecards(): ScorecardLoaders {
+    return (this.scorecardLoaders ??= createScorecardLoaders(this.sql, this.settings, this.clock));
   }
 }

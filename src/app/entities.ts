@@ -1,4 +1,5 @@
 // The entity list of the DataSource: every domain's tables, known here only.
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { EventRegistrationChange } from '../events/event-registration-change.entity';
 import { EventRegistration } from '../events/event-registration.entity';
@@ -7,6 +8,7 @@ import { MatchmakingOutcome } from '../events/matchmaking-outcome.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Enterprise } from '../referrals/enterprise.entity';
 import { ReferralEvent } from '../referrals/referral-event.entity';
+import { ReferralFeedback } from '../referrals/referral-feedback.entity';
 import { Referral } from '../referrals/referral.entity';
 import { Region } from '../regions/region.entity';
 import { SeedInfo } from '../seed/seed-info.entity';
@@ -31,4 +33,6 @@ export const entities = [
   MatchmakingOutcome,
   SeedInfo,
   PersistedQuery,
+  ReferralFeedback,
+  AuditEntry,
 ];

@@ -4,6 +4,7 @@
 // that a client always reads its own writes. After a key's mutation the primary's WAL position is
 // kept on the key (one statement, only when replicas are configured).
 import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind } from 'graphql';
 import type { Config } from '../config';
 import { ReadReplicas, WAL_POSITION } from '../db/read-replicas';
 import { Sql } from '../db/sql';
@@ -35,6 +36,13 @@ export async function watchReadReplicas(
   return ReadReplicas.watch(replicas, new Sql(primary.dataSource), config.maxReplicaLagMs, log);
 }
 
+/**
+ * The deadline of an import (a mutation of importNetwork alone, ADMIN only) instead of
+ * REQUEST_TIMEOUT_MS: a whole province's directory is checked and written in one request.
+ */
+export const LONG_RUNNING_TIMEOUT_MS = 10 * 60_000;
+const LONG_RUNNING_FIELDS = new Set(['importNetwork', '__typename']);
+
 /** Chooses each request's session: a replica for queries when one may serve, else the primary. */
 export function sessionChooser(
   primary: Sql,
@@ -42,11 +50,12 @@ export function sessionChooser(
   limits: Config['limits'],
 ): SessionChooser {
   const session = { concurrency: limits.connectionsPerRequest, timeoutMs: limits.requestTimeoutMs };
+  const longRunning = { ...session, timeoutMs: LONG_RUNNING_TIMEOUT_MS };
   return (routing, viewer) => {
     const replica =
       routing.operation === 'query' && replicas ? replicas.choose(viewer.lastWritePosition) : null;
     routing.fromReplica = replica !== null;
-    return (replica ?? primary).session(session);
+    return (replica ?? primary).session(routing.longRunning ? longRunning : session);
   };
 }
 
@@ -64,6 +73,13 @@ export function readRoutingPlugin(
       return {
         async didResolveOperation({ operation, contextValue }) {
           contextValue.routing.operation = operation?.operation ?? null;
+          const fields = operation?.selectionSet.selections ?? [];
+          contextValue.routing.longRunning =
+            operation?.operation === 'mutation' &&
+            fields.length > 0 &&
+            fields.every(
+              (field) => field.kind === Kind.FIELD && LONG_RUNNING_FIELDS.has(field.name.value),
+            );
         },
         async willSendResponse({ operation, contextValue }) {
           const keyId = contextValue.viewer.apiKeyId;

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AuditResolver } from '../audit/audit.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import {
   EventRegistrationResolver,
@@ -20,6 +21,7 @@ import { RegionInstitutionsResolver } from '../institutions/region-institutions.
 import { ViewerInstitutionResolver } from '../institutions/viewer-institution.resolver';
 import { OneStopResolver, oneStopCostRule } from '../one-stop/one-stop.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
+import { ReferralFeedbackResolver } from '../referrals/feedback.resolver';
 import { ReferralResolver } from '../referrals/referral.resolver';
 import { RegionResolver } from '../regions/region.resolver';
 import type { CostRule } from '../schema/query-limits';
@@ -30,6 +32,12 @@ import {
   serviceCostRules,
   servicePublicWrites,
 } from '../services/service.resolver';
+import {
+  NetworkImportResolver,
+  networkImportPublicWrites,
+} from '../directory-import/directory-import.resolver';
+import { InstitutionScorecardResolver, scorecardCostRules } from '../statistics/scorecard.resolver';
+import { NetworkStatisticsResolver, statisticsCostRules } from '../statistics/statistics.resolver';
 import { NodeResolver, nodesCostRule } from './node.resolver';
 
 /** Every resolver class, listed explicitly (type-graphql's globs break with compiled output). */
@@ -51,6 +59,12 @@ const resolvers = [
   MatchmakingOutcomeResolver,
   InstitutionEventsResolver,
   OneStopTierEventsResolver,
+  // Government operations: feedback, the audit trail, statistics and scorecards, the import.
+  ReferralFeedbackResolver,
+  AuditResolver,
+  NetworkStatisticsResolver,
+  InstitutionScorecardResolver,
+  NetworkImportResolver,
 ] as const;
 
 /** Mutations after which anonymous readers must not be served a cached answer. */
@@ -58,6 +72,7 @@ export const PUBLIC_WRITES: ReadonlySet<string> = new Set([
   ...institutionPublicWrites,
   ...servicePublicWrites,
   ...eventPublicWrites,
+  ...networkImportPublicWrites,
 ]);
 
 /** Fields whose size does not follow `first`/`last`, priced by their own rule. */
@@ -67,6 +82,8 @@ export const COST_RULES: readonly CostRule[] = [
   ...institutionCostRules,
   ...serviceCostRules,
   ...eventCostRules,
+  ...statisticsCostRules,
+  ...scorecardCostRules,
 ];
 
 let schema: GraphQLSchema | undefined;

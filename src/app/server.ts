@@ -13,6 +13,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import { GraphQLError } from 'graphql';
+import { Role } from '../auth/role';
 import { viewerFromHeader, type Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import type { LoaderSettings } from '../db/loaders';
@@ -43,6 +44,11 @@ import { COST_RULES, PUBLIC_WRITES, buildApiSchema } from './schema';
 export const GRAPHQL_PATH = '/graphql';
 /** GraphQL documents are small; anything larger is a mistake or an attack. */
 const MAX_BODY = '100kb';
+/**
+ * ADMIN keys may send a province's directory to importNetwork (a few MB of CSV). Which limit
+ * applies is decided from the Authorization header before a byte of the body is read.
+ */
+const ADMIN_MAX_BODY = '32mb';
 
 export interface ApiServerOptions {
   /** Runs the project's statements on the request pool; each request gets a session of it. */
@@ -138,15 +144,27 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.use(requestIdMiddleware());
   app.use(healthRoutes(sql, replicas));
   app.use(playgroundAssets());
+  const publicBody = express.json({ limit: MAX_BODY });
+  const adminBody = express.json({ limit: ADMIN_MAX_BODY });
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: MAX_BODY }),
+    // The key is checked before the body is read (its role decides the body's limit); a refusal
+    // is answered by the context, as a GraphQL error, once the body is read within the small limit.
+    (req, res, next) => {
+      const viewer = authenticate(sql, req, budgets, log);
+      viewer.catch(() => undefined);
+      res.locals.viewer = viewer;
+      viewer.then(
+        (found) => (found.role === Role.ADMIN ? adminBody : publicBody)(req, res, next),
+        () => publicBody(req, res, next),
+      );
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
+      context: async ({ req, res }) =>
         createRequestContext({
           sql: chooseSession,
           reference,
-          viewer: await authenticate(sql, req, budgets, log),
+          viewer: await (res.locals.viewer as Promise<Viewer>),
           settings: options.loaderSettings,
           origin: { requestId: requestIdOf(req), address: req.ip ?? 'unknown' },
         }),

@@ -1,5 +1,7 @@
 // Managing API keys (behind `npm run keys`, src/app/cli/keys.ts): create prints the key once, list never shows it,
-// revoke takes effect on the key's next request.
+// revoke takes effect on the key's next request. Each is recorded in the audit trail, in its
+// transaction, by the key's public id — never the key or its hash.
+import { consoleActor, recordAudit, type AuditActor } from '../db/audit-trail';
 import type { Sql } from '../db/sql';
 import { badInput, notFound, quote } from '../schema/errors';
 import { ApiKey } from './api-key.entity';
@@ -27,9 +29,13 @@ export function parseBudget(value: string): number | null {
   return budget;
 }
 
+/** Keys are managed at the server's console (`npm run keys`). */
+const KEYS_CONSOLE = consoleActor('keys');
+
 export async function createApiKey(
   sql: Sql,
   request: NewKey,
+  actor: AuditActor = KEYS_CONSOLE,
 ): Promise<{ key: string; apiKey: ApiKey }> {
   if (!(KEY_ROLES as readonly string[]).includes(request.role)) {
     throw badInput(
@@ -65,11 +71,30 @@ export async function createApiKey(
   }
   const budget = request.budget === undefined ? null : parseBudget(request.budget);
   const { key, publicId, keyHash } = generateKey();
-  const [row] = await sql.rows(
-    'INSERT INTO api_key (public_id, key_hash, name, role, institution_id, budget_per_minute) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-    [publicId, keyHash, name, role, institutionId, budget],
-  );
-  return { key, apiKey: sql.hydrator(ApiKey)(row) };
+  const apiKey = await sql.transaction(async (transaction) => {
+    const [row] = await transaction.rows(
+      'INSERT INTO api_key (public_id, key_hash, name, role, institution_id, budget_per_minute) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+      [publicId, keyHash, name, role, institutionId, budget],
+    );
+    const after = {
+      name,
+      role,
+      institution: request.institutionCode ?? null,
+      budgetPerMinute: budget,
+    };
+    await recordAudit(transaction, actor, [
+      {
+        action: 'api_key.create',
+        entityType: 'api_key',
+        entityCode: publicId,
+        changes: Object.fromEntries(
+          Object.entries(after).map(([field, value]) => [field, { before: null, after: value }]),
+        ),
+      },
+    ]);
+    return sql.hydrator(ApiKey)(row);
+  });
+  return { key, apiKey };
 }
 
 export interface KeyListing {
@@ -98,11 +123,28 @@ export async function listApiKeys(sql: Sql): Promise<KeyListing[]> {
   }));
 }
 
-export async function revokeApiKey(sql: Sql, publicId: string): Promise<void> {
-  const { rowCount: updated } = await sql.run(
-    'UPDATE api_key SET revoked_at = now() WHERE public_id = $1 AND revoked_at IS NULL',
-    [publicId],
-  );
+export async function revokeApiKey(
+  sql: Sql,
+  publicId: string,
+  actor: AuditActor = KEYS_CONSOLE,
+): Promise<void> {
+  const updated = await sql.transaction(async (transaction) => {
+    const { rows } = await transaction.run<{ revoked_at: Date }>(
+      'UPDATE api_key SET revoked_at = now() WHERE public_id = $1 AND revoked_at IS NULL RETURNING revoked_at',
+      [publicId],
+    );
+    if (rows.length > 0) {
+      await recordAudit(transaction, actor, [
+        {
+          action: 'api_key.revoke',
+          entityType: 'api_key',
+          entityCode: publicId,
+          changes: { revokedAt: { before: null, after: rows[0].revoked_at.toISOString() } },
+        },
+      ]);
+    }
+    return rows.length;
+  });
   if (updated === 0) {
     const [exists] = await sql.rows('SELECT 1 FROM api_key WHERE public_id = $1', [publicId]);
     throw exists
@@ -116,11 +158,26 @@ export async function setKeyBudget(
   sql: Sql,
   publicId: string,
   budget: number | null,
+  actor: AuditActor = KEYS_CONSOLE,
 ): Promise<void> {
-  const { rowCount } = await sql.run(
-    'UPDATE api_key SET budget_per_minute = $2 WHERE public_id = $1',
-    [publicId, budget],
-  );
+  const rowCount = await sql.transaction(async (transaction) => {
+    const { rows } = await transaction.run<{ before: number | null }>(
+      `UPDATE api_key k SET budget_per_minute = $2 FROM api_key old
+        WHERE k.public_id = $1 AND old.id = k.id RETURNING old.budget_per_minute AS before`,
+      [publicId, budget],
+    );
+    if (rows.length > 0 && rows[0].before !== budget) {
+      await recordAudit(transaction, actor, [
+        {
+          action: 'api_key.budget',
+          entityType: 'api_key',
+          entityCode: publicId,
+          changes: { budgetPerMinute: { before: rows[0].before, after: budget } },
+        },
+      ]);
+    }
+    return rows.length;
+  });
   if (rowCount === 0) {
     throw notFound(`no key has the id ${quote(publicId)} (see npm run keys -- list)`, 'id');
   }

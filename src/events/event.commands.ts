@@ -1,6 +1,8 @@
 // Creating, changing and cancelling events, and recording their outcomes. Organizer's staff or
 // ADMIN only. Every change of an event with registrations runs under the event's row lock
 // (lockedEventByCode), like every registration change, so that seats are never counted twice.
+import { fieldChanges, recordAudit, type AuditActor } from '../db/audit-trail';
+import type { SqlRunner } from '../db/sql';
 import { institutionByCode } from '../institutions/institution.queries';
 import { parseCreditCode } from '../referrals/credit-code';
 import { normalizeRegionCode } from '../regions/region-code';
@@ -38,6 +40,49 @@ function counterparts(values: readonly string[] | null | undefined): string[] {
     );
   }
   return [...new Set(list.map((name, index) => requiredText(name, `counterparts[${index}]`, 200)))];
+}
+
+/** The fields of an event the audit trail compares, named as the API names them. */
+const EVENT_AUDIT_FIELDS = [
+  'title',
+  'titleEn',
+  'kind',
+  'organizerCode',
+  'regionCode',
+  'categoryCode',
+  'deliveryMode',
+  'venue',
+  'startsAt',
+  'endsAt',
+  'registrationClosesAt',
+  'capacity',
+  'eligibleScales',
+  'minSpecialization',
+  'counterparts',
+  'cancelledAt',
+] as const;
+
+/**
+ * Records a change of an event (a new one: `before` null) in the audit trail; organizer and
+ * category (by code) are given for a new event only, since no change moves them.
+ */
+async function auditEvent(
+  transaction: SqlRunner,
+  actor: AuditActor,
+  action: 'event.create' | 'event.update' | 'event.cancel',
+  before: Event | null,
+  after: Event,
+  codes: { organizerCode?: string; categoryCode?: string | null } = {},
+): Promise<void> {
+  const changes = fieldChanges<Record<string, unknown>>(
+    before && { ...before },
+    { ...after, ...codes },
+    EVENT_AUDIT_FIELDS,
+  );
+  if (Object.keys(changes).length === 0) return;
+  await recordAudit(transaction, actor, [
+    { action, entityType: 'event', entityCode: after.code, changes },
+  ]);
 }
 
 const uniqueViolation = (error: unknown, constraint: string) =>
@@ -99,31 +144,38 @@ export async function createEvent(context: EventContext, input: CreateEventInput
   }
 
   try {
-    const [row] = await sql.rows(
-      `INSERT INTO event (code, title, title_en, kind, organizer_id, region_code, category_id, delivery_mode, venue,
+    return await sql.transaction(async (transaction) => {
+      const [row] = await transaction.rows(
+        `INSERT INTO event (code, title, title_en, kind, organizer_id, region_code, category_id, delivery_mode, venue,
                           starts_at, ends_at, registration_closes_at, capacity, eligible_scales, min_specialization, counterparts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::enterprise_scale[], $15, $16::text[])
        RETURNING *`,
-      [
-        code,
-        title,
-        titleEn,
-        input.kind,
-        organizer.key,
-        regionCode,
-        category?.key ?? null,
-        input.deliveryMode,
-        venue,
-        schedule.startsAt,
-        schedule.endsAt,
-        schedule.registrationClosesAt,
-        input.capacity,
-        [...new Set(input.eligibleScales ?? [])],
-        input.minSpecialization ?? SpecializationLevel.NONE,
-        names,
-      ],
-    );
-    return sql.hydrator(Event)(row);
+        [
+          code,
+          title,
+          titleEn,
+          input.kind,
+          organizer.key,
+          regionCode,
+          category?.key ?? null,
+          input.deliveryMode,
+          venue,
+          schedule.startsAt,
+          schedule.endsAt,
+          schedule.registrationClosesAt,
+          input.capacity,
+          [...new Set(input.eligibleScales ?? [])],
+          input.minSpecialization ?? SpecializationLevel.NONE,
+          names,
+        ],
+      );
+      const created = sql.hydrator(Event)(row);
+      await auditEvent(transaction, viewer, 'event.create', null, created, {
+        organizerCode: organizer.code,
+        categoryCode: category?.code ?? null,
+      });
+      return created;
+    });
   } catch (error) {
     if (uniqueViolation(error, 'event_code_key'))
       throw conflict(`an event with code ${code} exists already: choose another code`);
@@ -199,6 +251,7 @@ export async function updateEvent(context: EventContext, input: UpdateEventInput
       [event.key, ...changes.map(([, value]) => value)],
     );
     const updated = transaction.hydrator(Event)(row);
+    await auditEvent(transaction, viewer, 'event.update', event, updated);
     // Seats added before the start go to the waitlist first, in order.
     return promoteWaitlisted(
       transaction,
@@ -240,8 +293,10 @@ export async function cancelEvent(context: EventContext, rawCode: string): Promi
         WHERE id = $1 RETURNING *`,
       [event.key, now],
     );
+    const cancelled = transaction.hydrator(Event)(row);
+    await auditEvent(transaction, viewer, 'event.cancel', event, cancelled);
     // Partners hear of it through webhooks once the partners issue lands (EVENT_REGISTRATION_CHANGED).
-    return transaction.hydrator(Event)(row);
+    return cancelled;
   });
 }
 

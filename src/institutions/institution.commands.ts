@@ -2,6 +2,8 @@
 // own institution's contact details current. The tree rules of tree-rules.ts hold afterwards;
 // what the database enforces as well (one PUBLIC per region, unique codes) it enforces again.
 import { requireAdmin } from '../auth/permissions';
+import { fieldChanges, recordAudit } from '../db/audit-trail';
+import type { SqlRunner } from '../db/sql';
 import { Role } from '../auth/role';
 import { normalizeRegionCode } from '../regions/region-code';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
@@ -17,9 +19,55 @@ import { Institution } from './institution.entity';
 import { institutionByCode, publicCentres } from './institution.queries';
 import { TIER_OF_REGION_LEVEL, parentPlace } from './tree-rules';
 
+/** The fields of an institution the audit trail compares, named as the API names them. */
+export const INSTITUTION_AUDIT_FIELDS = [
+  'name',
+  'nameEn',
+  'tier',
+  'kind',
+  'regionCode',
+  'parentCode',
+  'phone',
+  'email',
+  'website',
+  'address',
+  'latitude',
+  'longitude',
+  'active',
+] as const;
+
+export type AuditedInstitution = Pick<
+  Institution,
+  Exclude<(typeof INSTITUTION_AUDIT_FIELDS)[number], 'parentCode'>
+> & { parentCode?: string | null };
+
+/** The institution as the audit trail shows it (its parent by code, when known). */
+export function auditedInstitution(
+  institution: Institution,
+  parentCode?: string | null,
+): AuditedInstitution {
+  const { name, nameEn, tier, kind, regionCode, phone, email, website, address } = institution;
+  const { latitude, longitude, active } = institution;
+  return {
+    name,
+    nameEn,
+    tier,
+    kind,
+    regionCode,
+    ...(parentCode === undefined ? {} : { parentCode }),
+    phone,
+    email,
+    website,
+    address,
+    latitude,
+    longitude,
+    active,
+  };
+}
+
 /** The institution the tree rules make the parent of a `kind` institution in `regionCode`. */
 async function prescribedParent(
-  { sql, regions }: InstitutionContext,
+  { sql, regions }: { sql: SqlRunner; regions: InstitutionContext['regions'] },
   regionCode: string,
   kind: InstitutionKind,
 ): Promise<Institution> {
@@ -48,6 +96,7 @@ export async function createInstitution(
   const name = requiredText(input.name, 'name', 200);
   let regionCode: string | null = null;
   let parentId: number | null = null;
+  let parentCode: string | null = null;
 
   if (input.tier === InstitutionTier.NATIONAL) {
     if (input.kind !== InstitutionKind.PUBLIC || input.regionCode || input.parentCode) {
@@ -78,30 +127,46 @@ export async function createInstitution(
       );
     }
     parentId = parent.key;
+    parentCode = parent.code;
   }
 
   const contact = input.contact ?? {};
   try {
-    const [row] = await sql.rows(
-      `INSERT INTO institution (code, name, name_en, tier, kind, region_code, parent_id, phone, email, website, address, latitude, longitude)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-      [
-        code,
-        name,
-        optionalText(input.nameEn, 'nameEn', 200),
-        input.tier,
-        input.kind,
-        regionCode,
-        parentId,
-        optionalText(contact.phone, 'contact.phone', 30),
-        contact.email ?? null,
-        contact.website ?? null,
-        optionalText(contact.address, 'contact.address', 300),
-        input.location?.latitude ?? null,
-        input.location?.longitude ?? null,
-      ],
-    );
-    return sql.hydrator(Institution)(row);
+    return await sql.transaction(async (transaction) => {
+      const [row] = await transaction.rows(
+        `INSERT INTO institution (code, name, name_en, tier, kind, region_code, parent_id, phone, email, website, address, latitude, longitude)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+        [
+          code,
+          name,
+          optionalText(input.nameEn, 'nameEn', 200),
+          input.tier,
+          input.kind,
+          regionCode,
+          parentId,
+          optionalText(contact.phone, 'contact.phone', 30),
+          contact.email ?? null,
+          contact.website ?? null,
+          optionalText(contact.address, 'contact.address', 300),
+          input.location?.latitude ?? null,
+          input.location?.longitude ?? null,
+        ],
+      );
+      const created = sql.hydrator(Institution)(row);
+      await recordAudit(transaction, viewer, [
+        {
+          action: 'institution.create',
+          entityType: 'institution',
+          entityCode: created.code,
+          changes: fieldChanges(
+            null,
+            auditedInstitution(created, parentCode),
+            INSTITUTION_AUDIT_FIELDS,
+          ),
+        },
+      ]);
+      return created;
+    });
   } catch (error) {
     if (uniqueViolation(error, 'institution_code_key'))
       throw conflict(`an institution with code ${code} exists already`);
@@ -113,25 +178,8 @@ export async function createInstitution(
   }
 }
 
-export async function updateInstitution(
-  context: InstitutionContext,
-  input: UpdateInstitutionInput,
-): Promise<Institution> {
-  const { sql, viewer } = context;
-  const institution = await institutionByCode(sql, input.code.trim());
-  const ownStaff =
-    viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === institution.key;
-  if (viewer.role !== Role.ADMIN && !ownStaff) {
-    throw forbidden(
-      'only ADMIN keys, or staff of the institution for its contact details, may change an institution',
-    );
-  }
-  const adminOnly = (['name', 'nameEn', 'location', 'active'] as const).filter(
-    (field) => input[field] !== undefined && input[field] !== null,
-  );
-  if (viewer.role !== Role.ADMIN && adminOnly.length > 0) {
-    throw forbidden(`staff may change contact details only, not ${adminOnly.join(', ')}`);
-  }
+/** The columns an update sets, checked. */
+function columnChanges(input: UpdateInstitutionInput): [string, unknown][] {
   const changes: [string, unknown][] = [];
   if (input.name !== undefined && input.name !== null)
     changes.push(['name', requiredText(input.name, 'name', 200)]);
@@ -149,13 +197,56 @@ export async function updateInstitution(
     if (contact.address !== undefined)
       changes.push(['address', optionalText(contact.address, 'contact.address', 300)]);
   }
-  if (changes.length === 0) return institution;
-  const assignments = changes.map(([column], index) => `${column} = $${index + 2}`).join(', ');
-  const [row] = await sql.rows(
-    `UPDATE institution SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
-    [institution.key, ...changes.map(([, value]) => value)],
+  return changes;
+}
+
+export async function updateInstitution(
+  context: InstitutionContext,
+  input: UpdateInstitutionInput,
+): Promise<Institution> {
+  const { sql, viewer } = context;
+  const adminOnly = (['name', 'nameEn', 'location', 'active'] as const).filter(
+    (field) => input[field] !== undefined && input[field] !== null,
   );
-  return sql.hydrator(Institution)(row);
+  return sql.transaction(async (transaction) => {
+    // Locked, so that the audit trail's "before" is what this change replaced.
+    const institution = await institutionByCode(transaction, input.code.trim(), 'code', true);
+    const ownStaff =
+      viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === institution.key;
+    if (viewer.role !== Role.ADMIN && !ownStaff) {
+      throw forbidden(
+        'only ADMIN keys, or staff of the institution for its contact details, may change an institution',
+      );
+    }
+    if (viewer.role !== Role.ADMIN && adminOnly.length > 0) {
+      throw forbidden(`staff may change contact details only, not ${adminOnly.join(', ')}`);
+    }
+    const changes = columnChanges(input);
+    if (changes.length === 0) return institution;
+    const assignments = changes.map(([column], index) => `${column} = $${index + 2}`).join(', ');
+    const [row] = await transaction.rows(
+      `UPDATE institution SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
+      [institution.key, ...changes.map(([, value]) => value)],
+    );
+    const updated = sql.hydrator(Institution)(row);
+    const diff = fieldChanges(
+      auditedInstitution(institution),
+      auditedInstitution(updated),
+      INSTITUTION_AUDIT_FIELDS,
+    );
+    // A change to what it already was changes nothing, and is not recorded as one.
+    if (Object.keys(diff).length > 0) {
+      await recordAudit(transaction, viewer, [
+        {
+          action: 'institution.update',
+          entityType: 'institution',
+          entityCode: updated.code,
+          changes: diff,
+        },
+      ]);
+    }
+    return updated;
+  });
 }
 
 export async function moveInstitution(
@@ -164,20 +255,40 @@ export async function moveInstitution(
 ): Promise<Institution> {
   const { sql, viewer } = context;
   requireAdmin(viewer, 'move institutions');
-  const institution = await institutionByCode(sql, input.code.trim());
-  if (institution.tier === InstitutionTier.NATIONAL)
-    throw badInput('the national centre has no parent to change', 'code');
-  const newParent = await institutionByCode(sql, input.newParentCode.trim(), 'newParentCode');
-  const prescribed = await prescribedParent(context, institution.regionCode!, institution.kind);
-  if (newParent.key !== prescribed.key) {
-    throw badInput(
-      `newParentCode must be ${prescribed.code} (${prescribed.name}): the tree rules hang a ${institution.kind} ${institution.tier} institution of ${institution.regionCode} there`,
+  return sql.transaction(async (transaction) => {
+    const institution = await institutionByCode(transaction, input.code.trim(), 'code', true);
+    if (institution.tier === InstitutionTier.NATIONAL)
+      throw badInput('the national centre has no parent to change', 'code');
+    const newParent = await institutionByCode(
+      transaction,
+      input.newParentCode.trim(),
       'newParentCode',
     );
-  }
-  const [row] = await sql.rows(
-    'UPDATE institution SET parent_id = $2, updated_at = now() WHERE id = $1 RETURNING *',
-    [institution.key, newParent.key],
-  );
-  return sql.hydrator(Institution)(row);
+    const prescribed = await prescribedParent(
+      { ...context, sql: transaction },
+      institution.regionCode!,
+      institution.kind,
+    );
+    if (newParent.key !== prescribed.key) {
+      throw badInput(
+        `newParentCode must be ${prescribed.code} (${prescribed.name}): the tree rules hang a ${institution.kind} ${institution.tier} institution of ${institution.regionCode} there`,
+        'newParentCode',
+      );
+    }
+    if (newParent.key === institution.parentId) return institution;
+    const [row] = await transaction.rows<Record<string, unknown> & { old_parent: string | null }>(
+      `UPDATE institution SET parent_id = $2, updated_at = now() WHERE id = $1
+       RETURNING *, (SELECT code FROM institution WHERE id = $3) AS old_parent`,
+      [institution.key, newParent.key, institution.parentId],
+    );
+    await recordAudit(transaction, viewer, [
+      {
+        action: 'institution.move',
+        entityType: 'institution',
+        entityCode: institution.code,
+        changes: { parentCode: { before: row.old_parent, after: newParent.code } },
+      },
+    ]);
+    return sql.hydrator(Institution)(row);
+  });
 }

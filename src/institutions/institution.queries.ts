@@ -134,8 +134,15 @@ export async function institutionByCode(
   sql: SqlRunner,
   code: string,
   field = 'code',
+  /** Lock the row until the transaction ends (writes that record what it was before). */
+  forUpdate = false,
 ): Promise<Institution> {
-  const [row] = await sql.rows('SELECT * FROM institution WHERE code = $1', [code]);
+  const [row] = await sql.rows(
+    forUpdate
+      ? 'SELECT * FROM institution WHERE code = $1 FOR UPDATE'
+      : 'SELECT * FROM institution WHERE code = $1',
+    [code],
+  );
   if (!row) throw notFound(`${field} ${quote(code)} names no institution`, field);
   return sql.hydrator(Institution)(row);
 }

@@ -4,6 +4,7 @@ import type { Sql } from '../db/sql';
 import type { Viewer } from '../auth/viewer';
 import { Enterprise } from './enterprise.entity';
 import { ReferralEvent } from './referral-event.entity';
+import { ReferralFeedback } from './referral-feedback.entity';
 import { Referral } from './referral.entity';
 import { enterprisesWithVisibleReferrals } from './referral.queries';
 
@@ -21,6 +22,15 @@ export function createReferralLoaders(sql: Sql, viewer: Viewer, settings: Loader
       const visible = await enterprisesWithVisibleReferrals(sql, viewer, keys);
       return keys.map((key) => visible.has(key));
     }),
+    /** Each referral's feedback, or null while none was given. */
+    feedback: rowsByUniqueKey(
+      sql,
+      ReferralFeedback,
+      'referral_uuid',
+      'uuid',
+      (row) => row.referralUuid,
+      settings,
+    ),
     /** Every status change of each referral, oldest first. */
     history: newLoader<string, ReferralEvent[]>(settings, async (uuids) => {
       const rows = await sql.rows(

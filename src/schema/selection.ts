@@ -3,8 +3,8 @@
 // `totalCount`. Lists read only the columns and counts the selection needs.
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-/** Field names selected directly in `selectionSet`, through fragments and inline fragments. */
-function fieldsOf(
+/** Fields selected directly in `selectionSet`, through fragments and inline fragments. */
+export function fieldsOf(
   selectionSet: SelectionSetNode | undefined,
   info: GraphQLResolveInfo,
   into: FieldNode[] = [],

@@ -15,6 +15,7 @@ import {
   SpecializationLevel,
 } from '../services/eligibility';
 import { DeliveryMode } from '../services/service-enums';
+import { activityOf } from './activity';
 import { between, chance, pick, seededRandom, weighted } from './deterministic';
 import type { RegionSeed } from './divisions';
 import type { InstitutionRow } from './network-plan';
@@ -92,16 +93,16 @@ export interface CalendarPlan {
   outcomes: OutcomeSeed[];
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
 
 /** `day` (YYYY-MM-DD) + `offset` days at `hour` o'clock, Beijing time. */
-function beijing(day: string, offset: number, hour: number): Date {
+export function beijing(day: string, offset: number, hour: number): Date {
   return new Date(Date.parse(`${day}T00:00:00+08:00`) + offset * DAY + hour * HOUR);
 }
 
-/** A keyed stream of numbers, for the draws that need many (who registers). */
-function draw<T>(key: string, items: readonly T[], count: number): T[] {
+/** `count` distinct items drawn by a keyed stream of numbers (cheaper than a hash per item). */
+export function draw<T>(key: string, items: readonly T[], count: number): T[] {
   const random = seededRandom(Math.floor(chance(key) * 2 ** 32));
   const copy = [...items];
   const n = Math.min(count, copy.length);
@@ -178,10 +179,16 @@ function creditCode(regionCode: string, key: string): string {
   return first17 + creditCodeCheckCharacter(first17);
 }
 
-/** Each province's enterprises, in regions that have a centre of the network. */
-function enterprisesByProvince(
+/**
+ * Each province's enterprises (two-digit code → list), in regions that have a centre of the
+ * network; `perProvince` of them, their credit codes keyed by `keyPrefix` (the calendar's and the
+ * referral history's enterprises are drawn apart).
+ */
+export function enterprisesByProvince(
   regions: ReadonlyMap<string, RegionSeed>,
   institutions: readonly InstitutionRow[],
+  perProvince = ENTERPRISES_PER_PROVINCE,
+  keyPrefix = 'enterprise',
 ): Map<string, EnterpriseSeed[]> {
   const byProvince = new Map<string, EnterpriseSeed[]>();
   const used = new Set<string>();
@@ -197,8 +204,8 @@ function enterprisesByProvince(
     const local = served.filter((code) => code.startsWith(prefix) && code !== province.code);
     const places = local.length ? local : [province.code];
     const list: EnterpriseSeed[] = [];
-    for (let n = 0; n < ENTERPRISES_PER_PROVINCE; n++) {
-      const key = `enterprise:${province.code}:${n}`;
+    for (let n = 0; n < perProvince; n++) {
+      const key = `${keyPrefix}:${province.code}:${n}`;
       const regionCode = pick(`${key}:region`, places);
       const region = regions.get(regionCode)!;
       const city =
@@ -481,6 +488,72 @@ function countyEvent(day: string, centre: InstitutionRow, county: RegionSeed): D
   };
 }
 
+const SERIES = [
+  {
+    kind: EventKind.POLICY_BRIEFING,
+    categoryCode: 'POL-INFO',
+    title: '惠企政策宣讲会',
+    titleEn: 'briefing on SME support policies',
+    counterparts: [] as string[],
+  },
+  {
+    kind: EventKind.TRAINING,
+    categoryCode: 'DIG-DIAG',
+    title: '专精特新企业数字化转型培训',
+    titleEn: 'digital transformation training for specialized SMEs',
+    counterparts: [] as string[],
+  },
+  {
+    kind: EventKind.FINANCING_MATCHMAKING,
+    categoryCode: 'FIN-LOAN',
+    title: '银企对接专场',
+    titleEn: 'bank–enterprise matchmaking session',
+    counterparts: BANKS.slice(0, 3),
+  },
+] as const;
+
+/**
+ * A centre's own series of events over the year before the seed's (see activity.ts): spread over
+ * the months, so that its scorecard for that year counts them as held.
+ */
+function seriesEvents(
+  day: string,
+  centre: InstitutionRow,
+  place: RegionSeed,
+  count: number,
+): Draft[] {
+  const year = Number(day.slice(0, 4)) - 1;
+  const seedDay = Date.parse(`${day}T00:00:00+08:00`);
+  return Array.from({ length: count }, (_, index) => {
+    const code = `EV-${centre.regionCode ?? '000000'}-S${year}-${String(index + 1).padStart(2, '0')}`;
+    const month = 1 + Math.floor(((index + 0.5) * 12) / count);
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(between(`day:${code}`, 3, 26)).padStart(2, '0')}`;
+    const offset = Math.round((Date.parse(`${date}T00:00:00+08:00`) - seedDay) / DAY);
+    const template = SERIES[index % SERIES.length];
+    return {
+      event: {
+        code,
+        title: `${place.name}${template.title}（第${index + 1}期）`,
+        titleEn: `${place.nameEn} ${template.titleEn} (no. ${index + 1})`,
+        kind: template.kind,
+        organizerCode: centre.code,
+        regionCode: place.code,
+        categoryCode: template.categoryCode,
+        deliveryMode: DeliveryMode.ONSITE,
+        venue: `${centre.name}会议室`,
+        ...schedule(day, offset, 14, 3),
+        capacity: between(`capacity:${code}`, 3, 6) * 10,
+        eligibleScales: [],
+        minSpecialization: SpecializationLevel.NONE,
+        counterparts: template.counterparts.map((bank) => `${bank}${place.name}分行`),
+      },
+      from: place.code.slice(0, 2),
+      demand: demandFor(code, true),
+      cancelled: false,
+    };
+  });
+}
+
 // --- Registrations, attendance, outcomes ----------------------------------------------------
 
 const rank = (level: SpecializationLevel) => SPECIALIZATION_ORDER.indexOf(level);
@@ -629,6 +702,9 @@ export function planCalendar(
     const add = (list: (Draft | null)[]) => {
       for (const draft of list) if (draft) drafts.push({ draft, organizer: centre });
     };
+    const series = activityOf(centre).seriesEvents;
+    const place = region ?? regionByCode.get('110000') ?? provinces[0];
+    if (series > 0 && place) add(seriesEvents(seededOn, centre, place, series));
     switch (centre.tier) {
       case InstitutionTier.NATIONAL:
         if (provinces.length) add(nationalEvents(seededOn, centre, provinces));

@@ -2,13 +2,17 @@
 // inserted only when missing (ON CONFLICT DO NOTHING), so a second run changes nothing and rows
 // edited since are left as they are. One statement per table (and tier), in one transaction.
 // The calendar of events is laid out around the day the seed first ran (seed_info): an event's
-// registrations, history and outcomes are written with the event, only when the event is new.
+// registrations, history and outcomes are written with the event, only when the event is new;
+// so is the referral history, each referral with its events and feedback (seed-referrals.ts).
 import { publishChange } from '../db/change-feed';
 import type { Sql, SqlRunner } from '../db/sql';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
 import { planCalendar, type CalendarPlan } from './calendar-plan';
 import { loadDivisions } from './divisions';
 import { planNetwork, type NetworkPlan } from './network-plan';
+import { insertEnterprises } from './seed-enterprises';
+import { planReferralHistory } from './referral-history';
+import { insertReferralHistory } from './seed-referrals';
 
 export interface SeedCounts {
   regions: number;
@@ -57,6 +61,10 @@ export async function seedNetwork(
     };
     const seededOn = await seedDay(transaction, options.today ?? beijingToday());
     await insertCalendar(transaction, planCalendar(plan.regions, plan.institutions, seededOn));
+    await insertReferralHistory(
+      transaction,
+      planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
+    );
     // Running processes re-read regions and taxonomy once this commits.
     await publishChange(transaction, 'reference');
     return counts;
@@ -280,22 +288,7 @@ export async function insertCalendar(
   const needed = new Set(registrations.map((row) => row.creditCode));
   const enterprises = calendar.enterprises.filter((row) => needed.has(row.creditCode));
 
-  const enterpriseCount = await inserted(
-    sql,
-    `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code)
-     SELECT x.credit_code, x.name, x.scale::enterprise_scale, x.specialization::specialization_level, x.region_code
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-            WITH ORDINALITY AS x(credit_code, name, scale, specialization, region_code, n)
-      ORDER BY x.n
-     ON CONFLICT (credit_code) DO NOTHING`,
-    [
-      column(enterprises, 'creditCode'),
-      column(enterprises, 'name'),
-      column(enterprises, 'scale'),
-      column(enterprises, 'specialization'),
-      column(enterprises, 'regionCode'),
-    ],
-  );
+  const enterpriseCount = await insertEnterprises(sql, enterprises);
   // In registration order, so that row ids follow it as they do for registrations made live.
   const registrationCount = await inserted(
     sql,

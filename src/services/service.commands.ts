@@ -1,6 +1,7 @@
 // Institutions' own services: admins, and staff of the institution, add and change them.
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
+import { fieldChanges, recordAudit } from '../db/audit-trail';
 import { institutionByCode } from '../institutions/institution.queries';
 import { optionalText, publicCode, requiredText } from '../schema/input';
 import { conflict, forbidden, notFound, quote } from '../schema/errors';
@@ -8,6 +9,42 @@ import { SpecializationLevel } from './eligibility';
 import type { ServiceContext } from './service.context';
 import type { CreateServiceInput, UpdateServiceInput } from './service.inputs';
 import { Service } from './service.entity';
+
+/** The fields of a service the audit trail compares, named as the API names them. */
+export const SERVICE_AUDIT_FIELDS = [
+  'institutionCode',
+  'name',
+  'nameEn',
+  'description',
+  'categoryCode',
+  'deliveryMode',
+  'fee',
+  'eligibleScales',
+  'minSpecialization',
+  'active',
+] as const;
+
+/** A service as the audit trail shows it: its institution and category by code. */
+export function auditedService(
+  service: Service,
+  institutionCode: string,
+  categoryCode: string | undefined,
+) {
+  const { name, nameEn, description, deliveryMode, fee, eligibleScales, minSpecialization } =
+    service;
+  return {
+    institutionCode,
+    name,
+    nameEn,
+    description,
+    categoryCode,
+    deliveryMode,
+    fee,
+    eligibleScales,
+    minSpecialization,
+    active: service.active,
+  };
+}
 
 function requireManager(viewer: Viewer, institutionId: number): void {
   const ownStaff = viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === institutionId;
@@ -26,23 +63,38 @@ export async function createService(
   const code = publicCode(input.code);
   const category = (await taxonomy.current()).resolve(input.categoryCode, 'categoryCode');
   try {
-    const [row] = await sql.rows(
-      `INSERT INTO service (code, name, name_en, description, institution_id, category_id, delivery_mode, fee, eligible_scales, min_specialization)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::enterprise_scale[], $10) RETURNING *`,
-      [
-        code,
-        requiredText(input.name, 'name', 200),
-        optionalText(input.nameEn, 'nameEn', 200),
-        optionalText(input.description, 'description', 2000),
-        institution.key,
-        category.key,
-        input.deliveryMode,
-        input.fee,
-        input.eligibleScales ?? [],
-        input.minSpecialization ?? SpecializationLevel.NONE,
-      ],
-    );
-    return sql.hydrator(Service)(row);
+    return await sql.transaction(async (transaction) => {
+      const [row] = await transaction.rows(
+        `INSERT INTO service (code, name, name_en, description, institution_id, category_id, delivery_mode, fee, eligible_scales, min_specialization)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::enterprise_scale[], $10) RETURNING *`,
+        [
+          code,
+          requiredText(input.name, 'name', 200),
+          optionalText(input.nameEn, 'nameEn', 200),
+          optionalText(input.description, 'description', 2000),
+          institution.key,
+          category.key,
+          input.deliveryMode,
+          input.fee,
+          input.eligibleScales ?? [],
+          input.minSpecialization ?? SpecializationLevel.NONE,
+        ],
+      );
+      const created = sql.hydrator(Service)(row);
+      await recordAudit(transaction, viewer, [
+        {
+          action: 'service.create',
+          entityType: 'service',
+          entityCode: created.code,
+          changes: fieldChanges(
+            null,
+            auditedService(created, institution.code, category.code),
+            SERVICE_AUDIT_FIELDS,
+          ),
+        },
+      ]);
+      return created;
+    });
   } catch (error) {
     if ((error as { code?: string }).code === '23505')
       throw conflict(`a service with code ${code} exists already`);
@@ -55,36 +107,59 @@ export async function updateService(
   input: UpdateServiceInput,
 ): Promise<Service> {
   const { sql, viewer, taxonomy } = context;
-  const [current] = await sql.rows('SELECT * FROM service WHERE code = $1', [input.code.trim()]);
-  if (!current) throw notFound(`code ${quote(input.code)} names no service`, 'code');
-  const service = sql.hydrator(Service)(current);
-  requireManager(viewer, service.institutionId);
+  const catalog = await taxonomy.current();
+  return sql.transaction(async (transaction) => {
+    // Locked, so that the audit trail's "before" is what this change replaced.
+    const [current] = await transaction.rows(
+      `SELECT s.*, i.code AS institution_code FROM service s JOIN institution i ON i.id = s.institution_id
+        WHERE s.code = $1 FOR UPDATE OF s`,
+      [input.code.trim()],
+    );
+    if (!current) throw notFound(`code ${quote(input.code)} names no service`, 'code');
+    const service = sql.hydrator(Service)(current);
+    requireManager(viewer, service.institutionId);
 
-  const changes: [string, unknown, string?][] = [];
-  if (input.name !== undefined && input.name !== null)
-    changes.push(['name', requiredText(input.name, 'name', 200)]);
-  if (input.nameEn !== undefined)
-    changes.push(['name_en', optionalText(input.nameEn, 'nameEn', 200)]);
-  if (input.description !== undefined)
-    changes.push(['description', optionalText(input.description, 'description', 2000)]);
-  if (input.categoryCode)
-    changes.push([
-      'category_id',
-      (await taxonomy.current()).resolve(input.categoryCode, 'categoryCode').key,
-    ]);
-  if (input.deliveryMode) changes.push(['delivery_mode', input.deliveryMode]);
-  if (input.fee) changes.push(['fee', input.fee]);
-  if (input.eligibleScales)
-    changes.push(['eligible_scales', input.eligibleScales, '::enterprise_scale[]']);
-  if (input.minSpecialization) changes.push(['min_specialization', input.minSpecialization]);
-  if (input.active !== undefined && input.active !== null) changes.push(['active', input.active]);
-  if (changes.length === 0) return service;
-  const assignments = changes
-    .map(([column, , cast], index) => `${column} = $${index + 2}${cast ?? ''}`)
-    .join(', ');
-  const [row] = await sql.rows(
-    `UPDATE service SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
-    [service.key, ...changes.map(([, value]) => value)],
-  );
-  return sql.hydrator(Service)(row);
+    const changes: [string, unknown, string?][] = [];
+    if (input.name !== undefined && input.name !== null)
+      changes.push(['name', requiredText(input.name, 'name', 200)]);
+    if (input.nameEn !== undefined)
+      changes.push(['name_en', optionalText(input.nameEn, 'nameEn', 200)]);
+    if (input.description !== undefined)
+      changes.push(['description', optionalText(input.description, 'description', 2000)]);
+    if (input.categoryCode)
+      changes.push(['category_id', catalog.resolve(input.categoryCode, 'categoryCode').key]);
+    if (input.deliveryMode) changes.push(['delivery_mode', input.deliveryMode]);
+    if (input.fee) changes.push(['fee', input.fee]);
+    if (input.eligibleScales)
+      changes.push(['eligible_scales', input.eligibleScales, '::enterprise_scale[]']);
+    if (input.minSpecialization) changes.push(['min_specialization', input.minSpecialization]);
+    if (input.active !== undefined && input.active !== null) changes.push(['active', input.active]);
+    if (changes.length === 0) return service;
+    const assignments = changes
+      .map(([column, , cast], index) => `${column} = $${index + 2}${cast ?? ''}`)
+      .join(', ');
+    const [row] = await transaction.rows(
+      `UPDATE service SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
+      [service.key, ...changes.map(([, value]) => value)],
+    );
+    const updated = sql.hydrator(Service)(row);
+    const institutionCode = current.institution_code as string;
+    const categoryOf = (of: Service) => catalog.byKey.get(of.categoryId)?.code;
+    const diff = fieldChanges(
+      auditedService(service, institutionCode, categoryOf(service)),
+      auditedService(updated, institutionCode, categoryOf(updated)),
+      SERVICE_AUDIT_FIELDS,
+    );
+    if (Object.keys(diff).length > 0) {
+      await recordAudit(transaction, viewer, [
+        {
+          action: 'service.update',
+          entityType: 'service',
+          entityCode: updated.code,
+          changes: diff,
+        },
+      ]);
+    }
+    return updated;
+  });
 }

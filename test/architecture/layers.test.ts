@@ -39,6 +39,9 @@ const DOMAINS = [
   'one-stop',
   'referrals',
   'events',
+  'audit',
+  'statistics',
+  'directory-import',
   'seed',
 ];
 const described = (list: ImportArrow[]) => list.map(({ file, to }) => `${file} → ${to}`);

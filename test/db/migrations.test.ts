@@ -32,6 +32,7 @@ describe('migrations', () => {
     expect(await pendingMigrations(sql)).toEqual([]);
     expect(await tables()).toEqual([
       'api_key',
+      'audit_entry',
       'enterprise',
       'event',
       'event_registration',
@@ -42,6 +43,7 @@ describe('migrations', () => {
       'persisted_query',
       'referral',
       'referral_event',
+      'referral_feedback',
       'region',
       'seed_info',
       'service',

@@ -103,6 +103,9 @@ describe('the calendar of the run’s seeded database', () => {
 });
 
 describe('the calendar plan', () => {
+  // A centre's yearly series (EV-<region>-S<year>-NN) keeps to the calendar year before the seed's.
+  const series = (event: { code: string }) => /-S\d{4}-\d{2}$/.test(event.code);
+
   it('is the same for the same day, and moves whole days with the day', () => {
     const once = planCalendar(plan.regions, plan.institutions, '2026-03-01');
     const again = planCalendar(plan.regions, plan.institutions, '2026-03-01');
@@ -111,9 +114,19 @@ describe('the calendar plan', () => {
     expect(later.events.map((event) => event.code)).toEqual(once.events.map((event) => event.code));
     later.events.forEach((event, index) =>
       expect(event.startsAt.getTime() - once.events[index].startsAt.getTime()).toBe(
-        10 * 86_400_000,
+        series(event) ? 0 : 10 * 86_400_000,
       ),
     );
+  });
+
+  it('holds each yearly series in the year before the seed’s, spread over its months', () => {
+    const { events } = planCalendar(plan.regions, plan.institutions, '2026-03-01');
+    const held = events.filter(series);
+    expect(held.length).toBeGreaterThan(50);
+    const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+    expect(held.filter((event) => beijingYear(event.startsAt) !== 2025)).toEqual([]);
+    const months = new Set(held.map((event) => event.startsAt.getUTCMonth()));
+    expect(months.size).toBe(12);
   });
 });
 

@@ -116,6 +116,17 @@ describe('npm run seed', () => {
     expect(agencyServices).toBeGreaterThan(0);
     const complete = await snapshot();
 
+    // The seeded referral history of the rows to delete goes first (referrals keep their
+    // service and institution); the seed writes it back with them.
+    await db.query(
+      `WITH doomed AS (
+         SELECT r.uuid FROM referral r JOIN service s ON s.id = r.service_id
+          WHERE s.code = ANY($1) OR s.institution_id = (SELECT id FROM institution WHERE code = 'M-441900-01')),
+       feedback AS (DELETE FROM referral_feedback WHERE referral_uuid IN (SELECT uuid FROM doomed)),
+       history AS (DELETE FROM referral_event WHERE referral_uuid IN (SELECT uuid FROM doomed))
+       DELETE FROM referral WHERE uuid IN (SELECT uuid FROM doomed)`,
+      [[deletedService1, deletedService2, deletedService3]],
+    );
     await db.query(`DELETE FROM region WHERE code = $1`, [county]);
     await db.query(
       `DELETE FROM service WHERE institution_id = (SELECT id FROM institution WHERE code = 'M-441900-01')`,

@@ -1,0 +1,40 @@
+// npm run report [-- --out FILE]: draws the coverage of the network by province, from
+// networkStatistics, as an SVG chart (by default docs/coverage-by-province.svg, shown in the
+// README). Works on DATABASE_URL, the embedded cluster `npm start` is running, or one started for it.
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config';
+import { openDatabaseForTool } from '../../db/database';
+import { Sql } from '../../db/sql';
+import { createLogger } from '../../logger';
+import { coverageChart } from '../coverage-report';
+import { createNetworkDataSource } from '../data-source';
+import { createReferenceData } from '../reference-data';
+
+export const DEFAULT_REPORT = 'docs/coverage-by-province.svg';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string', default: DEFAULT_REPORT } } });
+  const config = loadConfig();
+  const log = createLogger(config.logLevel, undefined, config.logFormat);
+  const database = await openDatabaseForTool(config, log);
+  const dataSource = createNetworkDataSource({
+    url: database.url,
+    applicationName: 'sme-network-report',
+  });
+  try {
+    await dataSource.initialize();
+    const sql = new Sql(dataSource);
+    const svg = await coverageChart(sql, createReferenceData(sql));
+    await writeFile(values.out!, svg);
+    console.log(`wrote ${values.out}`);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`report failed: ${error.message}`);
+  process.exit(1);
+});

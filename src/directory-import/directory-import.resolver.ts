@@ -1,0 +1,35 @@
+// importNetwork: the import engine behind an ADMIN key (the CLI is src/app/cli/import.ts).
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireAdmin } from '../auth/permissions';
+import { importNetwork } from './directory-import';
+import type { NetworkImportContext } from './directory-import.context';
+import { ImportNetworkInput, ImportReport } from './directory-import.types';
+
+/** An import changes what anonymous readers see: response caches are emptied after it. */
+export const networkImportPublicWrites = ['importNetwork'];
+
+@Resolver()
+export class NetworkImportResolver {
+  @Mutation(() => ImportReport, {
+    description:
+      'ADMIN. Creates or updates institutions and services from CSV; one transaction, nothing written if any row fails.',
+  })
+  async importNetwork(
+    @Arg('input', () => ImportNetworkInput, {
+      description: 'The CSV text and whether to only check it.',
+    })
+    input: ImportNetworkInput,
+    @Ctx() context: NetworkImportContext,
+  ): Promise<ImportReport> {
+    requireAdmin(context.viewer, 'import the network');
+    return importNetwork({
+      sql: context.sql,
+      regions: context.regions,
+      taxonomy: context.taxonomy,
+      actor: context.viewer,
+      csv: input.csv,
+      dryRun: input.dryRun ?? false,
+      source: 'importNetwork',
+    });
+  }
+}

@@ -1,0 +1,57 @@
+// Input and report of importNetwork.
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+
+@InputType({ description: 'A CSV file of institutions and services to create or update.' })
+export class ImportNetworkInput {
+  @Field({ description: 'CSV text, UTF-8, with the header row documented in the README.' })
+  csv!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Validate and report without writing anything.',
+  })
+  dryRun?: boolean | null;
+}
+
+@ObjectType({ description: 'A problem of one row (or of the header, line 1) of an import file.' })
+export class ImportRowError {
+  @Field(() => Int, { description: 'Line of the file where the row starts; the header is line 1.' })
+  line!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The column at fault, as the header names it; null for the row as a whole.',
+  })
+  field!: string | null;
+
+  @Field({ description: 'What is wrong and what would be right.' })
+  message!: string;
+}
+
+@ObjectType({
+  description:
+    'What an import did, or would do on a dry run. With any error, nothing was written and created/updated/unchanged are 0.',
+})
+export class ImportReport {
+  @Field({ description: 'True when nothing was written because it was asked for.' })
+  dryRun!: boolean;
+
+  @Field(() => Int, { description: 'Data rows read (the header not counted).' })
+  rows!: number;
+
+  @Field(() => Int, { description: 'Institutions and services created.' })
+  created!: number;
+
+  @Field(() => Int, { description: 'Institutions and services changed.' })
+  updated!: number;
+
+  @Field(() => Int, {
+    description: 'Rows already as the file says: a second import of a file counts them all here.',
+  })
+  unchanged!: number;
+
+  @Field(() => [ImportRowError], {
+    description: 'Every problem found, by line; empty when the file is good.',
+  })
+  errors!: ImportRowError[];
+}

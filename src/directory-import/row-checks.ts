@@ -1,0 +1,335 @@
+// The checks of one import row on its own: record type, the columns it may fill, texts (length,
+// NUL bytes, lone surrogates), codes, enums, region codes and the tier they call for, service
+// categories, phones, e-mails, web sites, coordinates. Every problem of the row is collected
+// with its column; a row with none becomes a draft. Checks that need the other rows or the
+// database (duplicates, parents, one PUBLIC centre per region) are the plan's (import-plan.ts).
+import { EmailAddressResolver } from 'graphql-scalars';
+import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
+import { TIER_OF_REGION_LEVEL } from '../institutions/tree-rules';
+import { normalizeRegionCode } from '../regions/region-code';
+import type { Region } from '../regions/region.entity';
+import { DomainError } from '../schema/errors';
+import { optionalText, publicCode, requiredText } from '../schema/input';
+import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
+import { DeliveryMode, FeeType } from '../services/service-enums';
+import type { Taxonomy } from '../services/taxonomy';
+import {
+  COLUMNS,
+  COLUMNS_OF,
+  LIST_SEPARATOR,
+  RecordType,
+  type Column,
+  type CsvRow,
+  type ImportProblem,
+} from './csv-layout';
+
+export interface InstitutionDraft {
+  line: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  tier: InstitutionTier;
+  kind: InstitutionKind;
+  regionCode: string | null;
+  /** As written; empty means "the parent the tree rules prescribe". */
+  parentCode: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  /** Null when the column is empty: true for a new institution, unchanged for an existing one. */
+  active: boolean | null;
+}
+
+export interface ServiceDraft {
+  line: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  description: string | null;
+  institutionCode: string;
+  categoryCode: string;
+  categoryKey: number;
+  deliveryMode: DeliveryMode;
+  fee: FeeType;
+  eligibleScales: EnterpriseScale[];
+  minSpecialization: SpecializationLevel;
+  /** Null when the column is empty: true for a new service, unchanged for an existing one. */
+  active: boolean | null;
+}
+
+export interface RowContext {
+  regions: ReadonlyMap<string, Region>;
+  taxonomy: Taxonomy;
+}
+
+/** Chinese landlines (0769-22123456, extension allowed), 400/800 hotlines, mobiles. */
+const PHONE = /^(0\d{2,3}-\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4}|1[3-9]\d{9})$/;
+/** NUL (PostgreSQL refuses it in text) and lone UTF-16 surrogates, as the API refuses them. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Collects the problems of one row; `check` turns a thrown DomainError into one. */
+class RowProblems {
+  readonly list: ImportProblem[] = [];
+  constructor(private readonly line: number) {}
+
+  add(field: Column | null, message: string): void {
+    this.list.push({ line: this.line, field, message });
+  }
+
+  check<T>(field: Column, work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.add(field, error.message);
+      return undefined;
+    }
+  }
+}
+
+function enumValue<T extends string>(
+  problems: RowProblems,
+  field: Column,
+  value: string,
+  values: Record<string, T>,
+  fallback?: T,
+): T | undefined {
+  if (value === '' && fallback !== undefined) return fallback;
+  const upper = value.toUpperCase();
+  if ((Object.values(values) as string[]).includes(upper)) return upper as T;
+  problems.add(
+    field,
+    value === ''
+      ? `${field} is required: use one of ${Object.values(values).join(', ')}`
+      : `${field} '${value}' is not one of ${Object.values(values).join(', ')}`,
+  );
+  return undefined;
+}
+
+function activeFlag(problems: RowProblems, value: string): boolean | null {
+  const lower = value.toLowerCase();
+  if (lower === '') return null;
+  if (lower === 'true' || lower === 'yes' || lower === '1') return true;
+  if (lower === 'false' || lower === 'no' || lower === '0') return false;
+  problems.add(
+    'active',
+    `active '${value}' is not a yes/no value: use true or false (empty means true)`,
+  );
+  return true;
+}
+
+function coordinate(problems: RowProblems, field: 'latitude' | 'longitude', value: string) {
+  if (value === '') return null;
+  const number = Number(value);
+  const limit = field === 'latitude' ? 90 : 180;
+  if (!Number.isFinite(number) || Math.abs(number) > limit) {
+    problems.add(
+      field,
+      `${field} '${value}' is not a number of degrees from -${limit} to ${limit}`,
+    );
+    return null;
+  }
+  return number;
+}
+
+function institutionDraft(row: CsvRow, problems: RowProblems, context: RowContext) {
+  const v = row.values;
+  const code = problems.check('code', () => publicCode(v.code));
+  const name = problems.check('name', () => requiredText(v.name, 'name', 200));
+  const nameEn = problems.check('name_en', () => optionalText(v.name_en, 'name_en', 200));
+  const tier = enumValue(problems, 'tier', v.tier, InstitutionTier);
+  const kind = enumValue(problems, 'kind', v.kind, InstitutionKind);
+  let regionCode: string | null = null;
+  if (tier === InstitutionTier.NATIONAL) {
+    if (v.region_code)
+      problems.add('region_code', 'the national centre serves no region: leave region_code empty');
+    if (v.parent_code)
+      problems.add('parent_code', 'the national centre has no parent: leave parent_code empty');
+    if (kind === InstitutionKind.MARKET) problems.add('kind', 'the national centre is PUBLIC');
+  } else if (v.region_code === '') {
+    problems.add('region_code', 'region_code is required below the national tier, e.g. 441900');
+  } else {
+    const normalized = problems.check('region_code', () =>
+      normalizeRegionCode(v.region_code, 'region_code'),
+    );
+    const region = normalized ? context.regions.get(normalized) : undefined;
+    if (normalized && !region) {
+      problems.add('region_code', `region_code '${v.region_code}' names no GB/T 2260 division`);
+    } else if (region && tier) {
+      const fitting = TIER_OF_REGION_LEVEL[region.level];
+      if (fitting !== tier)
+        problems.add(
+          'tier',
+          `tier ${tier} does not fit ${region.name} (${region.code}), a ${region.level}: use ${fitting}`,
+        );
+    }
+    regionCode = normalized ?? null;
+  }
+  const parentCode = v.parent_code
+    ? (problems.check('parent_code', () => publicCode(v.parent_code, 'parent_code')) ?? null)
+    : null;
+  const phone = v.phone || null;
+  if (phone && !PHONE.test(phone))
+    problems.add(
+      'phone',
+      `phone '${phone}' is not a Chinese phone number: use 0769-22123456, 400-123-4567 or 13812345678`,
+    );
+  const email = v.email || null;
+  if (email)
+    problems.check('email', () => {
+      try {
+        EmailAddressResolver.parseValue(email);
+      } catch {
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `email '${email}' is not an e-mail address: use one such as service@gdsme.org.cn`,
+        );
+      }
+    });
+  const website = v.website || null;
+  if (website && !isWebAddress(website))
+    problems.add(
+      'website',
+      `website '${website}' is not a web address: use one such as https://www.gdsme.org.cn`,
+    );
+  const address = problems.check('address', () => optionalText(v.address, 'address', 300));
+  const latitude = coordinate(problems, 'latitude', v.latitude);
+  const longitude = coordinate(problems, 'longitude', v.longitude);
+  if ((v.latitude === '') !== (v.longitude === ''))
+    problems.add(
+      v.latitude === '' ? 'latitude' : 'longitude',
+      'give latitude and longitude together, or neither',
+    );
+  const active = activeFlag(problems, v.active);
+  if (problems.list.length > 0) return null;
+  return {
+    line: row.line,
+    code: code!,
+    name: name!,
+    nameEn: nameEn ?? null,
+    tier: tier!,
+    kind: kind!,
+    regionCode,
+    parentCode,
+    phone,
+    email,
+    website,
+    address: address ?? null,
+    latitude,
+    longitude,
+    active,
+  } satisfies InstitutionDraft;
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+function serviceDraft(row: CsvRow, problems: RowProblems, context: RowContext) {
+  const v = row.values;
+  const code = problems.check('code', () => publicCode(v.code));
+  const name = problems.check('name', () => requiredText(v.name, 'name', 200));
+  const nameEn = problems.check('name_en', () => optionalText(v.name_en, 'name_en', 200));
+  const description = problems.check('description', () =>
+    optionalText(v.description, 'description', 2000),
+  );
+  if (!v.institution_code)
+    problems.add(
+      'institution_code',
+      'institution_code is required: the code of the institution offering the service',
+    );
+  const institutionCode = v.institution_code
+    ? problems.check('institution_code', () => publicCode(v.institution_code, 'institution_code'))
+    : undefined;
+  if (!v.category_code)
+    problems.add(
+      'category_code',
+      'category_code is required, e.g. FIN-LOAN (see serviceCategories)',
+    );
+  const category = v.category_code
+    ? problems.check('category_code', () =>
+        context.taxonomy.resolve(v.category_code, 'category_code'),
+      )
+    : undefined;
+  const deliveryMode = enumValue(problems, 'delivery_mode', v.delivery_mode, DeliveryMode);
+  const fee = enumValue(problems, 'fee', v.fee, FeeType);
+  const eligibleScales: EnterpriseScale[] = [];
+  for (const scale of v.eligible_scales
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const value = enumValue(problems, 'eligible_scales', scale, EnterpriseScale);
+    if (value && !eligibleScales.includes(value)) eligibleScales.push(value);
+  }
+  const minSpecialization = enumValue(
+    problems,
+    'min_specialization',
+    v.min_specialization,
+    SpecializationLevel,
+    SpecializationLevel.NONE,
+  );
+  const active = activeFlag(problems, v.active);
+  if (problems.list.length > 0) return null;
+  return {
+    line: row.line,
+    code: code!,
+    name: name!,
+    nameEn: nameEn ?? null,
+    description: description ?? null,
+    institutionCode: institutionCode!,
+    categoryCode: category!.code,
+    categoryKey: category!.key,
+    deliveryMode: deliveryMode!,
+    fee: fee!,
+    eligibleScales,
+    minSpecialization: minSpecialization!,
+    active,
+  } satisfies ServiceDraft;
+}
+
+export type RowDraft =
+  | { type: RecordType.INSTITUTION; draft: InstitutionDraft }
+  | { type: RecordType.SERVICE; draft: ServiceDraft };
+
+/** The row as a draft, or every problem it has on its own. */
+export function checkRow(
+  row: CsvRow,
+  context: RowContext,
+): { draft: RowDraft | null; problems: ImportProblem[] } {
+  const problems = new RowProblems(row.line);
+  for (const column of COLUMNS) {
+    if (UNSTORABLE.test(row.values[column]))
+      problems.add(
+        column,
+        `${column} holds a NUL character or a lone UTF-16 surrogate, which is not text: save the file as UTF-8 text`,
+      );
+  }
+  if (problems.list.length > 0) return { draft: null, problems: problems.list };
+  const type = row.values.record.toLowerCase() as RecordType;
+  if (!Object.values(RecordType).includes(type)) {
+    problems.add(
+      'record',
+      `record '${row.values.record}' is not a record type: use institution or service`,
+    );
+    return { draft: null, problems: problems.list };
+  }
+  for (const column of COLUMNS) {
+    if (row.values[column] !== '' && !COLUMNS_OF[type].includes(column))
+      problems.add(column, `${column} does not apply to a ${type} row: leave it empty`);
+  }
+  if (type === RecordType.INSTITUTION) {
+    const draft = institutionDraft(row, problems, context);
+    return { draft: draft && { type, draft }, problems: problems.list };
+  }
+  const draft = serviceDraft(row, problems, context);
+  return { draft: draft && { type, draft }, problems: problems.list };
+}

@@ -1,0 +1,51 @@
+// Institution.scorecard(year): how an institution measures against the national
+// demonstration-platform criteria over one calendar year.
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Institution } from '../institutions/institution.entity';
+import { badInput } from '../schema/errors';
+import type { CostRule } from '../schema/query-limits';
+import { shortfalls } from './scorecard-criteria';
+import type { StatisticsContext } from './statistics.context';
+import { InstitutionScorecard } from './scorecard.types';
+
+/** Years the network could have figures for; others are a mistake (a two-digit year, a typo). */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+@Resolver(() => Institution)
+export class InstitutionScorecardResolver {
+  @FieldResolver(() => InstitutionScorecard, {
+    description:
+      'How the institution measures against the national demonstration-platform criteria over one calendar year (Beijing time).',
+  })
+  async scorecard(
+    @Root() institution: Institution,
+    @Arg('year', () => Int, { description: `A calendar year, ${FIRST_YEAR} to ${LAST_YEAR}.` })
+    year: number,
+    @Ctx() { scorecards }: StatisticsContext,
+  ): Promise<InstitutionScorecard> {
+    if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
+      throw badInput(
+        `year must be a calendar year from ${FIRST_YEAR} to ${LAST_YEAR}, got ${year}`,
+        'year',
+      );
+    }
+    const row = await scorecards.of(year).load(institution.key);
+    const figures = {
+      year,
+      enterprisesServed: row.enterprisesServed,
+      satisfaction: row.ratings === 0 ? null : row.goodRatings / row.ratings,
+      publicBenefitShare:
+        row.activeServices === 0 ? 0 : row.publicBenefitServices / row.activeServices,
+      activeServices: row.activeServices,
+      eventsHeld: row.eventsHeld,
+    };
+    const missed = shortfalls(figures);
+    return { ...figures, meetsCriteria: missed.length === 0, shortfalls: missed };
+  }
+}
+
+/** One statement for every scorecard of a request: a few points each. */
+export const scorecardCostRules: CostRule[] = [
+  { field: 'Institution.scorecard', surcharge: () => 5 },
+];

@@ -1,0 +1,37 @@
+// The batched reads of network statistics a request shares: one loader per figure, keyed by area,
+// so that every area a request asks about (at any depth of `breakdown`) is read in one statement
+// per figure.
+import { newLoader, type LoaderSettings } from '../db/loaders';
+import type { Sql } from '../db/sql';
+import {
+  eventFigures,
+  institutionCounts,
+  referralFunnels,
+  serviceCounts,
+} from './statistics.queries';
+
+export function createStatisticsLoaders(sql: Sql, settings: LoaderSettings) {
+  const byArea =
+    <T>(read: (sql: Sql, areas: readonly string[]) => Promise<Map<string, T>>) =>
+    async (areas: readonly string[]) => {
+      const found = await read(sql, areas);
+      return areas.map((area) => found.get(area)!);
+    };
+  return {
+    institutions: newLoader(settings, byArea(institutionCounts)),
+    services: newLoader(settings, byArea(serviceCounts)),
+    referrals: newLoader(settings, byArea(referralFunnels)),
+    events: newLoader(settings, byArea(eventFigures)),
+  };
+}
+
+export type StatisticsLoaders = ReturnType<typeof createStatisticsLoaders>;
+
+/** Which loader each figure of NetworkStatistics reads. */
+export const LOADER_OF_FIELD: Record<string, keyof StatisticsLoaders> = {
+  institutions: 'institutions',
+  coverage: 'institutions',
+  servicesByCategory: 'services',
+  referrals: 'referrals',
+  events: 'events',
+};

@@ -1,0 +1,102 @@
+// importNetwork over HTTP, as clients call it: ADMIN only; a province-sized body is accepted from
+// an ADMIN key and refused (413) from any other, decided before the body is read; the import is
+// exempt from the per-request deadline. Dry runs only: the run's shared database is not changed.
+import { COLUMNS } from '../../src/directory-import/csv-layout';
+import { makeKeys } from '../support/referral-fixtures';
+import { startTestApi, type TestApi } from '../support/test-api';
+
+const IMPORT = `mutation ($input: ImportNetworkInput!) {
+  importNetwork(input: $input) { dryRun rows created updated unchanged errors { line field message } }
+}`;
+
+/** `count` rows of new MARKET agencies in Dongguan, as CSV with its header. */
+function agencies(count: number): string {
+  const lines = [COLUMNS.join(',')];
+  for (let n = 0; n < count; n++) {
+    const values: Partial<Record<(typeof COLUMNS)[number], string>> = {
+      record: 'institution',
+      code: `M-441900-${String(100 + n)}`,
+      name: `东莞市第${n}号企业服务有限公司`,
+      name_en: `Dongguan Enterprise Services No. ${n} Co. Ltd.`,
+      tier: 'MUNICIPAL',
+      kind: 'MARKET',
+      region_code: '441900',
+      phone: '0769-22123456',
+      email: `contact${n}@dgservices.com.cn`,
+      address: '广东省东莞市南城街道鸿福路200号',
+    };
+    lines.push(COLUMNS.map((column) => values[column] ?? '').join(','));
+  }
+  return lines.join('\n');
+}
+
+let api: TestApi;
+let keys: Awaited<ReturnType<typeof makeKeys>>;
+
+beforeAll(async () => {
+  // A deadline no import of thousands of rows could keep: the import must be exempt from it.
+  api = await startTestApi({ env: { REQUEST_TIMEOUT_MS: '100' } });
+  keys = await makeKeys(api.sql, 'import-http');
+});
+afterAll(() => api?.close());
+
+describe('importNetwork over HTTP', () => {
+  it('is for ADMIN keys only', async () => {
+    for (const headers of [keys.public, keys.partnerA, keys.staffA]) {
+      const { errors } = await api.graphql(
+        IMPORT,
+        { input: { csv: agencies(1), dryRun: true } },
+        headers,
+      );
+      expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('accepts a province-sized body from an ADMIN key, past the request deadline', async () => {
+    const csv = agencies(6_000);
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(1_000_000);
+    const { data, errors } = await api.graphql(
+      IMPORT,
+      { input: { csv, dryRun: true } },
+      keys.admin,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.importNetwork).toEqual({
+      dryRun: true,
+      rows: 6_000,
+      created: 6_000,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+    });
+    const [{ count }] = await api.sql.rows<{ count: number }>(
+      `SELECT count(*)::int AS count FROM institution WHERE code ~ '^M-441900-[0-9]{3,4}$'`,
+    );
+    expect(count).toBe(0);
+  });
+
+  it('refuses the same body from any other key with 413', async () => {
+    const body = JSON.stringify({ query: IMPORT, variables: { input: { csv: agencies(6_000) } } });
+    for (const headers of [keys.partnerA, keys.public]) {
+      const response = await fetch(`${api.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+      expect(response.status).toBe(413);
+    }
+  });
+
+  it('reports the bad rows of a file sent over HTTP by line and column', async () => {
+    const csv = `${agencies(2)}\ninstitution,M-441900-X,名称,,COUNTY,MARKET,441900,,,,,,,,,,,,,,,`;
+    const { data } = await api.graphql<any>(IMPORT, { input: { csv, dryRun: true } }, keys.admin);
+    expect(data.importNetwork.errors).toEqual([
+      {
+        line: 4,
+        field: 'tier',
+        message: expect.stringContaining('tier COUNTY does not fit 东莞市 (441900), a PREFECTURE'),
+      },
+    ]);
+    expect(data.importNetwork.created).toBe(0);
+  });
+});
