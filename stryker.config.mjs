@@ -26,6 +26,7 @@ export default {
     'src/schema/query-limits.ts',
     'src/events/registration-rules.ts',
     'src/events/event-rules.ts',
+    'src/statistics/scorecard-criteria.ts',
   ],
   // Not copied into the sandbox: the PostgreSQL clusters and build output are large and unused.
   ignorePatterns: ['.data', 'dist', 'coverage', 'bench', 'docs'],
