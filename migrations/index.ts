@@ -7,6 +7,7 @@ import { PageIndexes1796000000000 } from './1796000000000-PageIndexes';
 import { Events1796100000000 } from './1796100000000-Events';
 import { KeyWritePositions1796200000000 } from './1796200000000-KeyWritePositions';
 import { PersistedQueries1796300000000 } from './1796300000000-PersistedQueries';
+import { Webhooks1796500000000 } from './1796500000000-Webhooks';
 
 export const migrations = [
   Network1795374345446,
@@ -16,4 +17,5 @@ export const migrations = [
   Events1796100000000,
   KeyWritePositions1796200000000,
   PersistedQueries1796300000000,
+  Webhooks1796500000000,
 ];

@@ -12,6 +12,8 @@ import { Region } from '../regions/region.entity';
 import { SeedInfo } from '../seed/seed-info.entity';
 import { Service } from '../services/service.entity';
 import { ServiceCategory } from '../services/service-category.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
 import { PersistedQuery } from './persisted-query.entity';
 
@@ -31,4 +33,6 @@ export const entities = [
   MatchmakingOutcome,
   SeedInfo,
   PersistedQuery,
+  WebhookSubscription,
+  WebhookDelivery,
 ];

@@ -46,6 +46,8 @@ describe('migrations', () => {
       'seed_info',
       'service',
       'service_category',
+      'webhook_delivery',
+      'webhook_subscription',
     ]);
   });
 
