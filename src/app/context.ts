@@ -16,6 +16,7 @@ import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
 import { ConnectionLoaders } from '../schema/connection-loaders';
 import { createServiceLoaders, type ServiceLoaders } from '../services/service.loaders';
+import type { WebhookContext, WebhookSettings } from '../webhooks/webhook.context';
 import type { ReferenceData } from './reference-data';
 
 /** Where a request comes from, for logs and budgets. */
@@ -34,7 +35,8 @@ export interface RequestRouting {
 
 export type RequestContext = ReferralContext &
   OneStopContext &
-  EventContext & { origin: RequestOrigin; routing: RequestRouting };
+  EventContext &
+  WebhookContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -50,6 +52,8 @@ export interface RequestContextOptions {
   origin?: RequestOrigin;
   /** "Now" for the request (events: scheduled or completed, open, started); tests fix it. */
   clock?: () => Date;
+  /** Webhook URL rules, retries and the secrets' key; webhooks are off without them. */
+  webhooks?: WebhookSettings | null;
 }
 
 export function createRequestContext({
@@ -59,6 +63,7 @@ export function createRequestContext({
   settings = BATCHED,
   origin = { requestId: 'internal', address: 'internal' },
   clock = () => new Date(),
+  webhooks = null,
 }: RequestContextOptions): RequestContext {
   return new RequestScope(
     typeof sql === 'function' ? sql : () => sql,
@@ -67,6 +72,7 @@ export function createRequestContext({
     settings,
     origin,
     clock,
+    webhooks,
   );
 }
 
@@ -95,6 +101,7 @@ class RequestScope implements RequestContext {
     private readonly settings: LoaderSettings,
     readonly origin: RequestOrigin,
     readonly clock: () => Date,
+    readonly webhooks: WebhookSettings | null,
   ) {
     this.regions = reference.regions;
     this.taxonomy = reference.taxonomy;

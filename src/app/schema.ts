@@ -30,6 +30,7 @@ import {
   serviceCostRules,
   servicePublicWrites,
 } from '../services/service.resolver';
+import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
 import { NodeResolver, nodesCostRule } from './node.resolver';
 
 /** Every resolver class, listed explicitly (type-graphql's globs break with compiled output). */
@@ -51,6 +52,7 @@ const resolvers = [
   MatchmakingOutcomeResolver,
   InstitutionEventsResolver,
   OneStopTierEventsResolver,
+  WebhookSubscriptionResolver,
 ] as const;
 
 /** Mutations after which anonymous readers must not be served a cached answer. */

@@ -149,6 +149,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
           viewer: await authenticate(sql, req, budgets, log),
           settings: options.loaderSettings,
           origin: { requestId: requestIdOf(req), address: req.ip ?? 'unknown' },
+          webhooks: config.webhooks,
         }),
     }),
   );

@@ -39,6 +39,7 @@ const DOMAINS = [
   'one-stop',
   'referrals',
   'events',
+  'webhooks',
   'seed',
 ];
 const described = (list: ImportArrow[]) => list.map(({ file, to }) => `${file} → ${to}`);
