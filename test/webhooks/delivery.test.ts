@@ -2,6 +2,14 @@
 // receiver — exactly once per matching subscription, signed; retried with backoff; DEAD after the
 // attempt limit; queued again by redeliverWebhook; stopped by a revoked key.
 import { createApiKey, revokeApiKey } from '../../src/auth/api-key.commands';
+import {
+  CANCEL_EVENT,
+  CANCEL_REGISTRATION,
+  CREATE_EVENT,
+  REGISTER,
+  eventInput,
+  registrationInput,
+} from '../events/event-fixtures';
 import { creditCodeFor } from '../support/referral-fixtures';
 import {
   DELIVERIES,
@@ -212,3 +220,64 @@ it('delivers nothing more to a subscription whose key was revoked', async () => 
   expect(rows[0].last_error).toMatch(/revoked/);
   expect(receiver.at('/revoked')).toHaveLength(1);
 }, 30_000);
+
+it('tells the registering partner of each registration change: made, promoted from the waitlist, event cancelled', async () => {
+  const { keys, api } = network;
+  const registrations = await network.subscribe(keys.partnerA, receiver.url('/registrations'), [
+    'EVENT_REGISTRATION_CHANGED',
+  ]);
+  const otherPartner = await network.subscribe(keys.partnerB, receiver.url('/registrations-b'), [
+    'EVENT_REGISTRATION_CHANGED',
+  ]);
+  const event = 'T-WEBHOOK-REG';
+  const created = await api.graphql(
+    CREATE_EVENT,
+    { input: eventInput(event, { capacity: 1 }) },
+    keys.staffA,
+  );
+  expect(created.errors).toBeUndefined();
+  const register = async (n: number) => {
+    const response = await api.graphql(
+      REGISTER,
+      { input: registrationInput(event, creditCodeFor(TAG, `reg-${n}`)) },
+      keys.partnerA,
+    );
+    if (response.errors) throw new Error(JSON.stringify(response.errors));
+    return response.data!.registerForEvent.registration.id as string;
+  };
+  const seated = await register(1);
+  const waiting = await register(2);
+  await receiver.waitFor(2, '/registrations');
+  // The seat comes free: the waitlisted one is promoted in the same transaction.
+  await api.graphql(CANCEL_REGISTRATION, { id: seated }, keys.partnerA);
+  await receiver.waitFor(4, '/registrations');
+  await api.graphql(CANCEL_EVENT, { code: event }, keys.staffA);
+  const posts = await receiver.waitFor(5, '/registrations');
+  await queueDrained(network.scratch.sql);
+
+  const told = posts.map((p) => [
+    p.json.data.registrationId,
+    p.json.data.previousStatus,
+    p.json.data.status,
+  ]);
+  expect(told).toEqual(
+    expect.arrayContaining([
+      [seated, null, 'CONFIRMED'],
+      [waiting, null, 'WAITLISTED'],
+      [seated, 'CONFIRMED', 'CANCELLED'],
+      [waiting, 'WAITLISTED', 'CONFIRMED'],
+      [waiting, 'CONFIRMED', 'CANCELLED'],
+    ]),
+  );
+  expect(posts).toHaveLength(5);
+  expect(
+    posts.every(
+      (p) => p.json.type === 'EVENT_REGISTRATION_CHANGED' && p.json.data.eventCode === event,
+    ),
+  ).toBe(true);
+  expect(posts.every((p) => signatureIsValid(p, registrations.secret))).toBe(true);
+  // No personal data in the payload, and nothing for the partner that did not register.
+  expect(posts.map((p) => p.body).join()).not.toMatch(/李华|13800138000|lihua/);
+  expect(receiver.at('/registrations-b')).toEqual([]);
+  expect((await deliveriesOf(otherPartner.id, keys.partnerB)).totalCount).toBe(0);
+});
