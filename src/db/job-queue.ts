@@ -66,8 +66,9 @@ export interface JobQueue {
 
 /** Starts working the queue's jobs in this process. */
 export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue> {
-  // One connection LISTENs for new jobs; the others fetch, complete and fail jobs.
-  const pool = queuePool(options.url, Math.min(options.concurrency, 4) + 1, 'sme-network-queue');
+  // One connection LISTENs for new jobs; the others fetch, complete and fail jobs (a connection
+  // per concurrent job, as graphile-worker advises; each is held only while a statement runs).
+  const pool = queuePool(options.url, options.concurrency + 1, 'sme-network-queue');
   try {
     const runner = await run({
       pgPool: pool,

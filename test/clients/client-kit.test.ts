@@ -28,18 +28,18 @@ describe('generated code', () => {
 describe('verifyWebhook', () => {
   const secret = 'whsec_kit';
   const body = '{"id":"x","type":"REFERRAL_CREATED","data":{}}';
-  const now = Math.floor(Date.now() / 1000);
   const headers = (timestamp: number, signature = webhookSignature(secret, timestamp, body)) => ({
     'sme-webhook-timestamp': String(timestamp),
     'sme-webhook-signature': signature,
   });
 
   it('accepts what the server signs, and nothing changed or replayed', () => {
+    const now = Math.floor(Date.now() / 1000);
     expect(verifyWebhook(secret, headers(now), body)).toBe(true);
     expect(verifyWebhook(secret, headers(now), body.replace('x', 'y'))).toBe(false);
     expect(verifyWebhook('whsec_other', headers(now), body)).toBe(false);
-    expect(verifyWebhook(secret, headers(now - 301), body)).toBe(false);
-    expect(verifyWebhook(secret, headers(now + 301), body)).toBe(false);
+    expect(verifyWebhook(secret, headers(now - 310), body)).toBe(false);
+    expect(verifyWebhook(secret, headers(now + 310), body)).toBe(false);
     expect(verifyWebhook(secret, headers(now, 'abc'), body)).toBe(false);
     expect(verifyWebhook(secret, {}, body)).toBe(false);
   });
