@@ -89,15 +89,16 @@ export async function createWebhookSubscription(
   return { subscription, secret };
 }
 
-function subscriptionKey(id: string): number {
-  const key = nodeKey(id, 'WebhookSubscription');
+/** The key a global id of `type` stands for; BAD_USER_INPUT naming `field` otherwise. */
+function keyOf(id: string, type: 'WebhookSubscription' | 'WebhookDelivery', field: string): string {
+  const key = nodeKey(id, type);
   if (key === null) {
     throw badInput(
-      `id ${quote(id)} is not the id of a WebhookSubscription: take it from a WebhookSubscription's id field`,
-      'id',
+      `${field} ${quote(id)} is not the id of a ${type}: take it from a ${type}'s id field`,
+      field,
     );
   }
-  return Number(key);
+  return key;
 }
 
 /**
@@ -109,7 +110,7 @@ export async function deleteWebhookSubscription(
   id: string,
 ): Promise<boolean> {
   const apiKeyId = requireSubscriber(viewer);
-  const key = subscriptionKey(id);
+  const key = Number(keyOf(id, 'WebhookSubscription', 'id'));
   return sql.transaction(async (transaction) => {
     const [found] = await transaction.rows<{ active: boolean }>(
       `SELECT s.active FROM webhook_subscription s WHERE s.id = $1 AND ${ownedBy(viewer, '$2')} FOR UPDATE`,
@@ -133,17 +134,6 @@ export async function deleteWebhookSubscription(
   });
 }
 
-function deliveryUuid(id: string): string {
-  const key = nodeKey(id, 'WebhookDelivery');
-  if (key === null) {
-    throw badInput(
-      `deliveryId ${quote(id)} is not the id of a WebhookDelivery: take it from a WebhookDelivery's id field`,
-      'deliveryId',
-    );
-  }
-  return key;
-}
-
 /**
  * Queues the delivery again, due now, whatever its status: at least one more attempt (the
  * retries left, if any; else one, a failure of which is final). Refused once its subscription is deleted or its key revoked.
@@ -153,7 +143,7 @@ export async function redeliverWebhook(
   deliveryId: string,
 ): Promise<WebhookDelivery> {
   const apiKeyId = requireSubscriber(viewer);
-  const uuid = deliveryUuid(deliveryId);
+  const uuid = keyOf(deliveryId, 'WebhookDelivery', 'deliveryId');
   return sql.transaction(async (transaction) => {
     const [found] = await transaction.rows<{ active: boolean; attempts: number }>(
       `SELECT s.active, d.attempts FROM webhook_delivery d
