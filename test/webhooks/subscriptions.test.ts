@@ -225,3 +225,25 @@ it('names the rule when a key has too many subscriptions', async () => {
     /has 20 webhook subscriptions, the most allowed: delete one/,
   );
 });
+
+it('reads the deliveries of a whole page of subscriptions in the same statements as of one', async () => {
+  const LIST = `{ webhookSubscriptions(first: 10) { totalCount nodes { id url deliveries(first: 5, status: [DEAD, FAILED]) { totalCount nodes { id status } } } } }`;
+  const statementsFor = async (subscriptions: number) => {
+    const { key } = await createApiKey(api.sql, {
+      role: 'PARTNER',
+      name: `${TAG} batching ${subscriptions}`,
+    });
+    for (let i = 0; i < subscriptions; i++) {
+      expect(
+        (await subscribe(bearer(key), `https://93.184.215.14/batch/${i}`)).errors,
+      ).toBeUndefined();
+    }
+    const { response, statements } = await api.countedGraphql(LIST, {}, bearer(key));
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.webhookSubscriptions.nodes).toHaveLength(subscriptions);
+    return statements;
+  };
+  const one = await statementsFor(1);
+  expect(await statementsFor(5)).toBe(one);
+  expect(one).toBeLessThanOrEqual(5);
+});
