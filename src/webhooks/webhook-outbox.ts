@@ -29,10 +29,19 @@ export interface WebhookEvent {
   data: Record<string, unknown>;
 }
 
+/**
+ * A job is one delivery attempt; the next attempt is a job of its own, scheduled by the delivery
+ * task with our backoff (graphile-worker's own retry schedule is not configurable). The queue's
+ * own retries (exponential, up to this many runs) only cover a task that failed before it could
+ * record anything, e.g. the database was unreachable: running a job again is safe, since an
+ * attempt is claimed once.
+ */
+const JOB_RUNS = 10;
+
 /** Statement adding a delivery's job (attempt `$2`) at `$3` (null: now), replacing the waiting one. */
 export const ADD_DELIVERY_JOB = `SELECT ${JOB_QUEUE_SCHEMA}.add_job('${DELIVER_WEBHOOK}',
     json_build_object('deliveryId', $1::text, 'attempt', $2::int), run_at => $3::timestamptz,
-    max_attempts => 1, job_key => 'webhook:' || $1::text)`;
+    max_attempts => ${JOB_RUNS}, job_key => 'webhook:' || $1::text)`;
 
 /** Writes the deliveries of `events` and their jobs; call it inside the change's transaction. */
 export async function enqueueWebhookEvents(
@@ -40,8 +49,6 @@ export async function enqueueWebhookEvents(
   events: readonly WebhookEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;
-  // max_attempts 1: a job is one attempt; the next attempt is a job of its own, scheduled by the
-  // delivery task with our backoff (graphile-worker's own retry schedule is not configurable).
   const [row] = await transaction.rows<{ queued: number }>(
     `WITH event AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(type webhook_event_type, owner integer, data jsonb)
@@ -55,7 +62,7 @@ export async function enqueueWebhookEvents(
        RETURNING uuid
      )
      SELECT count(${JOB_QUEUE_SCHEMA}.add_job('${DELIVER_WEBHOOK}',
-              json_build_object('deliveryId', uuid, 'attempt', 1), max_attempts => 1,
+              json_build_object('deliveryId', uuid, 'attempt', 1), max_attempts => ${JOB_RUNS},
               job_key => 'webhook:' || uuid))::int AS queued
        FROM inserted`,
     [
