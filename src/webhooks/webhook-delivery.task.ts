@@ -158,8 +158,10 @@ export function deliverWebhookTask(options: DeliveryTaskOptions): Task {
       const message = error instanceof TargetRefused ? `the URL ${error.message}` : error.message;
       outcome = { ok: false, statusCode: null, error: message };
     }
-    if (!outcome.ok)
-      log.info('webhook attempt failed', { deliveryId, attempt: n, error: outcome.error });
+    // One line per attempt, as the operation log has one per request: which process made it.
+    if (outcome.ok)
+      log.info('webhook delivered', { deliveryId, attempt: n, statusCode: outcome.statusCode });
+    else log.info('webhook attempt failed', { deliveryId, attempt: n, error: outcome.error });
     await record(deliveryId, n, claimed.attempt_limit, outcome);
     options.onAttempt?.(deliveryId, n, outcome);
   };

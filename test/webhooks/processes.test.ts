@@ -145,6 +145,23 @@ it('never delivers the same attempt twice from two processes sharing the queue',
     .slice(before)
     .map((r) => `${r.json.id}#${r.headers['sme-webhook-attempt']}`);
   expect(new Set(attempts).size).toBe(attempts.length);
+  // Each process logs the attempts it made: together exactly the burst's, none made by both.
+  const burstIds = new Set(
+    burst.map((r) =>
+      Buffer.from(r.json.id, 'base64').toString('utf8').replace('WebhookDelivery:', ''),
+    ),
+  );
+  const madeBy = [first, second].map((process) =>
+    process
+      .records()
+      .filter((record) => record.msg === 'webhook delivered' && burstIds.has(record.deliveryId))
+      .map((record) => `${record.deliveryId}#${record.attempt}`),
+  );
+  console.log(
+    `burst of ${count}: ${madeBy[0].length} delivered by one process, ${madeBy[1].length} by the other`,
+  );
+  expect(madeBy[0].length + madeBy[1].length).toBe(count);
+  expect(madeBy[0].filter((made) => madeBy[1].includes(made))).toEqual([]);
   expect(await deliveriesTo('/burst')).toHaveLength(count);
   expect(
     (await deliveriesTo('/burst')).every((d) => d.status === 'DELIVERED' && d.attempts === 1),
