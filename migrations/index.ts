@@ -8,6 +8,7 @@ import { Events1796100000000 } from './1796100000000-Events';
 import { KeyWritePositions1796200000000 } from './1796200000000-KeyWritePositions';
 import { PersistedQueries1796300000000 } from './1796300000000-PersistedQueries';
 import { GovernmentOperations1796400000000 } from './1796400000000-GovernmentOperations';
+import { Webhooks1796500000000 } from './1796500000000-Webhooks';
 
 export const migrations = [
   Network1795374345446,
@@ -18,4 +19,5 @@ export const migrations = [
   KeyWritePositions1796200000000,
   PersistedQueries1796300000000,
   GovernmentOperations1796400000000,
+  Webhooks1796500000000,
 ];

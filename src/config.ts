@@ -1,5 +1,6 @@
 // Every environment variable the process reads, parsed and validated in one place.
 // A bad value stops start-up with a message naming the variable and what it accepts.
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -72,6 +73,33 @@ export interface Config {
   readUrls: string[];
   /** A replica further behind the primary than this is not read from. */
   maxReplicaLagMs: number;
+  webhooks: WebhookConfig;
+}
+
+/** Partners' webhooks: where they may point, how deliveries are retried, how secrets are kept. */
+export interface WebhookConfig {
+  /** Plain http:// targets are refused (NODE_ENV=production). */
+  requireHttps: boolean;
+  /** Loopback and private (RFC 1918, unique-local, CGNAT) targets are allowed: tests, development. */
+  allowPrivateTargets: boolean;
+  /**
+   * 32 bytes that encrypt signing secrets at rest: WEBHOOK_SECRET_KEY; outside production a fixed
+   * development key when it is unset; null in production without one (webhooks are off).
+   */
+  secretKey: Buffer | null;
+  /** The key is the built-in development key: fine for tests and laptops, never for real data. */
+  developmentKey: boolean;
+  /** Attempts before a delivery is DEAD. */
+  maxAttempts: number;
+  /** The first retry waits about this long; each next one twice as long, up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Longest one attempt (connect, send, response) may take. */
+  timeoutMs: number;
+  /** Deliveries this process makes at once; 0: this process delivers nothing. */
+  concurrency: number;
+  /** How often an idle delivery worker looks for retries that have come due. */
+  pollIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +156,24 @@ function databaseUrl(env: Env): string | undefined {
   return raw === undefined || raw === '' ? undefined : postgresUrl(raw, 'DATABASE_URL');
 }
 
+/** Encrypts webhook secrets where WEBHOOK_SECRET_KEY is unset outside production: public, so no protection. */
+const DEVELOPMENT_SECRET_KEY = createHash('sha256')
+  .update('sme-network development webhook key (public: never use it for real data)')
+  .digest();
+
+/** WEBHOOK_SECRET_KEY: 32 bytes, as 64 hex digits or base64 (`openssl rand -base64 32`). */
+function secretKey(env: Env): Buffer | null {
+  const raw = env.WEBHOOK_SECRET_KEY?.trim();
+  if (!raw) return null;
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-f]{64}$/i.test(raw) && key.toString('base64') !== raw)) {
+    throw new ConfigError(
+      'WEBHOOK_SECRET_KEY is not valid: use 32 random bytes as 64 hex digits or base64 (openssl rand -base64 32)',
+    );
+  }
+  return key;
+}
+
 /** A comma-separated list: 'loopback, 10.0.0.0/8' → ['loopback', '10.0.0.0/8']. */
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '')
@@ -137,6 +183,8 @@ function list(env: Env, name: string): string[] {
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const production = env.NODE_ENV === 'production';
+  const webhookKey = secretKey(env);
   const poolSize = integer(env, 'DB_POOL_SIZE', 10, 1, 200);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -193,5 +241,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ),
     readUrls: list(env, 'DATABASE_READ_URLS').map((url) => postgresUrl(url, 'DATABASE_READ_URLS')),
     maxReplicaLagMs: integer(env, 'MAX_REPLICA_LAG_MS', 5_000, 0, 3_600_000),
+    webhooks: {
+      requireHttps: production,
+      allowPrivateTargets: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
+      secretKey: webhookKey ?? (production ? null : DEVELOPMENT_SECRET_KEY),
+      developmentKey: !webhookKey && !production,
+      maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 10, 1, 50),
+      retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 60_000, 10, 3_600_000),
+      retryMaxMs: integer(env, 'WEBHOOK_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      concurrency: integer(env, 'WEBHOOK_CONCURRENCY', 8, 0, 100),
+      pollIntervalMs: integer(env, 'WEBHOOK_POLL_INTERVAL_MS', 2_000, 50, 60_000),
+    },
   };
 }

@@ -41,4 +41,55 @@ describe('configuration', () => {
   ])('refuses %p with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
+
+  describe('webhooks', () => {
+    const key = Buffer.alloc(32, 9);
+
+    it('takes WEBHOOK_SECRET_KEY as base64 or hex, and refuses anything but 32 bytes', () => {
+      expect(loadConfig({ WEBHOOK_SECRET_KEY: key.toString('base64') }).webhooks.secretKey).toEqual(
+        key,
+      );
+      expect(loadConfig({ WEBHOOK_SECRET_KEY: key.toString('hex') }).webhooks.secretKey).toEqual(
+        key,
+      );
+      for (const bad of [
+        'short',
+        Buffer.alloc(16).toString('base64'),
+        `${key.toString('hex')}00`,
+      ]) {
+        expect(() => loadConfig({ WEBHOOK_SECRET_KEY: bad })).toThrow(
+          /WEBHOOK_SECRET_KEY is not valid: use 32 random bytes/,
+        );
+      }
+    });
+
+    it('uses the public development key outside production only; production without a key has no webhooks', () => {
+      const development = loadConfig({}).webhooks;
+      expect(development).toMatchObject({
+        developmentKey: true,
+        requireHttps: false,
+        allowPrivateTargets: false,
+      });
+      expect(development.secretKey).toHaveLength(32);
+      const production = loadConfig({ NODE_ENV: 'production' }).webhooks;
+      expect(production).toMatchObject({
+        secretKey: null,
+        developmentKey: false,
+        requireHttps: true,
+      });
+      expect(
+        loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: key.toString('base64') }).webhooks,
+      ).toMatchObject({ secretKey: key, developmentKey: false });
+    });
+
+    it('documents its retry defaults: 10 attempts, a first retry after 30–60 s, steps up to an hour', () => {
+      expect(loadConfig({}).webhooks).toMatchObject({
+        maxAttempts: 10,
+        retryBaseMs: 60_000,
+        retryMaxMs: 3_600_000,
+        timeoutMs: 10_000,
+        concurrency: 8,
+      });
+    });
+  });
 });

@@ -2,7 +2,9 @@
 // the network is empty → HTTP server; and the reverse on SIGTERM/SIGINT. With WEB_CONCURRENCY > 1
 // each worker of the cluster runs this, on the database its primary prepared.
 import type { Config } from '../config';
+import type { JobQueue } from '../db/job-queue';
 import type { Logger } from '../logger';
+import { startWebhookWorker } from '../webhooks/webhook-worker';
 import { failedStart, stopInOrder, stopOnTermination } from './lifecycle';
 import { openNetwork, type OpenNetwork } from './network';
 import { createApiServer, type ApiServer } from './server';
@@ -10,11 +12,16 @@ import { createApiServer, type ApiServer } from './server';
 export function runApiProcess(config: Config, log: Logger): void {
   let network: Partial<OpenNetwork> | undefined;
   let server: ApiServer | undefined;
+  let webhooks: JobQueue | null = null;
 
-  /** In dependency order: HTTP (finishing in-flight requests), pools, embedded database. */
+  /**
+   * In dependency order: HTTP (finishing in-flight requests), webhook deliveries under way, pools,
+   * embedded database.
+   */
   const stop = async () => {
     await stopInOrder([
       ['http', server && (() => server!.stop())],
+      ['webhooks', webhooks ? () => webhooks!.stop() : undefined],
       ['database', network?.close],
     ]);
     log.info('stopped');
@@ -23,8 +30,11 @@ export function runApiProcess(config: Config, log: Logger): void {
 
   const start = async () => {
     const startedAt = performance.now();
-    const { sql } = await openNetwork(config, log, { onOpened: (opened) => (network = opened) });
+    const { sql, database } = await openNetwork(config, log, {
+      onOpened: (opened) => (network = opened),
+    });
     server = await createApiServer({ sql, config, log });
+    webhooks = await startWebhookWorker({ url: database.url, sql, config: config.webhooks, log });
     const port = await server.listen(config.port);
     log.info(`SME service network API ready at http://localhost:${port}/graphql`, {
       startupMs: Math.round(performance.now() - startedAt),

@@ -20,6 +20,7 @@ import { createServiceLoaders, type ServiceLoaders } from '../services/service.l
 import { createScorecardLoaders, type ScorecardLoaders } from '../statistics/scorecard.loaders';
 import type { StatisticsContext } from '../statistics/statistics.context';
 import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/statistics.loaders';
+import type { WebhookContext, WebhookSettings } from '../webhooks/webhook.context';
 import type { ReferenceData } from './reference-data';
 
 /** Where a request comes from, for logs and budgets. */
@@ -45,7 +46,8 @@ export type RequestContext = ReferralContext &
   OneStopContext &
   EventContext &
   NetworkImportContext &
-  StatisticsContext & { origin: RequestOrigin; routing: RequestRouting };
+  StatisticsContext &
+  WebhookContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -61,6 +63,8 @@ export interface RequestContextOptions {
   origin?: RequestOrigin;
   /** "Now" for the request (events: scheduled or completed, open, started); tests fix it. */
   clock?: () => Date;
+  /** Webhook URL rules, retries and the secrets' key; webhooks are off without them. */
+  webhooks?: WebhookSettings | null;
 }
 
 export function createRequestContext({
@@ -70,6 +74,7 @@ export function createRequestContext({
   settings = BATCHED,
   origin = { requestId: 'internal', address: 'internal' },
   clock = () => new Date(),
+  webhooks = null,
 }: RequestContextOptions): RequestContext {
   return new RequestScope(
     typeof sql === 'function' ? sql : () => sql,
@@ -78,6 +83,7 @@ export function createRequestContext({
     settings,
     origin,
     clock,
+    webhooks,
   );
 }
 
@@ -108,6 +114,7 @@ class RequestScope implements RequestContext {
     private readonly settings: LoaderSettings,
     readonly origin: RequestOrigin,
     readonly clock: () => Date,
+    readonly webhooks: WebhookSettings | null,
   ) {
     this.regions = reference.regions;
     this.taxonomy = reference.taxonomy;

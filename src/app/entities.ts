@@ -14,6 +14,8 @@ import { Region } from '../regions/region.entity';
 import { SeedInfo } from '../seed/seed-info.entity';
 import { Service } from '../services/service.entity';
 import { ServiceCategory } from '../services/service-category.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
 import { PersistedQuery } from './persisted-query.entity';
 
@@ -35,4 +37,6 @@ export const entities = [
   PersistedQuery,
   ReferralFeedback,
   AuditEntry,
+  WebhookSubscription,
+  WebhookDelivery,
 ];

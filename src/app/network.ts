@@ -3,6 +3,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { openDatabase, type Database } from '../db/database';
+import { installJobQueue } from '../db/job-queue';
 import { START_UP_LOCK, runPendingMigrations } from '../db/migrations';
 import { Sql, type StatementObserver } from '../db/sql';
 import { timed, type Logger } from '../logger';
@@ -63,7 +64,7 @@ export async function openNetwork(
 }
 
 /**
- * Pending migrations, then the seed if the network is empty. However many processes start
+ * Pending migrations and the job queue's own schema, then the seed if the network is empty. However many processes start
  * together, one does it under an advisory lock; the others wait, then find nothing left to do.
  * `sql` needs a pool of at least two connections: one holds the lock.
  */
@@ -71,6 +72,11 @@ export async function prepareNetwork(sql: Sql, config: Config, log: Logger): Pro
   await sql.withLock(START_UP_LOCK, async () => {
     const applied = await timed(log, 'migrations', () => runPendingMigrations(sql.dataSource));
     log.info('migrations applied', { count: applied.length, names: applied });
+    // The queue's schema is graphile-worker's to install and upgrade; referrals and events add
+    // jobs to it in their transactions, so it must exist before the first request.
+    await timed(log, 'job queue schema', () =>
+      installJobQueue((sql.dataSource.options as { url: string }).url, log),
+    );
     if (config.seedOnStart && (await isNetworkEmpty(sql))) {
       const added = await timed(log, 'seed', () => seedNetwork(sql));
       log.info('network seeded', { ...added });

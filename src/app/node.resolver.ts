@@ -9,6 +9,7 @@ import { badInput } from '../schema/errors';
 import { fromGlobalId, Node, nodeKey } from '../schema/node';
 import type { CostRule } from '../schema/query-limits';
 import { serviceNodes } from '../services/service.resolver';
+import { webhookNodes } from '../webhooks/webhook.resolver';
 import type { RequestContext } from './context';
 
 type NodeLoader = (context: RequestContext, key: string) => Promise<Node | null>;
@@ -21,6 +22,7 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...referralNodes,
   ...eventNodes,
   ...auditNodes,
+  ...webhookNodes,
 };
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */

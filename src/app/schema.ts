@@ -38,6 +38,7 @@ import {
 } from '../directory-import/directory-import.resolver';
 import { InstitutionScorecardResolver, scorecardCostRules } from '../statistics/scorecard.resolver';
 import { NetworkStatisticsResolver, statisticsCostRules } from '../statistics/statistics.resolver';
+import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
 import { NodeResolver, nodesCostRule } from './node.resolver';
 
 /** Every resolver class, listed explicitly (type-graphql's globs break with compiled output). */
@@ -65,6 +66,8 @@ const resolvers = [
   NetworkStatisticsResolver,
   InstitutionScorecardResolver,
   NetworkImportResolver,
+  // Partners: webhook subscriptions and deliveries.
+  WebhookSubscriptionResolver,
 ] as const;
 
 /** Mutations after which anonymous readers must not be served a cached answer. */

@@ -167,6 +167,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
           viewer: await (res.locals.viewer as Promise<Viewer>),
           settings: options.loaderSettings,
           origin: { requestId: requestIdOf(req), address: req.ip ?? 'unknown' },
+          webhooks: config.webhooks,
         }),
     }),
   );

@@ -28,6 +28,7 @@ import {
   requireOrganizer,
   requireStaffOrAdmin,
 } from './registration-rules';
+import { tellPartnersOfRegistrations } from './registration-webhooks';
 
 const MAX_COUNTERPARTS = 50;
 
@@ -280,23 +281,30 @@ export async function cancelEvent(context: EventContext, rawCode: string): Promi
       );
     }
     // Every live registration is cancelled, each with its history line.
-    await transaction.run(
-      `WITH cancelled AS (
-         UPDATE event_registration SET status = 'CANCELLED', waitlist_position = NULL, updated_at = now()
-          WHERE event_id = $1 AND status = ANY($2::registration_status[]) RETURNING id)
-       INSERT INTO event_registration_change (registration_id, status, note, actor)
-       SELECT id, 'CANCELLED', 'the event was cancelled', $3 FROM cancelled`,
+    const cancelled = await transaction.rows<{ id: number; previous: RegistrationStatus }>(
+      `WITH live AS (
+         SELECT id, status FROM event_registration WHERE event_id = $1 AND status = ANY($2::registration_status[])),
+       cancelled AS (
+         UPDATE event_registration r SET status = 'CANCELLED', waitlist_position = NULL, updated_at = now()
+           FROM live WHERE r.id = live.id RETURNING r.id, live.status AS previous),
+       change AS (
+         INSERT INTO event_registration_change (registration_id, status, note, actor)
+         SELECT id, 'CANCELLED', 'the event was cancelled', $3 FROM cancelled)
+       SELECT id, previous FROM cancelled`,
       [event.key, [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED], actorName(viewer)],
+    );
+    await tellPartnersOfRegistrations(
+      transaction,
+      cancelled.map((row) => ({ key: row.id, previousStatus: row.previous })),
     );
     const [row] = await transaction.rows(
       `UPDATE event SET cancelled_at = $2, confirmed_count = 0, waitlist_count = 0, updated_at = now()
         WHERE id = $1 RETURNING *`,
       [event.key, now],
     );
-    const cancelled = transaction.hydrator(Event)(row);
-    await auditEvent(transaction, viewer, 'event.cancel', event, cancelled);
-    // Partners hear of it through webhooks once the partners issue lands (EVENT_REGISTRATION_CHANGED).
-    return cancelled;
+    const called = transaction.hydrator(Event)(row);
+    await auditEvent(transaction, viewer, 'event.cancel', event, called);
+    return called;
   });
 }
 

@@ -28,6 +28,7 @@ import {
   promotionsFor,
   registrationCapacities,
 } from './registration-rules';
+import { tellPartnersOfRegistrations } from './registration-webhooks';
 
 const { CONFIRMED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW } = RegistrationStatus;
 
@@ -146,7 +147,11 @@ export async function registerForEvent(
         ],
       );
       if (inserted.length === 0) throw new LostIdempotencyRace();
-      return hydrate(inserted[0]);
+      const registration = hydrate(inserted[0]);
+      await tellPartnersOfRegistrations(transaction, [
+        { key: registration.key, previousStatus: null },
+      ]);
+      return registration;
     });
   } catch (error) {
     if (!(error instanceof LostIdempotencyRace)) throw error;
@@ -169,15 +174,19 @@ export async function promoteWaitlisted(
 ): Promise<Event> {
   const count = promotionsFor(event, now.getTime() >= event.startsAt.getTime());
   if (count === 0) return event;
-  await transaction.run(
+  const promoted = await transaction.rows<{ registration_id: number }>(
     `WITH promoted AS (
        UPDATE event_registration SET status = 'CONFIRMED', waitlist_position = NULL, updated_at = now()
         WHERE id IN (SELECT id FROM event_registration WHERE event_id = $1 AND status = 'WAITLISTED'
                       ORDER BY waitlist_position LIMIT $2)
        RETURNING id)
      INSERT INTO event_registration_change (registration_id, status, note, actor)
-     SELECT id, 'CONFIRMED', $3, $4 FROM promoted`,
+     SELECT id, 'CONFIRMED', $3, $4 FROM promoted RETURNING registration_id`,
     [event.key, count, `promoted from the waitlist: ${why}`, actor],
+  );
+  await tellPartnersOfRegistrations(
+    transaction,
+    promoted.map((row) => ({ key: row.registration_id, previousStatus: WAITLISTED })),
   );
   await renumberWaitlist(transaction, event.key);
   const [row] = await transaction.rows(
@@ -254,6 +263,9 @@ async function moveRegistration(
      SELECT * FROM moved`,
     [registration.key, to, actor],
   );
+  await tellPartnersOfRegistrations(transaction, [
+    { key: registration.key, previousStatus: registration.status },
+  ]);
   return transaction.hydrator(EventRegistration)(row);
 }
 

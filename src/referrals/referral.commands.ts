@@ -8,6 +8,8 @@ import type { SqlRunner } from '../db/sql';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { optionalText, requiredText } from '../schema/input';
 import { nodeKey } from '../schema/node';
+import { WebhookEventType } from '../webhooks/webhook-enums';
+import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
 import { enterpriseDetails, upsertEnterprise } from './enterprise.commands';
 import { capacitiesOf, checkTransition } from './lifecycle';
 import type { ReferralContext } from './referral.context';
@@ -140,6 +142,14 @@ export async function createReferral(
         'INSERT INTO referral_event (referral_uuid, status, note, actor) VALUES ($1, $2, $3, $4)',
         [referral.uuid, ReferralStatus.SUBMITTED, note, actorName(viewer)],
       );
+      // Partners' webhooks, in this transaction: told exactly when the referral exists.
+      await enqueueWebhookEvents(transaction, [
+        {
+          type: WebhookEventType.REFERRAL_CREATED,
+          ownerApiKeyId: apiKeyId,
+          data: { referralId: referral.id, status: referral.status },
+        },
+      ]);
       return referral;
     });
   } catch (error) {
@@ -193,6 +203,14 @@ export async function updateReferralStatus(
       'INSERT INTO referral_event (referral_uuid, status, note, actor) VALUES ($1, $2, $3, $4)',
       [uuid, input.status, note, actorName(viewer)],
     );
-    return hydrate(updated[0]);
+    const referral = hydrate(updated[0]);
+    await enqueueWebhookEvents(transaction, [
+      {
+        type: WebhookEventType.REFERRAL_STATUS_CHANGED,
+        ownerApiKeyId: referral.apiKeyId,
+        data: { referralId: referral.id, status: referral.status, previousStatus: from },
+      },
+    ]);
+    return referral;
   });
 }

@@ -32,10 +32,13 @@ export function fromGlobalId(id: string): GlobalId | null {
   return { type: match[1], key: match[2] };
 }
 
-/** The key forms of the Node types: a region's six-digit code, a referral's uuid, else a row id. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The key forms of the Node types: a region's six-digit code, a uuid, else a row id. */
 const KEY_FORM: Record<string, RegExp> = {
   Region: /^[1-9][0-9]{5}$/,
-  Referral: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  Referral: UUID,
+  WebhookDelivery: UUID,
 };
 const ROW_ID = /^[1-9][0-9]{0,9}$/;
 const MAX_ROW_ID = 2 ** 31 - 1;

@@ -42,6 +42,7 @@ const DOMAINS = [
   'audit',
   'statistics',
   'directory-import',
+  'webhooks',
   'seed',
 ];
 const described = (list: ImportArrow[]) => list.map(({ file, to }) => `${file} → ${to}`);

@@ -48,6 +48,8 @@ describe('migrations', () => {
       'seed_info',
       'service',
       'service_category',
+      'webhook_delivery',
+      'webhook_subscription',
     ]);
   });
 

@@ -152,7 +152,7 @@ describe('npm start', () => {
     } finally {
       app.child.kill('SIGKILL');
     }
-  });
+  }, 120_000); // a first start: initdb, migrations, the job queue's schema, the whole seed
 
   it('lets a request in flight finish on SIGTERM, then closes the pool and stops the database', async () => {
     const app = startProcess(env);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createNetworkDataSource } from '../../src/app/data-source';
 import { ensureDatabase } from '../../src/db/database';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { installJobQueue } from '../../src/db/job-queue';
 import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
 import { createLogger } from '../../src/logger';
@@ -60,6 +61,7 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   try {
     await runPendingMigrations(dataSource);
+    await installJobQueue(url.toString(), log);
     await seedNetwork(new Sql(dataSource));
   } finally {
     await dataSource.destroy();

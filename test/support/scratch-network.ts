@@ -2,8 +2,10 @@
 // for tests that must change rows (or the schema) that the shared database must keep.
 import type { DataSource } from 'typeorm';
 import { createNetworkDataSource } from '../../src/app/data-source';
+import { installJobQueue } from '../../src/db/job-queue';
 import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
+import { createLogger } from '../../src/logger';
 import { planFromDivisions, seedNetwork } from '../../src/seed/seed';
 import { createScratchDatabase } from './scratch-database';
 
@@ -28,6 +30,7 @@ export async function createScratchNetwork(
   await dataSource.initialize();
   const sql = new Sql(dataSource);
   await runPendingMigrations(dataSource);
+  await installJobQueue(scratch.url, createLogger('warn'));
   const plan = planFromDivisions();
   const inProvinces = (code: string | null) =>
     code === null || provinces.includes(code.slice(0, 2));

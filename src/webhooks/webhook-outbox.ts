@@ -1,0 +1,75 @@
+// The transactional outbox: a change that partners may be told about writes one webhook_delivery
+// row per matching subscription, and one graphile-worker job per row, in the change's own
+// transaction — so a delivery exists exactly when its change committed, and survives any crash
+// after the commit. Who is told: active subscriptions of unrevoked keys that asked for the event
+// type and may see the change (an ADMIN key sees all; a PARTNER key what it made).
+import type { SqlRunner } from '../db/sql';
+import { JOB_QUEUE_SCHEMA } from '../db/job-queue';
+import type { WebhookEventType } from './webhook-enums';
+
+/** The graphile-worker task that makes delivery attempts. */
+export const DELIVER_WEBHOOK = 'deliver_webhook';
+
+/** One job key per delivery: a retry or a redelivery replaces the job waiting for it. */
+export function deliveryJobKey(deliveryUuid: string): string {
+  return `webhook:${deliveryUuid}`;
+}
+
+/** What a delivery job carries: the delivery and which attempt it is to make (1-based). */
+export interface DeliveryJob {
+  deliveryId: string;
+  attempt: number;
+}
+
+export interface WebhookEvent {
+  type: WebhookEventType;
+  /** The API key that made the referral or registration: the one PARTNER that may see it. */
+  ownerApiKeyId: number | null;
+  /** The payload's `data`: global ids and statuses, never personal data. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * A job is one delivery attempt; the next attempt is a job of its own, scheduled by the delivery
+ * task with our backoff (graphile-worker's own retry schedule is not configurable). The queue's
+ * own retries (exponential, up to this many runs) only cover a task that failed before it could
+ * record anything, e.g. the database was unreachable: running a job again is safe, since an
+ * attempt is claimed once.
+ */
+const JOB_RUNS = 10;
+
+/** Statement adding a delivery's job (attempt `$2`) at `$3` (null: now), replacing the waiting one. */
+export const ADD_DELIVERY_JOB = `SELECT ${JOB_QUEUE_SCHEMA}.add_job('${DELIVER_WEBHOOK}',
+    json_build_object('deliveryId', $1::text, 'attempt', $2::int), run_at => $3::timestamptz,
+    max_attempts => ${JOB_RUNS}, job_key => 'webhook:' || $1::text)`;
+
+/** Writes the deliveries of `events` and their jobs; call it inside the change's transaction. */
+export async function enqueueWebhookEvents(
+  transaction: SqlRunner,
+  events: readonly WebhookEvent[],
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const [row] = await transaction.rows<{ queued: number }>(
+    `WITH event AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(type webhook_event_type, owner integer, data jsonb)
+     ), inserted AS (
+       INSERT INTO webhook_delivery (subscription_id, event_type, data)
+       SELECT s.id, e.type, e.data
+         FROM event e
+         JOIN webhook_subscription s ON s.active AND e.type = ANY(s.events)
+         JOIN api_key k ON k.id = s.api_key_id AND k.revoked_at IS NULL
+                       AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner))
+       RETURNING uuid
+     )
+     SELECT count(${JOB_QUEUE_SCHEMA}.add_job('${DELIVER_WEBHOOK}',
+              json_build_object('deliveryId', uuid, 'attempt', 1), max_attempts => ${JOB_RUNS},
+              job_key => 'webhook:' || uuid))::int AS queued
+       FROM inserted`,
+    [
+      JSON.stringify(
+        events.map(({ type, ownerApiKeyId, data }) => ({ type, owner: ownerApiKeyId, data })),
+      ),
+    ],
+  );
+  return row.queued;
+}

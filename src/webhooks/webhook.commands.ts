@@ -1,0 +1,174 @@
+// Creating and deleting webhook subscriptions and queueing a delivery again. A subscription
+// belongs to the key that made it; others' subscriptions and deliveries are answered as if they
+// did not exist (an ADMIN key reaches all).
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
+import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
+import { nodeKey } from '../schema/node';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import type { WebhookEventType } from './webhook-enums';
+import { ADD_DELIVERY_JOB } from './webhook-outbox';
+import { generateSecret, keyIdOf, sealSecret } from './webhook-secrets';
+import { WebhookSubscription } from './webhook-subscription.entity';
+import { checkTargetUrl, resolveTarget, TargetRefused } from './webhook-targets';
+import type { WebhookContext, WebhookSettings } from './webhook.context';
+import type { CreateWebhookSubscriptionInput } from './webhook.inputs';
+
+/** Active subscriptions one key may have: enough for every event type and a rotation or two. */
+export const MAX_SUBSCRIPTIONS_PER_KEY = 20;
+
+export function requireSubscriber(viewer: Viewer): number {
+  if (viewer.role === Role.PUBLIC) {
+    throw forbidden('webhooks need a PARTNER or ADMIN API key: send Authorization: Bearer <key>');
+  }
+  if (viewer.role !== Role.PARTNER && viewer.role !== Role.ADMIN) {
+    throw forbidden('only PARTNER or ADMIN keys may subscribe to webhooks');
+  }
+  return viewer.apiKeyId!;
+}
+
+function enabled(settings: WebhookSettings | null): WebhookSettings & { secretKey: Buffer } {
+  if (!settings?.secretKey) {
+    throw forbidden(
+      'webhooks are off on this server: its operator must set WEBHOOK_SECRET_KEY (32 random bytes, base64)',
+    );
+  }
+  return settings as WebhookSettings & { secretKey: Buffer };
+}
+
+/** SQL restricting subscriptions (alias `s`) to the viewer's own; an ADMIN key reaches all. */
+export function ownedBy(viewer: Viewer, parameter: string): string {
+  return viewer.role === Role.ADMIN ? 'true' : `s.api_key_id = ${parameter}`;
+}
+
+export async function createWebhookSubscription(
+  { viewer, sql, webhooks }: WebhookContext,
+  input: CreateWebhookSubscriptionInput,
+): Promise<{ subscription: WebhookSubscription; secret: string }> {
+  const apiKeyId = requireSubscriber(viewer);
+  const settings = enabled(webhooks);
+  const events = [...new Set(input.events)] as WebhookEventType[];
+  if (events.length === 0) {
+    throw badInput('events is empty: name at least one, e.g. [REFERRAL_STATUS_CHANGED]', 'events');
+  }
+  let url: URL;
+  try {
+    url = checkTargetUrl(input.url, settings);
+    await resolveTarget(url, settings, settings.resolve);
+  } catch (error) {
+    if (!(error instanceof TargetRefused)) throw error;
+    const shown = input.url.href.length > 200 ? `${input.url.href.slice(0, 200)}…` : input.url.href;
+    throw badInput(`url ${quote(shown)} ${error.message}`, 'url');
+  }
+  const secret = generateSecret();
+  const subscription = await sql.transaction(async (transaction) => {
+    // Counted under the key's row lock, so that concurrent creations cannot pass the limit together.
+    await transaction.rows('SELECT id FROM api_key WHERE id = $1 FOR UPDATE', [apiKeyId]);
+    const [{ count }] = await transaction.rows<{ count: number }>(
+      'SELECT count(*)::int AS count FROM webhook_subscription WHERE api_key_id = $1 AND active',
+      [apiKeyId],
+    );
+    if (count >= MAX_SUBSCRIPTIONS_PER_KEY) {
+      throw conflict(
+        `this API key has ${count} webhook subscriptions, the most allowed: delete one it no longer needs`,
+      );
+    }
+    const [row] = await transaction.rows(
+      `INSERT INTO webhook_subscription (api_key_id, url, events, secret_ciphertext, secret_key_id)
+       VALUES ($1, $2, $3::webhook_event_type[], $4, $5) RETURNING *`,
+      [
+        apiKeyId,
+        url.href,
+        events,
+        sealSecret(settings.secretKey, secret),
+        keyIdOf(settings.secretKey),
+      ],
+    );
+    return transaction.hydrator(WebhookSubscription)(row);
+  });
+  return { subscription, secret };
+}
+
+/** The key a global id of `type` stands for; BAD_USER_INPUT naming `field` otherwise. */
+function keyOf(id: string, type: 'WebhookSubscription' | 'WebhookDelivery', field: string): string {
+  const key = nodeKey(id, type);
+  if (key === null) {
+    throw badInput(
+      `${field} ${quote(id)} is not the id of a ${type}: take it from a ${type}'s id field`,
+      field,
+    );
+  }
+  return key;
+}
+
+/**
+ * Deactivates the subscription and ends its deliveries still to come (DEAD). True when this call
+ * deleted it, false when it was deleted already.
+ */
+export async function deleteWebhookSubscription(
+  { viewer, sql }: WebhookContext,
+  id: string,
+): Promise<boolean> {
+  const apiKeyId = requireSubscriber(viewer);
+  const key = Number(keyOf(id, 'WebhookSubscription', 'id'));
+  return sql.transaction(async (transaction) => {
+    const [found] = await transaction.rows<{ active: boolean }>(
+      `SELECT s.active FROM webhook_subscription s WHERE s.id = $1 AND ${ownedBy(viewer, '$2')} FOR UPDATE`,
+      [key, apiKeyId],
+    );
+    if (!found) {
+      throw notFound(`no webhook subscription with id ${quote(id)} belongs to this API key`, 'id');
+    }
+    if (!found.active) return false;
+    await transaction.run(
+      'UPDATE webhook_subscription SET active = false, deleted_at = now() WHERE id = $1',
+      [key],
+    );
+    await transaction.run(
+      `UPDATE webhook_delivery SET status = 'DEAD', next_attempt_at = NULL,
+              last_error = 'the subscription was deleted: no more attempts'
+        WHERE subscription_id = $1 AND status IN ('PENDING', 'FAILED')`,
+      [key],
+    );
+    return true;
+  });
+}
+
+/**
+ * Queues the delivery again, due now, whatever its status: at least one more attempt (the
+ * retries left, if any; else one, a failure of which is final). Refused once its subscription is deleted or its key revoked.
+ */
+export async function redeliverWebhook(
+  { viewer, sql, webhooks }: WebhookContext,
+  deliveryId: string,
+): Promise<WebhookDelivery> {
+  const apiKeyId = requireSubscriber(viewer);
+  const uuid = keyOf(deliveryId, 'WebhookDelivery', 'deliveryId');
+  return sql.transaction(async (transaction) => {
+    const [found] = await transaction.rows<{ active: boolean; attempts: number }>(
+      `SELECT s.active, d.attempts FROM webhook_delivery d
+         JOIN webhook_subscription s ON s.id = d.subscription_id
+        WHERE d.uuid = $1 AND ${ownedBy(viewer, '$2')} FOR UPDATE OF d`,
+      [uuid, apiKeyId],
+    );
+    if (!found) {
+      throw notFound(
+        `no webhook delivery with id ${quote(deliveryId)} belongs to this API key`,
+        'deliveryId',
+      );
+    }
+    if (!found.active) {
+      throw conflict(
+        'the delivery’s subscription was deleted: create a new subscription for new deliveries',
+      );
+    }
+    const [row] = await transaction.rows(
+      `UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = now(),
+              attempt_limit = greatest(coalesce(attempt_limit, $2), attempts + 1)
+        WHERE uuid = $1 RETURNING *`,
+      [uuid, webhooks?.maxAttempts ?? 1],
+    );
+    await transaction.rows(ADD_DELIVERY_JOB, [uuid, found.attempts + 1, null]);
+    return transaction.hydrator(WebhookDelivery)(row);
+  });
+}
