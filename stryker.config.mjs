@@ -27,6 +27,8 @@ export default {
     'src/events/registration-rules.ts',
     'src/events/event-rules.ts',
     'src/statistics/scorecard-criteria.ts',
+    'src/webhooks/webhook-signature.ts',
+    'src/webhooks/webhook-backoff.ts',
   ],
   // Not copied into the sandbox: the PostgreSQL clusters and build output are large and unused.
   ignorePatterns: ['.data', 'dist', 'coverage', 'bench', 'docs'],
