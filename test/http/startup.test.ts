@@ -125,7 +125,7 @@ describe('npm start', () => {
   it('starts an embedded cluster, migrates, seeds, serves, and notices a database that went away', async () => {
     const app = startProcess(env);
     try {
-      await waitFor(app, 'API ready at');
+      await waitFor(app, 'API ready at', 110_000);
       expect(record(app, 'using database')?.database).toMatch(/^embedded PostgreSQL/);
       expect(record(app, 'migrations applied')?.count).toBe(migrations.length);
       expect(record(app, 'network seeded')?.regions).toBe(3338);
