@@ -107,15 +107,31 @@ export async function startWebhookNetwork(
   return network;
 }
 
-/** Waits until no delivery job is waiting or running. */
+/**
+ * A job fetched longer ago than this is no longer running: the attempt's time limit, plus room
+ * for its claim and record on a loaded machine. Only a killed process leaves older locks.
+ */
+const RUNNING_AT_MOST_MS = Number(WEBHOOK_TEST_ENV.WEBHOOK_TIMEOUT_MS) + 5_000;
+
+/**
+ * Waits until no delivery job is waiting or running. A running job is told by its lock, not its
+ * attempts: once its attempt's claim has queued the next attempt under the same job key,
+ * graphile-worker marks the running job as out of attempts (`attempts = max_attempts`), and that
+ * next attempt is not due before the time limit has passed — so, counted by due jobs alone, an
+ * attempt in flight looks like an empty queue.
+ */
 export async function queueDrained(sql: Sql, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
     const [{ count }] = await sql.rows<{ count: number }>(
-      `SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE task_identifier = 'deliver_webhook' AND run_at <= now() + interval '1 second' AND attempts < max_attempts`,
+      `SELECT count(*)::int AS count FROM graphile_worker.jobs
+        WHERE task_identifier = 'deliver_webhook'
+          AND (locked_at > now() - $1::int * interval '1 millisecond'
+               OR (locked_at IS NULL AND run_at <= now() + interval '1 second' AND attempts < max_attempts))`,
+      [RUNNING_AT_MOST_MS],
     );
     if (count === 0) return;
-    if (Date.now() > deadline) throw new Error(`${count} delivery jobs still queued`);
+    if (Date.now() > deadline) throw new Error(`${count} delivery jobs still queued or running`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

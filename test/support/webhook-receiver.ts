@@ -23,9 +23,13 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-/** `answer` chooses the status of each POST (default 204); it may also never answer (null). */
+/**
+ * `answer` chooses the status of each POST (default 204), perhaps later (a promise); it may also
+ * never answer (null).
+ */
 export async function startWebhookReceiver(
-  answer: (request: ReceivedWebhook, nthAtPath: number) => number | null = () => 204,
+  answer: (request: ReceivedWebhook, nthAtPath: number) => number | null | Promise<number> = () =>
+    204,
 ): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   const hanging = new Set<http.ServerResponse>();
@@ -53,9 +57,18 @@ export async function startWebhookReceiver(
         hanging.add(res);
         return;
       }
-      res
-        .writeHead(status, { 'content-type': 'text/plain' })
-        .end(status < 300 ? 'ok' : 'receiver says no');
+      const reply = (code: number) =>
+        res
+          .writeHead(code, { 'content-type': 'text/plain' })
+          .end(code < 300 ? 'ok' : 'receiver says no');
+      if (typeof status === 'number') reply(status);
+      else {
+        hanging.add(res);
+        void status.then((code) => {
+          hanging.delete(res);
+          if (!res.destroyed) reply(code);
+        });
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -27,7 +27,7 @@ const TAG = 'webhook delivery';
 let network: WebhookNetwork;
 let receiver: WebhookReceiver;
 /** How the receiver answers the nth POST to each path (default 204). */
-const answers = new Map<string, (nth: number) => number | null>();
+const answers = new Map<string, (nth: number) => number | null | Promise<number>>();
 let codes = 0;
 const nextCode = () => creditCodeFor(TAG, ++codes);
 
@@ -108,6 +108,22 @@ it('tells each matching subscription of a status change exactly once, signed wit
     nextAttemptAt: null,
   });
   expect(delivery.payload).toEqual(status.json);
+});
+
+it('counts an attempt that waits for a slow receiver as under way until its outcome is recorded', async () => {
+  // The first batch's "exactly once" checks wait for the queue to drain, then look at what came.
+  // An attempt in flight must keep the queue from looking drained, though graphile-worker marks
+  // its job as out of attempts once the claim has queued the next attempt (due only after the
+  // time limit): a drain that missed it let a test read a receiver the POST had not yet reached.
+  const { keys } = network;
+  answers.set('/slow', () => new Promise((resolve) => setTimeout(() => resolve(204), 1_000)));
+  const slow = await network.subscribe(keys.partnerA, receiver.url('/slow'), ['REFERRAL_CREATED']);
+  await network.createReferral(keys.partnerA, nextCode());
+
+  await receiver.waitFor(1, '/slow');
+  await queueDrained(network.scratch.sql);
+  const [delivery] = (await deliveriesOf(slow.id, keys.partnerA)).nodes;
+  expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 1, lastStatusCode: 204 });
 });
 
 it('retries a receiver that fails twice with growing waits, and delivers on the third attempt', async () => {
