@@ -40,6 +40,22 @@ export interface ResponseCache {
   readonly size: { entries: number; bytes: number };
 }
 
+/**
+ * What identifies an answer. Short keys are kept as they are (hashing them cost more than the
+ * rest of the lookup); long variables are hashed, so that no key holds more than a hash of them.
+ */
+function cacheKey(
+  queryHash: string | undefined,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): string {
+  const key = JSON.stringify([queryHash, operationName ?? null, variables ?? null]);
+  return key.length <= KEY_KEPT_AS_IS ? key : createHash('sha256').update(key).digest('base64url');
+}
+
+/** Characters of a key kept as is; longer ones are hashed. */
+const KEY_KEPT_AS_IS = 256;
+
 export function createResponseCache({
   ttlSeconds,
   maxBytes,
@@ -65,9 +81,7 @@ export function createResponseCache({
         async responseForOperation({ operation, queryHash, operationName, request }) {
           // No operation: the name asked for names none (Apollo answers 400 after this hook).
           if (operation?.operation !== 'query') return null;
-          key = createHash('sha256')
-            .update(JSON.stringify([queryHash, operationName ?? null, request.variables ?? null]))
-            .digest('base64url');
+          key = cacheKey(queryHash, operationName, request.variables);
           const hit = entries.get(key);
           if (!hit) return null;
           // A fresh result object: other plugins add this request's extensions to it.

@@ -80,6 +80,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const reference = options.reference ?? createReferenceData(sql);
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: Express would hash every answer (all of a 250 kB page) for a header
+  // no GraphQL client revalidates with. Playground's static files keep theirs (serve-static's).
+  app.set('etag', false);
   // Clients behind the proxies named in TRUST_PROXY keep their own address (and budget).
   app.set('trust proxy', config.http.trustProxy.length ? config.http.trustProxy : false);
   // Slow clients are cut off: headers within headersTimeout, the whole request within
@@ -142,8 +145,6 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const chooseSession = sessionChooser(sql, replicas, config.limits);
 
   app.use(requestIdMiddleware());
-  app.use(healthRoutes(sql, replicas));
-  app.use(playgroundAssets());
   const publicBody = express.json({ limit: MAX_BODY });
   const adminBody = express.json({ limit: ADMIN_MAX_BODY });
   app.use(
@@ -171,6 +172,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         }),
     }),
   );
+  // After /graphql, so that GraphQL requests — nearly all traffic — never walk these routers.
+  app.use(healthRoutes(sql, replicas));
+  app.use(playgroundAssets());
   app.use(notFoundHandler());
   app.use(jsonErrorHandler(log, MAX_BODY));
 

@@ -9,6 +9,7 @@ import {
   getNamedType,
   isObjectType,
   isInterfaceType,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -198,26 +199,68 @@ const REMEDY: Record<keyof Measure, string> = {
   cost: 'ask for smaller pages (first/last) or fewer nested lists',
 };
 
+/**
+ * Measures of requests seen before. A repeated request (the same parsed operation — Apollo keeps
+ * one per query text — and the same variables) measures the same, so it is measured once. What
+ * is kept stays small whatever clients send: a few variable sets per operation, short ones only.
+ */
+export class MeasureMemo {
+  static readonly KEPT_PER_OPERATION = 32;
+  /** Characters of a variable set (as JSON) kept at most. */
+  static readonly KEPT_VARIABLES_LENGTH = 1024;
+  private readonly byOperation = new WeakMap<OperationDefinitionNode, Map<string, Measure>>();
+
+  /** The measure of `operation` with `variables`: kept, or `measure()`d (and kept if it may be). */
+  measureOf(
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    measure: () => Measure,
+  ): Measure {
+    const key = JSON.stringify(variables);
+    let kept = this.byOperation.get(operation);
+    const found = kept?.get(key);
+    if (found) return found;
+    const measured = measure();
+    if (!kept) this.byOperation.set(operation, (kept = new Map()));
+    if (
+      kept.size < MeasureMemo.KEPT_PER_OPERATION &&
+      key.length <= MeasureMemo.KEPT_VARIABLES_LENGTH
+    ) {
+      kept.set(key, measured);
+    }
+    return measured;
+  }
+
+  /** Variable sets kept for `operation`. */
+  keptFor(operation: OperationDefinitionNode): number {
+    return this.byOperation.get(operation)?.size ?? 0;
+  }
+}
+
 export function queryLimitsPlugin(costRules: readonly CostRule[]): ApolloServerPlugin {
   const rules = new Map(costRules.map((rule) => [rule.field, rule]));
+  const memo = new MeasureMemo();
+  const measureOnce = (
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+  ): Measure =>
+    memo.measureOf(operation, variables, () => {
+      const fragments = Object.fromEntries(
+        document.definitions
+          .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+          .map((d) => [d.name.value, d]),
+      );
+      return measureOperation(rules, schema, operation, fragments, variables);
+    });
   return {
     async requestDidStart() {
       let cost = 0;
       return {
         async didResolveOperation({ schema, operation, document, request, contextValue }) {
           if (!operation) return;
-          const fragments = Object.fromEntries(
-            document.definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-              .map((d) => [d.name.value, d]),
-          );
-          const measured = measureOperation(
-            rules,
-            schema,
-            operation,
-            fragments,
-            request.variables ?? {},
-          );
+          const measured = measureOnce(schema, operation, document, request.variables ?? {});
           cost = measured.cost;
           costs.set(contextValue, cost);
           for (const limit of ['depth', 'aliases', 'cost'] as const) {

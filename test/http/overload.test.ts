@@ -47,6 +47,22 @@ describe('the search stall, replayed', () => {
     expect(ms).toBeLessThan(2000);
   });
 
+  it('prices each request of one document by its own variables', async () => {
+    // Measures are kept per parsed document and variables: a repeat costs what it cost before,
+    // other variables what they cost.
+    const query =
+      'query ($n: Int!, $s: String) { services(first: $n, filter: { search: $s }) { totalCount nodes { code } } }';
+    const cost = async (variables: Record<string, unknown>) =>
+      (await api.graphql(query, variables)).extensions?.cost?.estimated as number;
+    const small = await cost({ n: 1 });
+    const large = await cost({ n: 50 });
+    const searched = await cost({ n: 1, s: '融资' });
+    expect(large).toBeGreaterThan(small);
+    expect(searched).toBe(small + 3_200);
+    expect(await cost({ n: 1 })).toBe(small);
+    expect(await cost({ n: 50 })).toBe(large);
+  });
+
   it('prices a search by its length, and a search below one institution far lower', async () => {
     const cost = async (query: string) =>
       (await api.graphql(query)).extensions?.cost?.estimated as number;

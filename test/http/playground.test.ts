@@ -45,6 +45,20 @@ describe('GraphQL Playground at /graphql', () => {
     expect(page).toContain('institution(code: \\"C-441900\\")');
   });
 
+  it('lets browsers keep its assets, while GraphQL answers carry no ETag (hashing each answer would buy nothing)', async () => {
+    const script = assetUrls(page).find((url) => url.endsWith('.js'))!;
+    const asset = await fetch(`${api.origin}${script}`);
+    expect(asset.headers.get('etag')).toMatch(/^W\/"/);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=604800, immutable');
+    const answer = await fetch(`${api.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ region(code: "11") { name } }' }),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('etag')).toBeNull();
+  });
+
   it('leaves GraphQL requests alone', async () => {
     const { data } = await api.graphql('{ region(code: "11") { name } }');
     expect(data).toEqual({ region: { name: '北京市' } });

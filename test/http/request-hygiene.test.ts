@@ -266,6 +266,24 @@ describe('text that is not text', () => {
     });
   });
 
+  it('checks the variables of every request, also of a document it has taken before', async () => {
+    // A document's own literals are checked once (the server keeps one parsed copy of it); its
+    // variables are new with every request.
+    const query =
+      'query ($s: String) { services(first: 1, filter: { search: $s }) { totalCount } }';
+    expect((await api.graphql(query, { s: '融资' })).errors).toBeUndefined();
+    const refused = await api.graphql(query, { s: NUL });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 's' });
+  });
+
+  it('refuses a document with NUL however often it is sent', async () => {
+    const query = '{ services(first: 1, filter: { search: "x\\u0000y" }) { totalCount } }';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const response = await api.graphql(query);
+      expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+  });
+
   it('refuses lone surrogates, so that two different idempotency keys never become one', async () => {
     for (const key of ['x\uDBFFy', 'x\uD800y', 'x\uDC00y']) {
       const response = await api.graphql(REFERRAL, referral({ idempotencyKey: key }), partner);

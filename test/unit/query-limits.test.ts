@@ -10,6 +10,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import {
+  MeasureMemo,
   QUERY_LIMITS,
   measureOperation,
   measuredCost,
@@ -312,6 +313,64 @@ describe('measuring what the parser would not give', () => {
       return copy;
     };
     expect(measureOperation(new Map(), schema, strip(operation), {}, {}).cost).toBe(41);
+  });
+});
+
+describe('MeasureMemo', () => {
+  const operation = () =>
+    parse('query ($n: Int) { items(first: $n) { id } }').definitions[0] as OperationDefinitionNode;
+  /** A memo and a measure that counts how often it really runs. */
+  const counted = () => {
+    const memo = new MeasureMemo();
+    let runs = 0;
+    const measure = (cost: number) => () => (runs++, { depth: 2, aliases: 0, cost });
+    return { memo, measure, runs: () => runs };
+  };
+
+  it('measures a repeated request once, and other variables anew', () => {
+    const { memo, measure, runs } = counted();
+    const op = operation();
+    expect(memo.measureOf(op, { n: 5 }, measure(6)).cost).toBe(6);
+    expect(memo.measureOf(op, { n: 5 }, measure(99)).cost).toBe(6);
+    expect(runs()).toBe(1);
+    expect(memo.measureOf(op, { n: 50 }, measure(51)).cost).toBe(51);
+    expect(runs()).toBe(2);
+    expect(memo.keptFor(op)).toBe(2);
+  });
+
+  it('keeps each parsed operation apart, even with the same text', () => {
+    const { memo, measure } = counted();
+    const [first, second] = [operation(), operation()];
+    expect(memo.keptFor(first)).toBe(0);
+    memo.measureOf(first, { n: 5 }, measure(6));
+    expect(memo.measureOf(second, { n: 5 }, measure(7)).cost).toBe(7);
+    expect([memo.keptFor(first), memo.keptFor(second)]).toEqual([1, 1]);
+  });
+
+  it('keeps at most 32 variable sets per operation, and measures the others every time', () => {
+    const { memo, measure, runs } = counted();
+    const op = operation();
+    for (let n = 1; n <= 40; n++) memo.measureOf(op, { n }, measure(n));
+    expect(memo.keptFor(op)).toBe(MeasureMemo.KEPT_PER_OPERATION);
+    expect(MeasureMemo.KEPT_PER_OPERATION).toBe(32);
+    expect(memo.measureOf(op, { n: 32 }, measure(0)).cost).toBe(32); // kept
+    expect(memo.measureOf(op, { n: 33 }, measure(33)).cost).toBe(33); // not kept: measured again
+    expect(runs()).toBe(41);
+  });
+
+  it('keeps no variable set longer than 1,024 characters of JSON', () => {
+    const { memo, measure, runs } = counted();
+    const op = operation();
+    // {"s":"…"} is 8 characters around the string.
+    const longest = { s: 'x'.repeat(MeasureMemo.KEPT_VARIABLES_LENGTH - 8) };
+    const tooLong = { s: 'x'.repeat(MeasureMemo.KEPT_VARIABLES_LENGTH - 7) };
+    expect(JSON.stringify(longest)).toHaveLength(1024);
+    memo.measureOf(op, longest, measure(1));
+    memo.measureOf(op, tooLong, measure(1));
+    expect(memo.keptFor(op)).toBe(1);
+    memo.measureOf(op, longest, measure(1));
+    memo.measureOf(op, tooLong, measure(1));
+    expect(runs()).toBe(3);
   });
 });
 
