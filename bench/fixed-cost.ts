@@ -5,12 +5,11 @@
 import { CpuMeter } from './cpu';
 import { openBenchNetwork, spawnApi, type ApiProcess } from './harness';
 import { loadGraphql } from './load';
+import { median } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 12);
 const SECONDS = Number(process.env.BENCH_SECONDS || 3);
 const CLIENTS = 10;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 interface Figures {
   cpu: number[];

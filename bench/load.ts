@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import type { Pool } from 'pg';
 import { statementName } from '../src/db/sql';
 import type { LoggedStatement } from '../src/db/statement-log';
+import { percentile } from './stats';
 
 export interface LoadResult {
   requests: number;
@@ -18,16 +19,12 @@ export interface LoadResult {
 
 function summarise(latencies: number[], errors: number, seconds: number): LoadResult {
   const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted.length
-      ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-      : NaN;
   return {
     requests: sorted.length,
     requestsPerSecond: sorted.length / seconds,
-    p50: at(50),
-    p95: at(95),
-    p99: at(99),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
     errors,
   };
 }

@@ -3,12 +3,10 @@
 import { seededRandom } from '../src/seed/deterministic';
 import { openBenchNetwork, spawnApi } from './harness';
 import { benchOperations } from './operations';
+import { percentile } from './stats';
 
 const LOOKUPS = Number(process.env.LOOKUPS || 1000);
 const WARM_UP = 100;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main(): Promise<void> {
   const network = await openBenchNetwork();

@@ -14,12 +14,10 @@ import { loadConfig } from '../src/config';
 import { Sql } from '../src/db/sql';
 import { createLogger } from '../src/logger';
 import { startPrimaryAndReplica } from '../test/support/streaming-replica';
+import { percentile } from './stats';
 
 const WRITES = Number(process.env.BENCH_WRITES || 1000);
 const CONCURRENCY = 10;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
 async function main(): Promise<void> {
   const databases = await startPrimaryAndReplica('sme_network', async (url) => {

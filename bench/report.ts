@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CpuPerRequest } from './cpu';
 import type { LoadResult } from './load';
+import { median } from './stats';
 
 export type ApiResult = LoadResult & {
   statementsPerRequest: number;
@@ -47,12 +48,6 @@ export function medianOf<
     bytesPerRequest?: number;
   },
 >(rounds: T[]): T {
-  const median = (values: number[]) => {
-    const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-    if (!sorted.length) return NaN;
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  };
   const of = (pick: (round: T) => number | undefined) =>
     median(rounds.map((round) => pick(round) ?? NaN));
   const result: LoadResult & {

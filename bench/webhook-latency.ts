@@ -19,13 +19,11 @@ import { createLogger } from '../src/logger';
 import { startWebhookWorker } from '../src/webhooks/webhook-worker';
 import { freePort } from '../test/support/free-port';
 import { startWebhookReceiver } from '../test/support/webhook-receiver';
+import { percentile } from './stats';
 
 const REST = Number(process.env.BENCH_REST || 50);
 const BURST = Number(process.env.BENCH_BURST || 1000);
 const CONCURRENCY = 10;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
 function summary(latencies: number[]): string {
   const sorted = [...latencies].sort((a, b) => a - b);
