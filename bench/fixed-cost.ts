@@ -32,12 +32,8 @@ async function main(): Promise<void> {
     });
     // This checkout's server, then (BENCH_API_DIR) the other one's.
     const other = process.env.BENCH_API_DIR;
-    delete process.env.BENCH_API_DIR;
-    servers.push(['this', await spawnApi(network.database.url, cached)]);
-    if (other) {
-      process.env.BENCH_API_DIR = other;
-      servers.unshift([other, await spawnApi(network.database.url, cached)]);
-    }
+    servers.push(['this', await spawnApi(network.database.url, { ...cached, checkout: null })]);
+    if (other) servers.unshift([other, await spawnApi(network.database.url, cached)]);
     const figures = new Map<string, Figures>();
     for (const [name, api] of servers) {
       await loadGraphql(api.url, [body], CLIENTS, 1); // fills the cache, warms the process

@@ -81,9 +81,15 @@ async function startChild<Ports>(
  */
 export async function spawnApi(
   databaseUrl: string,
-  options: { batching: boolean; responseCacheSeconds: number },
+  options: {
+    batching: boolean;
+    responseCacheSeconds: number;
+    /** Another checkout whose server to start; BENCH_API_DIR when not given, `null` for this one. */
+    checkout?: string | null;
+  },
 ): Promise<ApiProcess> {
-  const otherCheckout = process.env.BENCH_API_DIR;
+  const otherCheckout =
+    options.checkout === undefined ? process.env.BENCH_API_DIR : options.checkout;
   const entry = otherCheckout
     ? path.resolve(otherCheckout, 'bench', 'server-process.ts')
     : path.join(__dirname, `server-process${path.extname(__filename)}`);

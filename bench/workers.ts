@@ -16,6 +16,7 @@ import { freePort } from '../test/support/free-port';
 import { ROOT, openBenchNetwork } from './harness';
 import { loadGraphql, type LoadResult } from './load';
 import { benchOperations } from './operations';
+import { median } from './stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 4);
 const ROUNDS = Math.max(1, Math.round(Number(process.env.BENCH_ROUNDS) || 3));
@@ -82,12 +83,6 @@ async function startCluster(databaseUrl: string, run: Configuration): Promise<Cl
     },
   };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function main(): Promise<void> {
   const network = await openBenchNetwork();
