@@ -3,6 +3,7 @@
 // did not exist (an ADMIN key reaches all).
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
+import { SqlParameters } from '../db/rows';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { nodeKey } from '../schema/node';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -13,6 +14,7 @@ import { WebhookSubscription } from './webhook-subscription.entity';
 import { checkTargetUrl, resolveTarget, TargetRefused } from './webhook-targets';
 import type { WebhookContext, WebhookSettings } from './webhook.context';
 import type { CreateWebhookSubscriptionInput } from './webhook.inputs';
+import { owned } from './webhook.queries';
 
 /** Active subscriptions one key may have: enough for every event type and a rotation or two. */
 export const MAX_SUBSCRIPTIONS_PER_KEY = 20;
@@ -34,11 +36,6 @@ function enabled(settings: WebhookSettings | null): WebhookSettings & { secretKe
     );
   }
   return settings as WebhookSettings & { secretKey: Buffer };
-}
-
-/** SQL restricting subscriptions (alias `s`) to the viewer's own; an ADMIN key reaches all. */
-export function ownedBy(viewer: Viewer, parameter: string): string {
-  return viewer.role === Role.ADMIN ? 'true' : `s.api_key_id = ${parameter}`;
 }
 
 export async function createWebhookSubscription(
@@ -109,12 +106,14 @@ export async function deleteWebhookSubscription(
   { viewer, sql }: WebhookContext,
   id: string,
 ): Promise<boolean> {
-  const apiKeyId = requireSubscriber(viewer);
+  requireSubscriber(viewer);
   const key = Number(keyOf(id, 'WebhookSubscription', 'id'));
   return sql.transaction(async (transaction) => {
+    const params = new SqlParameters();
     const [found] = await transaction.rows<{ active: boolean }>(
-      `SELECT s.active FROM webhook_subscription s WHERE s.id = $1 AND ${ownedBy(viewer, '$2')} FOR UPDATE`,
-      [key, apiKeyId],
+      `SELECT s.active FROM webhook_subscription s
+        WHERE s.id = ${params.add(key)} AND ${owned(viewer, params)} FOR UPDATE`,
+      params.values,
     );
     if (!found) {
       throw notFound(`no webhook subscription with id ${quote(id)} belongs to this API key`, 'id');
@@ -142,14 +141,15 @@ export async function redeliverWebhook(
   { viewer, sql, webhooks }: WebhookContext,
   deliveryId: string,
 ): Promise<WebhookDelivery> {
-  const apiKeyId = requireSubscriber(viewer);
+  requireSubscriber(viewer);
   const uuid = keyOf(deliveryId, 'WebhookDelivery', 'deliveryId');
   return sql.transaction(async (transaction) => {
+    const params = new SqlParameters();
     const [found] = await transaction.rows<{ active: boolean; attempts: number }>(
       `SELECT s.active, d.attempts FROM webhook_delivery d
          JOIN webhook_subscription s ON s.id = d.subscription_id
-        WHERE d.uuid = $1 AND ${ownedBy(viewer, '$2')} FOR UPDATE OF d`,
-      [uuid, apiKeyId],
+        WHERE d.uuid = ${params.add(uuid)} AND ${owned(viewer, params)} FOR UPDATE OF d`,
+      params.values,
     );
     if (!found) {
       throw notFound(

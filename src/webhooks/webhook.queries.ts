@@ -59,7 +59,8 @@ export function deliveryPagesBySubscription(
   );
 }
 
-const owned = (viewer: Viewer, params: SqlParameters) =>
+/** SQL restricting subscriptions (alias `s`) to the viewer's own; an ADMIN key reaches all. */
+export const owned = (viewer: Viewer, params: SqlParameters) =>
   viewer.role === Role.ADMIN ? 'true' : `s.api_key_id = ${params.add(viewer.apiKeyId)}`;
 
 export async function ownSubscription(

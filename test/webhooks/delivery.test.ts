@@ -199,6 +199,17 @@ it('gives up after the attempt limit (DEAD), and redeliverWebhook tries once mor
     keys.partnerB,
   );
   expect(foreign.errors![0].extensions!.code).toBe('NOT_FOUND');
+
+  // An ADMIN key reaches every key's deliveries.
+  const byAdmin = await network.api.graphql(
+    `mutation ($id: ID!) { redeliverWebhook(deliveryId: $id) { id status } }`,
+    { id: dead.id },
+    keys.admin,
+  );
+  expect(byAdmin.errors).toBeUndefined();
+  expect(byAdmin.data!.redeliverWebhook).toEqual({ id: dead.id, status: 'PENDING' });
+  await receiver.waitFor(5, '/down');
+  await queueDrained(network.scratch.sql);
 });
 
 it('delivers nothing more to a subscription whose key was revoked', async () => {

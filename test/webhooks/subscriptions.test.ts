@@ -213,6 +213,17 @@ describe('in production', () => {
   });
 });
 
+it('lets an ADMIN key delete any key’s subscription', async () => {
+  const created = await subscribe(keys.partnerB, 'https://93.184.215.14/admin-deletes');
+  const { id } = created.data!.createWebhookSubscription.subscription;
+  const DELETE = 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }';
+  const byAdmin = await api.graphql(DELETE, { id }, keys.admin);
+  expect(byAdmin.errors).toBeUndefined();
+  expect(byAdmin.data).toEqual({ deleteWebhookSubscription: true });
+  const listB = await api.graphql('{ webhookSubscriptions { nodes { id } } }', {}, keys.partnerB);
+  expect(listB.data!.webhookSubscriptions.nodes.map((n: { id: string }) => n.id)).not.toContain(id);
+});
+
 it('names the rule when a key has too many subscriptions', async () => {
   const { key } = await createApiKey(api.sql, { role: 'PARTNER', name: `${TAG} busy partner` });
   for (let i = 0; i < 20; i++) {
