@@ -37,20 +37,24 @@ export async function watchReadReplicas(
 }
 
 /**
- * The deadline of an import (a mutation of importNetwork alone, ADMIN only) instead of
- * REQUEST_TIMEOUT_MS: a whole province's directory is checked and written in one request.
+ * Mutation fields that, sent alone, get a deadline of their own instead of REQUEST_TIMEOUT_MS
+ * (an import: a whole province's directory is checked and written in one request). The domains
+ * declare them; src/app/schema.ts gathers them.
  */
-export const LONG_RUNNING_TIMEOUT_MS = 10 * 60_000;
-const LONG_RUNNING_FIELDS = new Set(['importNetwork', '__typename']);
+export interface LongRunningMutations {
+  fields: ReadonlySet<string>;
+  timeoutMs: number;
+}
 
 /** Chooses each request's session: a replica for queries when one may serve, else the primary. */
 export function sessionChooser(
   primary: Sql,
   replicas: ReadReplicas | null,
   limits: Config['limits'],
+  longRunningMutations: LongRunningMutations,
 ): SessionChooser {
   const session = { concurrency: limits.connectionsPerRequest, timeoutMs: limits.requestTimeoutMs };
-  const longRunning = { ...session, timeoutMs: LONG_RUNNING_TIMEOUT_MS };
+  const longRunning = { ...session, timeoutMs: longRunningMutations.timeoutMs };
   return (routing, viewer) => {
     const replica =
       routing.operation === 'query' && replicas ? replicas.choose(viewer.lastWritePosition) : null;
@@ -67,6 +71,7 @@ export function readRoutingPlugin(
   primary: Sql,
   replicas: ReadReplicas | null,
   log: Logger,
+  longRunningMutations: LongRunningMutations,
 ): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
@@ -78,7 +83,10 @@ export function readRoutingPlugin(
             operation?.operation === 'mutation' &&
             fields.length > 0 &&
             fields.every(
-              (field) => field.kind === Kind.FIELD && LONG_RUNNING_FIELDS.has(field.name.value),
+              (field) =>
+                field.kind === Kind.FIELD &&
+                (field.name.value === '__typename' ||
+                  longRunningMutations.fields.has(field.name.value)),
             );
         },
         async willSendResponse({ operation, contextValue }) {

@@ -34,12 +34,15 @@ import {
 } from '../services/service.resolver';
 import {
   NetworkImportResolver,
+  networkImportLongRunning,
   networkImportPublicWrites,
 } from '../directory-import/directory-import.resolver';
+import { IMPORT_TIME_LIMIT_MS } from '../directory-import/directory-import';
 import { InstitutionScorecardResolver, scorecardCostRules } from '../statistics/scorecard.resolver';
 import { NetworkStatisticsResolver, statisticsCostRules } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
 import { NodeResolver, nodesCostRule } from './node.resolver';
+import type { LongRunningMutations } from './read-routing';
 
 /** Every resolver class, listed explicitly (type-graphql's globs break with compiled output). */
 const resolvers = [
@@ -69,6 +72,12 @@ const resolvers = [
   // Partners: webhook subscriptions and deliveries.
   WebhookSubscriptionResolver,
 ] as const;
+
+/** Mutations that, sent alone, run under their own deadline rather than REQUEST_TIMEOUT_MS. */
+export const LONG_RUNNING_MUTATIONS: LongRunningMutations = {
+  fields: new Set(networkImportLongRunning),
+  timeoutMs: IMPORT_TIME_LIMIT_MS,
+};
 
 /** Mutations after which anonymous readers must not be served a cached answer. */
 export const PUBLIC_WRITES: ReadonlySet<string> = new Set([

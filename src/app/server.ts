@@ -39,7 +39,7 @@ import { playgroundAssets, playgroundLandingPage } from './playground';
 import { readRoutingPlugin, sessionChooser, watchReadReplicas } from './read-routing';
 import { createReferenceData, type ReferenceData } from './reference-data';
 import { createResponseCache, type ResponseCache } from './response-cache';
-import { COST_RULES, PUBLIC_WRITES, buildApiSchema } from './schema';
+import { COST_RULES, LONG_RUNNING_MUTATIONS, PUBLIC_WRITES, buildApiSchema } from './schema';
 
 export const GRAPHQL_PATH = '/graphql';
 /** GraphQL documents are small; anything larger is a mistake or an attack. */
@@ -131,7 +131,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         stopGracePeriodMillis: config.shutdownTimeoutMs,
       }),
       playgroundLandingPage(GRAPHQL_PATH),
-      readRoutingPlugin(sql, replicas, log),
+      readRoutingPlugin(sql, replicas, log, LONG_RUNNING_MUTATIONS),
       textHygienePlugin(),
       queryLimitsPlugin(COST_RULES),
       ...(budgets ? [budgetPlugin(budgets)] : []),
@@ -142,7 +142,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     ],
   });
   await apollo.start();
-  const chooseSession = sessionChooser(sql, replicas, config.limits);
+  const chooseSession = sessionChooser(sql, replicas, config.limits, LONG_RUNNING_MUTATIONS);
 
   app.use(requestIdMiddleware());
   const publicBody = express.json({ limit: MAX_BODY });

@@ -8,6 +8,9 @@ import { ImportNetworkInput, ImportReport } from './directory-import.types';
 /** An import changes what anonymous readers see: response caches are emptied after it. */
 export const networkImportPublicWrites = ['importNetwork'];
 
+/** A mutation of importNetwork alone runs under the import's time limit, not REQUEST_TIMEOUT_MS. */
+export const networkImportLongRunning = ['importNetwork'];
+
 @Resolver()
 export class NetworkImportResolver {
   @Mutation(() => ImportReport, {

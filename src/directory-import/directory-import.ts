@@ -29,11 +29,6 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Where the file came from, for the audit trail (a file name, or "importNetwork"). */
   source: string;
-  /**
-   * The statement timeout inside the import's transaction: a province's directory is written in
-   * a few bulk statements that may each take longer than a request's statement would.
-   */
-  statementTimeoutMs?: number;
 }
 
 export interface ImportResult {
@@ -45,7 +40,12 @@ export interface ImportResult {
   errors: ImportProblem[];
 }
 
-const DEFAULT_STATEMENT_TIMEOUT_MS = 10 * 60_000;
+/**
+ * How long an import may take, for its statements and, through importNetwork, for the request:
+ * a province's directory is checked and written in a few bulk statements that may each take
+ * longer than a lookup's whole request.
+ */
+export const IMPORT_TIME_LIMIT_MS = 10 * 60_000;
 
 /** Thrown inside the transaction to roll back a dry run or a file with problems. */
 class NothingToWrite extends Error {
@@ -85,8 +85,9 @@ export async function importNetwork(options: ImportOptions): Promise<ImportResul
 
   try {
     return await sql.transaction(async (transaction) => {
-      const timeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
-      await transaction.run(`SELECT set_config('statement_timeout', $1, true)`, [String(timeout)]);
+      await transaction.run(`SELECT set_config('statement_timeout', $1, true)`, [
+        String(IMPORT_TIME_LIMIT_MS),
+      ]);
       const institutionCodes = [
         ...new Set([...institutions.map((d) => d.code), ...services.map((d) => d.institutionCode)]),
       ];

@@ -41,7 +41,7 @@ export const systemResolver: Resolver = async (hostname) =>
 /** A target the policy refuses; the message says why and what would do. */
 export class TargetRefused extends Error {}
 
-export const MAX_URL_LENGTH = 2048;
+const MAX_URL_LENGTH = 2048;
 
 /** Loopback and private ranges: allowed only with WEBHOOK_ALLOW_PRIVATE_TARGETS=true. */
 const PRIVATE_RANGES: Record<string, string> = {

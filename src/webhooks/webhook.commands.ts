@@ -17,7 +17,7 @@ import type { CreateWebhookSubscriptionInput } from './webhook.inputs';
 import { owned } from './webhook.queries';
 
 /** Active subscriptions one key may have: enough for every event type and a rotation or two. */
-export const MAX_SUBSCRIPTIONS_PER_KEY = 20;
+const MAX_SUBSCRIPTIONS_PER_KEY = 20;
 
 export function requireSubscriber(viewer: Viewer): number {
   if (viewer.role === Role.PUBLIC) {

@@ -6,12 +6,10 @@ import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-page
 import { anyOf, type KeysetWindow, type PageSource, type SortColumn } from '../db/page-query';
 import { SqlParameters } from '../db/rows';
 import type { SqlRunner } from '../db/sql';
-import type { CursorShape } from '../schema/pagination';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import type { DeliveryStatus } from './webhook-enums';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
-export const WEBHOOK_CURSOR: CursorShape = ['int'];
 const NEWEST_SUBSCRIPTION_FIRST: SortColumn[] = [{ sql: '-t.id', type: 'int' }];
 const NEWEST_DELIVERY_FIRST: SortColumn[] = [{ sql: '-t.seq', type: 'int' }];
 

@@ -13,7 +13,13 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { connectionTypes, PageArgs, pageWindow, toConnection } from '../schema/pagination';
+import {
+  BY_ROW_ID,
+  connectionTypes,
+  PageArgs,
+  pageWindow,
+  toConnection,
+} from '../schema/pagination';
 import { selects } from '../schema/selection';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { DeliveryStatus } from './webhook-enums';
@@ -27,7 +33,6 @@ import {
 import type { WebhookContext } from './webhook.context';
 import { CreateWebhookSubscriptionInput, CreateWebhookSubscriptionPayload } from './webhook.inputs';
 import {
-  WEBHOOK_CURSOR,
   deliveryPagesBySubscription,
   listSubscriptions,
   ownDelivery,
@@ -59,7 +64,7 @@ export class WebhookSubscriptionResolver {
     @Ctx() { sql, viewer }: WebhookContext,
   ): Promise<WebhookSubscriptionConnection> {
     requireSubscriber(viewer);
-    const window = pageWindow(page, WEBHOOK_CURSOR, 'Query.webhookSubscriptions');
+    const window = pageWindow(page, BY_ROW_ID, 'Query.webhookSubscriptions');
     return toConnection(await listSubscriptions(sql, viewer, window), window);
   }
 
@@ -114,7 +119,7 @@ export class WebhookSubscriptionResolver {
     @Ctx() context: WebhookContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<WebhookDeliveryConnection> {
-    const window = pageWindow(page, WEBHOOK_CURSOR, 'WebhookSubscription.deliveries');
+    const window = pageWindow(page, BY_ROW_ID, 'WebhookSubscription.deliveries');
     const withTotals = selects(info, 'totalCount');
     return context.connections
       .get<number, WebhookDeliveryConnection>(

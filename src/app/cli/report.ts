@@ -11,7 +11,7 @@ import { coverageChart } from '../coverage-report';
 import { createNetworkDataSource } from '../data-source';
 import { createReferenceData } from '../reference-data';
 
-export const DEFAULT_REPORT = 'docs/coverage-by-province.svg';
+const DEFAULT_REPORT = 'docs/coverage-by-province.svg';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: DEFAULT_REPORT } } });
