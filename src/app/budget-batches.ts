@@ -17,7 +17,8 @@ export interface BatchedBudget {
   consume(id: string, points: number): Promise<RateLimiterRes>;
 }
 
-export function batchedBudget(store: RateLimiterAbstract, limit: number): BatchedBudget {
+export function batchedBudget(store: RateLimiterAbstract): BatchedBudget {
+  const limit = store.points;
   /** Per budget holder: the charges waiting for the next write (present while one is in flight). */
   const waiting = new Map<string, Charge[]>();
 

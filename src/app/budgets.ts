@@ -111,9 +111,8 @@ export async function createBudgets(config: Config, sql: Sql): Promise<Budgets |
   if (store === 'off') return null;
   let pool: Pool | null = null;
   if (store === 'postgres') {
-    const url = (sql.dataSource.options as { url?: string }).url;
     pool = new Pool({
-      connectionString: url,
+      connectionString: sql.url,
       max: 4,
       application_name: 'sme-network-budgets',
       connectionTimeoutMillis: 2000,
@@ -144,13 +143,13 @@ export async function createBudgets(config: Config, sql: Sql): Promise<Budgets |
     );
   }
   const limiter = limiterFactory(store, pool);
-  const anonymous = batchedBudget(limiter('anonymous', anonymousPerMinute), anonymousPerMinute);
+  const anonymous = batchedBudget(limiter('anonymous', anonymousPerMinute));
   const authFailures = limiter('auth-failures', authFailuresPerMinute);
   const byBudget = new Map<number, BatchedBudget>();
   const keyLimiter = (perMinute: number) => {
     let found = byBudget.get(perMinute);
     if (!found) {
-      found = batchedBudget(limiter(`key-${perMinute}`, perMinute), perMinute);
+      found = batchedBudget(limiter(`key-${perMinute}`, perMinute));
       byBudget.set(perMinute, found);
     }
     return found;

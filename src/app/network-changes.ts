@@ -24,8 +24,7 @@ export async function watchNetworkChanges(options: {
   publicWrites: ReadonlySet<string>;
 }): Promise<NetworkChanges> {
   const { sql, log, cache, reference, publicWrites } = options;
-  const url = (sql.dataSource.options as { url?: string }).url!;
-  const feed = await ChangeFeed.open(url, log);
+  const feed = await ChangeFeed.open(sql.url, log);
   feed.on((topic) => {
     if (topic === 'network') cache.clear();
     if (topic === 'reference') {

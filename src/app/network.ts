@@ -74,9 +74,7 @@ export async function prepareNetwork(sql: Sql, config: Config, log: Logger): Pro
     log.info('migrations applied', { count: applied.length, names: applied });
     // The queue's schema is graphile-worker's to install and upgrade; referrals and events add
     // jobs to it in their transactions, so it must exist before the first request.
-    await timed(log, 'job queue schema', () =>
-      installJobQueue((sql.dataSource.options as { url: string }).url, log),
-    );
+    await timed(log, 'job queue schema', () => installJobQueue(sql.url, log));
     if (config.seedOnStart && (await isNetworkEmpty(sql))) {
       const added = await timed(log, 'seed', () => seedNetwork(sql));
       log.info('network seeded', { ...added });

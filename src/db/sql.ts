@@ -178,6 +178,11 @@ export class Sql implements SqlRunner {
     return this.shared.dataSource;
   }
 
+  /** The connection URL of the pool's database: for pools of its own beside this one. */
+  get url(): string {
+    return (this.shared.dataSource.options as { url: string }).url;
+  }
+
   /** The observer that sees this pool's statements (a replica's pool shares the primary's). */
   get observer(): StatementObserver | undefined {
     return this.shared.observer;

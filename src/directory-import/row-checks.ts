@@ -22,6 +22,7 @@ import {
   type CsvRow,
   type ImportProblem,
 } from './csv-layout';
+import { UNSTORABLE } from '../schema/text-hygiene';
 
 export interface InstitutionDraft {
   line: number;
@@ -67,9 +68,6 @@ export interface RowContext {
 
 /** Chinese landlines (0769-22123456, extension allowed), 400/800 hotlines, mobiles. */
 const PHONE = /^(0\d{2,3}-\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4}|1[3-9]\d{9})$/;
-/** NUL (PostgreSQL refuses it in text) and lone UTF-16 surrogates, as the API refuses them. */
-// eslint-disable-next-line no-control-regex -- finding NUL is the point
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Collects the problems of one row; `check` turns a thrown DomainError into one. */
 class RowProblems {

@@ -4,9 +4,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type ValueNode } from 'graphql';
 
-/** NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one. */
-// eslint-disable-next-line no-control-regex -- finding NUL is the point
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one. The
+ * import checks its CSV text with it too.
+ */
+export const UNSTORABLE =
+  // eslint-disable-next-line no-control-regex -- finding NUL is the point
+  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function refuse(field: string, value: string): never {
   // The value itself is not echoed: it is what the client sent, minus what makes it invalid.
@@ -42,7 +46,7 @@ function checkLiteral(node: ValueNode, path: string): void {
 export function textHygienePlugin(): ApolloServerPlugin {
   // Apollo keeps one parsed document per query text, so a document's literals are checked once,
   // not on every request that repeats it (walking the whole document was 4 % of a cache hit).
-  const storable = new WeakSet<object>();
+  const checked = new WeakSet<object>();
   return {
     async requestDidStart() {
       return {
@@ -50,13 +54,13 @@ export function textHygienePlugin(): ApolloServerPlugin {
           for (const [name, value] of Object.entries(request.variables ?? {})) {
             checkValue(value, name);
           }
-          if (storable.has(document)) return;
+          if (checked.has(document)) return;
           visit(document, {
             Argument(node) {
               checkLiteral(node.value, node.name.value);
             },
           });
-          storable.add(document);
+          checked.add(document);
         },
       };
     },

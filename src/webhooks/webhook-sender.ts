@@ -5,7 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import type { ResolvedAddress } from './webhook-targets';
+import { hostOf, type ResolvedAddress } from './webhook-targets';
 
 export interface WebhookPost {
   url: URL;
@@ -101,7 +101,7 @@ export function postWebhook(post: WebhookPost): Promise<AttemptOutcome> {
       {
         method: 'POST',
         protocol: url.protocol,
-        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        hostname: hostOf(url),
         port: url.port || undefined,
         path: `${url.pathname}${url.search}`,
         headers: {

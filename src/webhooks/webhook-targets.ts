@@ -145,6 +145,11 @@ export function checkTargetUrl(raw: string | URL, policy: TargetPolicy): URL {
   return url;
 }
 
+/** The URL's host as a resolver and a socket take it: an IPv6 literal without its brackets. */
+export function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
 /**
  * Resolves the URL's host and checks every address it resolves to (one bad address refuses the
  * whole name: a name with a public and a private address is a rebinding trick). Returns the
@@ -155,7 +160,7 @@ export async function resolveTarget(
   policy: TargetPolicy,
   resolve: Resolver = systemResolver,
 ): Promise<ResolvedAddress> {
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const host = hostOf(url);
   const literal = isIP(host);
   let addresses: ResolvedAddress[];
   if (literal) addresses = [{ address: host, family: literal === 6 ? 6 : 4 }];

@@ -51,7 +51,7 @@ describe('charges batched per budget holder', () => {
     const expected: Outcome[] = [];
     for (const points of CHARGES) expected.push(await settle(alone.consume('client', points)));
 
-    const budget = batchedBudget(new CountingStore(), LIMIT);
+    const budget = batchedBudget(new CountingStore());
     const together = await Promise.all(
       CHARGES.map((points) => settle(budget.consume('client', points))),
     );
@@ -63,14 +63,14 @@ describe('charges batched per budget holder', () => {
 
   it('write a burst of 30 charges in two writes: the first, then all that came meanwhile', async () => {
     const store = new CountingStore();
-    const budget = batchedBudget(store, LIMIT);
+    const budget = batchedBudget(store);
     await Promise.all(CHARGES.map((points) => settle(budget.consume('client', points))));
     expect(store.writes).toBe(2);
   });
 
   it('keep holders apart: one client’s charges never share a write with another’s', async () => {
     const store = new CountingStore();
-    const budget = batchedBudget(store, LIMIT);
+    const budget = batchedBudget(store);
     const [a, b] = await Promise.all([
       settle(budget.consume('a', 60)),
       settle(budget.consume('b', 60)),
@@ -83,7 +83,7 @@ describe('charges batched per budget holder', () => {
 
   it('fail every charge of a write the store could not take, and go on with the next', async () => {
     const store = new CountingStore();
-    const budget = batchedBudget(store, LIMIT);
+    const budget = batchedBudget(store);
     store.failNext = true;
     await expect(budget.consume('client', 5)).rejects.toThrow('store unreachable');
     await expect(budget.consume('client', 5)).resolves.toMatchObject({ consumedPoints: 5 });
@@ -91,7 +91,7 @@ describe('charges batched per budget holder', () => {
 
   it('refuse every charge of a write the store refused without counting (a blocked holder)', async () => {
     const store = new CountingStore();
-    const budget = batchedBudget(store, LIMIT);
+    const budget = batchedBudget(store);
     store.blocked = true;
     const answers = await Promise.all(
       [1, 2, 3].map((points) => settle(budget.consume('c', points))),
