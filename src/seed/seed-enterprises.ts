@@ -2,12 +2,12 @@
 // missing, by credit code, in one statement; returns how many were added.
 import type { SqlRunner } from '../db/sql';
 import type { EnterpriseSeed } from './calendar-plan';
+import { column } from './columns';
 
 export async function insertEnterprises(
   sql: SqlRunner,
   enterprises: readonly EnterpriseSeed[],
 ): Promise<number> {
-  const column = <K extends keyof EnterpriseSeed>(key: K) => enterprises.map((row) => row[key]);
   const { rowCount } = await sql.run(
     `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code)
      SELECT x.credit_code, x.name, x.scale::enterprise_scale, x.specialization::specialization_level, x.region_code
@@ -16,11 +16,11 @@ export async function insertEnterprises(
       ORDER BY x.n
      ON CONFLICT (credit_code) DO NOTHING`,
     [
-      column('creditCode'),
-      column('name'),
-      column('scale'),
-      column('specialization'),
-      column('regionCode'),
+      column(enterprises, 'creditCode'),
+      column(enterprises, 'name'),
+      column(enterprises, 'scale'),
+      column(enterprises, 'specialization'),
+      column(enterprises, 'regionCode'),
     ],
   );
   return rowCount;

@@ -6,14 +6,13 @@ import { createHash } from 'node:crypto';
 import type { SqlRunner } from '../db/sql';
 import { HISTORY_PARTNER, type ReferralHistoryPlan } from './referral-history';
 import { insertEnterprises } from './seed-enterprises';
+import { column } from './columns';
 
 export interface ReferralHistoryCounts {
   enterprises: number;
   referrals: number;
   feedback: number;
 }
-
-const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);
 
 async function historyPartnerKey(sql: SqlRunner): Promise<number> {
   await sql.run(

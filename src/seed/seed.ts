@@ -13,6 +13,7 @@ import { planNetwork, type NetworkPlan } from './network-plan';
 import { insertEnterprises } from './seed-enterprises';
 import { planReferralHistory } from './referral-history';
 import { insertReferralHistory } from './seed-referrals';
+import { column } from './columns';
 
 export interface SeedCounts {
   regions: number;
@@ -75,8 +76,6 @@ export async function seedNetwork(
   await sql.run('ANALYZE');
   return counts;
 }
-
-const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);
 
 async function inserted(sql: SqlRunner, text: string, parameters: unknown[]): Promise<number> {
   return (await sql.run(text, parameters)).rowCount;
