@@ -57,7 +57,10 @@ function explain(error: HttpError, maxBody: string): { code: string; message: st
   }
 }
 
-/** The last Express handler: JSON errors only. */
+/**
+ * The last Express handler: JSON errors only. `maxBody` is the limit named when the request's own
+ * (`response.locals.bodyLimit`, set once its key is known) is not.
+ */
 export function jsonErrorHandler(log: Logger, maxBody: string): ErrorRequestHandler {
   return (error: HttpError, request, response, next) => {
     if (response.headersSent) return next(error);
@@ -65,7 +68,7 @@ export function jsonErrorHandler(log: Logger, maxBody: string): ErrorRequestHand
     const requestId = requestIdOf(request);
     const known = status >= 400 && status < 500;
     const { code, message } = known
-      ? explain(error, maxBody)
+      ? explain(error, (response.locals.bodyLimit as string | undefined) ?? maxBody)
       : {
           code: 'INTERNAL_SERVER_ERROR',
           message: 'Internal server error: the failure was logged; please retry or report it.',

@@ -156,7 +156,12 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       viewer.catch(() => undefined);
       res.locals.viewer = viewer;
       viewer.then(
-        (found) => (found.role === Role.ADMIN ? adminBody : publicBody)(req, res, next),
+        (found) => {
+          const admin = found.role === Role.ADMIN;
+          // The error handler names the limit this request had.
+          res.locals.bodyLimit = admin ? ADMIN_MAX_BODY : MAX_BODY;
+          (admin ? adminBody : publicBody)(req, res, next);
+        },
         () => publicBody(req, res, next),
       );
     },

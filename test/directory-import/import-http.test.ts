@@ -87,6 +87,22 @@ describe('importNetwork over HTTP', () => {
     }
   });
 
+  it('tells each key the limit it exceeded: 100kb, or 32mb for an ADMIN key', async () => {
+    const tooLarge = (bytes: number) =>
+      JSON.stringify({ query: IMPORT, variables: { input: { csv: 'x'.repeat(bytes) } } });
+    const refusal = async (body: string, headers: Record<string, string>) => {
+      const response = await fetch(`${api.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+      expect(response.status).toBe(413);
+      return ((await response.json()) as any).errors[0].message as string;
+    };
+    expect(await refusal(tooLarge(200_000), keys.partnerA)).toContain('larger than 100kb');
+    expect(await refusal(tooLarge(33 * 1024 * 1024), keys.admin)).toContain('larger than 32mb');
+  });
+
   it('reports the bad rows of a file sent over HTTP by line and column', async () => {
     const csv = `${agencies(2)}\ninstitution,M-441900-X,名称,,COUNTY,MARKET,441900,,,,,,,,,,,,,,,`;
     const { data } = await api.graphql<any>(IMPORT, { input: { csv, dryRun: true } }, keys.admin);
