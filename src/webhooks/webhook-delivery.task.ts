@@ -81,11 +81,11 @@ export function deliverWebhookTask(options: DeliveryTaskOptions): Task {
         `UPDATE webhook_delivery d SET attempts = $2, next_attempt_at = $3
            FROM webhook_subscription s
           WHERE d.uuid = $1 AND s.id = d.subscription_id
-          RETURNING d.*, s.url, s.secret_ciphertext, s.secret_key_id, $4::int AS attempt_limit`,
-        [uuid, attempt, nextAt, found.attempt_limit],
+          RETURNING d.*, s.url, s.secret_ciphertext, s.secret_key_id`,
+        [uuid, attempt, nextAt],
       );
       await transaction.rows(ADD_DELIVERY_JOB, [uuid, attempt + 1, nextAt]);
-      return row;
+      return { ...row, attempt_limit: found.attempt_limit };
     });
   }
 

@@ -11,8 +11,10 @@ import type { WebhookEventType } from './webhook-enums';
 export const DELIVER_WEBHOOK = 'deliver_webhook';
 
 /** One job key per delivery: a retry or a redelivery replaces the job waiting for it. */
+const JOB_KEY_PREFIX = 'webhook:';
+
 export function deliveryJobKey(deliveryUuid: string): string {
-  return `webhook:${deliveryUuid}`;
+  return `${JOB_KEY_PREFIX}${deliveryUuid}`;
 }
 
 /** What a delivery job carries: the delivery and which attempt it is to make (1-based). */
@@ -38,10 +40,15 @@ export interface WebhookEvent {
  */
 const JOB_RUNS = 10;
 
+/** The add_job call for a delivery's attempt at `runAt` (null: now); arguments are SQL expressions. */
+function addDeliveryJob(uuid: string, attempt: string, runAt: string): string {
+  return `${JOB_QUEUE_SCHEMA}.add_job('${DELIVER_WEBHOOK}',
+    json_build_object('deliveryId', ${uuid}, 'attempt', ${attempt}), run_at => ${runAt},
+    max_attempts => ${JOB_RUNS}, job_key => '${JOB_KEY_PREFIX}' || ${uuid})`;
+}
+
 /** Statement adding a delivery's job (attempt `$2`) at `$3` (null: now), replacing the waiting one. */
-export const ADD_DELIVERY_JOB = `SELECT ${JOB_QUEUE_SCHEMA}.add_job('${DELIVER_WEBHOOK}',
-    json_build_object('deliveryId', $1::text, 'attempt', $2::int), run_at => $3::timestamptz,
-    max_attempts => ${JOB_RUNS}, job_key => 'webhook:' || $1::text)`;
+export const ADD_DELIVERY_JOB = `SELECT ${addDeliveryJob('$1::text', '$2::int', '$3::timestamptz')}`;
 
 /** Writes the deliveries of `events` and their jobs; call it inside the change's transaction. */
 export async function enqueueWebhookEvents(
@@ -61,10 +68,7 @@ export async function enqueueWebhookEvents(
                        AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner))
        RETURNING uuid
      )
-     SELECT count(${JOB_QUEUE_SCHEMA}.add_job('${DELIVER_WEBHOOK}',
-              json_build_object('deliveryId', uuid, 'attempt', 1), max_attempts => ${JOB_RUNS},
-              job_key => 'webhook:' || uuid))::int AS queued
-       FROM inserted`,
+     SELECT count(${addDeliveryJob('uuid::text', '1', 'NULL')})::int AS queued FROM inserted`,
     [
       JSON.stringify(
         events.map(({ type, ownerApiKeyId, data }) => ({ type, owner: ownerApiKeyId, data })),
