@@ -7,13 +7,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleActor } from '../../db/audit-trail';
 import { loadConfig } from '../../config';
-import { openDatabaseForTool } from '../../db/database';
-import { START_UP_LOCK, runPendingMigrations } from '../../db/migrations';
-import { Sql } from '../../db/sql';
 import { createLogger } from '../../logger';
 import { importNetwork } from '../../directory-import/directory-import';
-import { createNetworkDataSource } from '../data-source';
 import { createReferenceData } from '../reference-data';
+import { migrateUnderLock, withToolDatabase } from './tool-database';
 
 const USAGE = 'usage: npm run import -- <file.csv> [--dry-run]';
 
@@ -34,15 +31,8 @@ async function main(): Promise<number> {
   });
   const config = loadConfig();
   const log = createLogger(config.logLevel, undefined, config.logFormat);
-  const database = await openDatabaseForTool(config, log);
-  const dataSource = createNetworkDataSource({
-    url: database.url,
-    applicationName: 'sme-network-import',
-  });
-  try {
-    await dataSource.initialize();
-    const sql = new Sql(dataSource);
-    await sql.withLock(START_UP_LOCK, () => runPendingMigrations(dataSource));
+  return withToolDatabase({ config, log, applicationName: 'sme-network-import' }, async (sql) => {
+    await migrateUnderLock(sql);
     const reference = createReferenceData(sql);
     const started = Date.now();
     const report = await importNetwork({
@@ -72,10 +62,7 @@ async function main(): Promise<number> {
       `${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged — ${outcome} (${seconds} s)`,
     );
     return report.errors.length > 0 ? 1 : 0;
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await database.stop();
-  }
+  });
 }
 
 main().then(

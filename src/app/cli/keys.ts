@@ -12,11 +12,8 @@ import {
   setKeyBudget,
 } from '../../auth/api-key.commands';
 import { loadConfig } from '../../config';
-import { openDatabaseForTool } from '../../db/database';
-import { START_UP_LOCK, runPendingMigrations } from '../../db/migrations';
-import { Sql } from '../../db/sql';
 import { createLogger } from '../../logger';
-import { createNetworkDataSource } from '../data-source';
+import { migrateUnderLock, withToolDatabase } from './tool-database';
 
 const USAGE = `usage:
   npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE] [--budget N]
@@ -43,17 +40,15 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const database = await openDatabaseForTool(loadConfig(), createLogger('warn'));
-  const dataSource = createNetworkDataSource({
-    url: database.url,
+  const tool = {
+    config: loadConfig(),
+    log: createLogger('warn'),
+    applicationName: 'sme-network-keys',
     // One connection holds the start-up lock while another migrates.
     poolSize: 2,
-    applicationName: 'sme-network-keys',
-  });
-  const sql = new Sql(dataSource);
-  try {
-    await dataSource.initialize();
-    await sql.withLock(START_UP_LOCK, () => runPendingMigrations(dataSource));
+  };
+  return withToolDatabase(tool, async (sql) => {
+    await migrateUnderLock(sql);
     if (command === 'create') {
       const { key, apiKey } = await createApiKey(sql, {
         role: values.role ?? '',
@@ -97,10 +92,7 @@ async function main(): Promise<number> {
       console.log(`Revoked key ${id}: its next request is refused.`);
     }
     return 0;
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await database.stop();
-  }
+  });
 }
 
 main().then(

@@ -4,12 +4,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config';
-import { openDatabaseForTool } from '../../db/database';
-import { Sql } from '../../db/sql';
 import { createLogger } from '../../logger';
 import { coverageChart } from '../coverage-report';
-import { createNetworkDataSource } from '../data-source';
 import { createReferenceData } from '../reference-data';
+import { withToolDatabase } from './tool-database';
 
 const DEFAULT_REPORT = 'docs/coverage-by-province.svg';
 
@@ -17,21 +15,11 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: DEFAULT_REPORT } } });
   const config = loadConfig();
   const log = createLogger(config.logLevel, undefined, config.logFormat);
-  const database = await openDatabaseForTool(config, log);
-  const dataSource = createNetworkDataSource({
-    url: database.url,
-    applicationName: 'sme-network-report',
-  });
-  try {
-    await dataSource.initialize();
-    const sql = new Sql(dataSource);
+  await withToolDatabase({ config, log, applicationName: 'sme-network-report' }, async (sql) => {
     const svg = await coverageChart(sql, createReferenceData(sql));
     await writeFile(values.out!, svg);
     console.log(`wrote ${values.out}`);
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await database.stop();
-  }
+  });
 }
 
 main().catch((error: Error) => {
