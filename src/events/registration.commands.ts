@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { Role } from '../auth/role';
 import type { SqlRunner, SqlTransaction } from '../db/sql';
 import { enterpriseDetails, upsertEnterprise } from '../referrals/enterprise.commands';
-import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
+import { conflict, forbidden, notFound, quote } from '../schema/errors';
 import { publicCode, requiredText } from '../schema/input';
-import { nodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/node';
 import type { EventContext } from './event.context';
 import { RegistrationStatus } from './event-enums';
 import { EventRegistration } from './event-registration.entity';
@@ -34,14 +34,7 @@ const { CONFIRMED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW } = RegistrationStat
 
 /** The row id a global EventRegistration id stands for. */
 export function registrationKey(registrationId: string, field = 'registrationId'): number {
-  const key = nodeKey(registrationId, 'EventRegistration');
-  if (key === null) {
-    throw badInput(
-      `${field} ${quote(registrationId)} is not the id of an EventRegistration: take it from an EventRegistration's id field`,
-      field,
-    );
-  }
-  return Number(key);
+  return Number(requireNodeKey(registrationId, 'EventRegistration', field));
 }
 
 /** Thrown inside the transaction when a concurrent twin with the same idempotency key won. */

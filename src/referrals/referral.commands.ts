@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer';
 import type { SqlRunner } from '../db/sql';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { optionalText, requiredText } from '../schema/input';
-import { nodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/node';
 import { WebhookEventType } from '../webhooks/webhook-enums';
 import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
 import { enterpriseDetails, upsertEnterprise } from './enterprise.commands';
@@ -20,26 +20,12 @@ import { canSee, requireReferralAccess } from './visibility';
 
 /** The row id a global Service id stands for. */
 function serviceKey(serviceId: string): number {
-  const key = nodeKey(serviceId, 'Service');
-  if (key === null) {
-    throw badInput(
-      `serviceId ${quote(serviceId)} is not the id of a Service: take it from a Service's id field`,
-      'serviceId',
-    );
-  }
-  return Number(key);
+  return Number(requireNodeKey(serviceId, 'Service', 'serviceId'));
 }
 
 /** The uuid a global Referral id stands for. */
 export function referralUuid(referralId: string, field = 'referralId'): string {
-  const key = nodeKey(referralId, 'Referral');
-  if (key === null) {
-    throw badInput(
-      `${field} ${quote(referralId)} is not the id of a Referral: take it from a Referral's id field`,
-      field,
-    );
-  }
-  return key;
+  return requireNodeKey(referralId, 'Referral', field);
 }
 
 function actorName(viewer: Viewer): string {

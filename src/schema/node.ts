@@ -1,6 +1,7 @@
 // Relay global object identification: every Node's id is base64("<Type>:<key>"), opaque to
 // clients. Keys are the row's stable key (a region's code, other types' numeric id).
 import { Field, ID, InterfaceType } from 'type-graphql';
+import { badInput, quote } from './errors';
 
 @InterfaceType({
   description: 'An object with an opaque, globally unique id (Relay global object identification).',
@@ -50,4 +51,17 @@ export function nodeKey(id: string, type: string): string | null {
   const form = KEY_FORM[type];
   if (form) return form.test(global.key) ? global.key : null;
   return ROW_ID.test(global.key) && Number(global.key) <= MAX_ROW_ID ? global.key : null;
+}
+
+/** The key a global id of `type` stands for; BAD_USER_INPUT naming the input `field` otherwise. */
+export function requireNodeKey(id: string, type: string, field: string): string {
+  const key = nodeKey(id, type);
+  if (key === null) {
+    const a = /^[AEIOU]/.test(type) ? 'an' : 'a';
+    throw badInput(
+      `${field} ${quote(id)} is not the id of ${a} ${type}: take it from ${a} ${type}'s id field`,
+      field,
+    );
+  }
+  return key;
 }

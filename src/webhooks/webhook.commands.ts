@@ -5,7 +5,7 @@ import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import { SqlParameters } from '../db/rows';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
-import { nodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/node';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import type { WebhookEventType } from './webhook-enums';
 import { ADD_DELIVERY_JOB } from './webhook-outbox';
@@ -86,18 +86,6 @@ export async function createWebhookSubscription(
   return { subscription, secret };
 }
 
-/** The key a global id of `type` stands for; BAD_USER_INPUT naming `field` otherwise. */
-function keyOf(id: string, type: 'WebhookSubscription' | 'WebhookDelivery', field: string): string {
-  const key = nodeKey(id, type);
-  if (key === null) {
-    throw badInput(
-      `${field} ${quote(id)} is not the id of a ${type}: take it from a ${type}'s id field`,
-      field,
-    );
-  }
-  return key;
-}
-
 /**
  * Deactivates the subscription and ends its deliveries still to come (DEAD). True when this call
  * deleted it, false when it was deleted already.
@@ -107,7 +95,7 @@ export async function deleteWebhookSubscription(
   id: string,
 ): Promise<boolean> {
   requireSubscriber(viewer);
-  const key = Number(keyOf(id, 'WebhookSubscription', 'id'));
+  const key = Number(requireNodeKey(id, 'WebhookSubscription', 'id'));
   return sql.transaction(async (transaction) => {
     const params = new SqlParameters();
     const [found] = await transaction.rows<{ active: boolean }>(
@@ -142,7 +130,7 @@ export async function redeliverWebhook(
   deliveryId: string,
 ): Promise<WebhookDelivery> {
   requireSubscriber(viewer);
-  const uuid = keyOf(deliveryId, 'WebhookDelivery', 'deliveryId');
+  const uuid = requireNodeKey(deliveryId, 'WebhookDelivery', 'deliveryId');
   return sql.transaction(async (transaction) => {
     const params = new SqlParameters();
     const [found] = await transaction.rows<{ active: boolean; attempts: number }>(
