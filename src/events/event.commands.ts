@@ -281,21 +281,31 @@ export async function cancelEvent(context: EventContext, rawCode: string): Promi
       );
     }
     // Every live registration is cancelled, each with its history line.
-    const cancelled = await transaction.rows<{ id: number; previous: RegistrationStatus }>(
+    const cancelled = await transaction.rows<{
+      id: number;
+      api_key_id: number | null;
+      previous: RegistrationStatus;
+    }>(
       `WITH live AS (
          SELECT id, status FROM event_registration WHERE event_id = $1 AND status = ANY($2::registration_status[])),
        cancelled AS (
          UPDATE event_registration r SET status = 'CANCELLED', waitlist_position = NULL, updated_at = now()
-           FROM live WHERE r.id = live.id RETURNING r.id, live.status AS previous),
+           FROM live WHERE r.id = live.id RETURNING r.id, r.api_key_id, live.status AS previous),
        change AS (
          INSERT INTO event_registration_change (registration_id, status, note, actor)
          SELECT id, 'CANCELLED', 'the event was cancelled', $3 FROM cancelled)
-       SELECT id, previous FROM cancelled`,
+       SELECT id, api_key_id, previous FROM cancelled`,
       [event.key, [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED], actorName(viewer)],
     );
     await tellPartnersOfRegistrations(
       transaction,
-      cancelled.map((row) => ({ key: row.id, previousStatus: row.previous })),
+      event.code,
+      cancelled.map((row) => ({
+        key: row.id,
+        apiKeyId: row.api_key_id,
+        status: RegistrationStatus.CANCELLED,
+        previousStatus: row.previous,
+      })),
     );
     const [row] = await transaction.rows(
       `UPDATE event SET cancelled_at = $2, confirmed_count = 0, waitlist_count = 0, updated_at = now()

@@ -11,38 +11,33 @@ import type { RegistrationStatus } from './event-enums';
 export interface RegistrationChange {
   /** Row id of the registration. */
   key: number;
+  /** The key that registered: the one PARTNER told. */
+  apiKeyId: number | null;
+  /** Its status after the change. */
+  status: RegistrationStatus;
   /** Its status before the change; null for a new registration. */
   previousStatus: RegistrationStatus | null;
 }
 
-/** Call after the changes, in their transaction: reads the registrations as they now are. */
+/** Call in the changes' transaction, with the registrations as the changes left them. */
 export async function tellPartnersOfRegistrations(
   transaction: SqlTransaction,
+  eventCode: string,
   changes: readonly RegistrationChange[],
 ): Promise<void> {
-  if (changes.length === 0) return;
-  const rows = await transaction.rows<{
-    id: number;
-    status: RegistrationStatus;
-    api_key_id: number | null;
-    code: string;
-  }>(
-    `SELECT r.id, r.status, r.api_key_id, e.code FROM event_registration r JOIN event e ON e.id = r.event_id
-      WHERE r.id = ANY($1::int[]) ORDER BY r.id`,
-    [changes.map((change) => change.key)],
-  );
-  const previous = new Map(changes.map((change) => [change.key, change.previousStatus]));
   await enqueueWebhookEvents(
     transaction,
-    rows.map((row) => ({
-      type: WebhookEventType.EVENT_REGISTRATION_CHANGED,
-      ownerApiKeyId: row.api_key_id,
-      data: {
-        registrationId: toGlobalId('EventRegistration', row.id),
-        eventCode: row.code,
-        status: row.status,
-        previousStatus: previous.get(row.id) ?? null,
-      },
-    })),
+    [...changes]
+      .sort((a, b) => a.key - b.key)
+      .map((change) => ({
+        type: WebhookEventType.EVENT_REGISTRATION_CHANGED,
+        ownerApiKeyId: change.apiKeyId,
+        data: {
+          registrationId: toGlobalId('EventRegistration', change.key),
+          eventCode,
+          status: change.status,
+          previousStatus: change.previousStatus,
+        },
+      })),
   );
 }

@@ -141,8 +141,13 @@ export async function registerForEvent(
       );
       if (inserted.length === 0) throw new LostIdempotencyRace();
       const registration = hydrate(inserted[0]);
-      await tellPartnersOfRegistrations(transaction, [
-        { key: registration.key, previousStatus: null },
+      await tellPartnersOfRegistrations(transaction, event.code, [
+        {
+          key: registration.key,
+          apiKeyId: registration.apiKeyId,
+          status: registration.status,
+          previousStatus: null,
+        },
       ]);
       return registration;
     });
@@ -167,19 +172,27 @@ export async function promoteWaitlisted(
 ): Promise<Event> {
   const count = promotionsFor(event, now.getTime() >= event.startsAt.getTime());
   if (count === 0) return event;
-  const promoted = await transaction.rows<{ registration_id: number }>(
+  const promoted = await transaction.rows<{ id: number; api_key_id: number | null }>(
     `WITH promoted AS (
        UPDATE event_registration SET status = 'CONFIRMED', waitlist_position = NULL, updated_at = now()
         WHERE id IN (SELECT id FROM event_registration WHERE event_id = $1 AND status = 'WAITLISTED'
                       ORDER BY waitlist_position LIMIT $2)
-       RETURNING id)
-     INSERT INTO event_registration_change (registration_id, status, note, actor)
-     SELECT id, 'CONFIRMED', $3, $4 FROM promoted RETURNING registration_id`,
+       RETURNING id, api_key_id),
+     change AS (
+       INSERT INTO event_registration_change (registration_id, status, note, actor)
+       SELECT id, 'CONFIRMED', $3, $4 FROM promoted)
+     SELECT id, api_key_id FROM promoted`,
     [event.key, count, `promoted from the waitlist: ${why}`, actor],
   );
   await tellPartnersOfRegistrations(
     transaction,
-    promoted.map((row) => ({ key: row.registration_id, previousStatus: WAITLISTED })),
+    event.code,
+    promoted.map((row) => ({
+      key: row.id,
+      apiKeyId: row.api_key_id,
+      status: CONFIRMED,
+      previousStatus: WAITLISTED,
+    })),
   );
   await renumberWaitlist(transaction, event.key);
   const [row] = await transaction.rows(
@@ -243,6 +256,7 @@ async function lockedRegistration(
 /** Moves a registration to `to` with its history line; returns it as it is afterwards. */
 async function moveRegistration(
   transaction: SqlTransaction,
+  event: Event,
   registration: EventRegistration,
   to: RegistrationStatus,
   actor: string,
@@ -256,10 +270,16 @@ async function moveRegistration(
      SELECT * FROM moved`,
     [registration.key, to, actor],
   );
-  await tellPartnersOfRegistrations(transaction, [
-    { key: registration.key, previousStatus: registration.status },
+  const moved = transaction.hydrator(EventRegistration)(row);
+  await tellPartnersOfRegistrations(transaction, event.code, [
+    {
+      key: moved.key,
+      apiKeyId: moved.apiKeyId,
+      status: moved.status,
+      previousStatus: registration.status,
+    },
   ]);
-  return transaction.hydrator(EventRegistration)(row);
+  return moved;
 }
 
 export async function cancelEventRegistration(
@@ -291,7 +311,7 @@ export async function cancelEventRegistration(
       now,
     );
     const actor = actorName(viewer);
-    const cancelled = await moveRegistration(transaction, registration, CANCELLED, actor);
+    const cancelled = await moveRegistration(transaction, event, registration, CANCELLED, actor);
     if (registration.status === WAITLISTED) {
       await renumberWaitlist(transaction, event.key);
       await transaction.run(
@@ -361,7 +381,7 @@ export async function recordAttendance(
         `event ${event.code} has no seat left for this enterprise (${event.confirmedCount} of ${event.capacity} held): record another registration as NO_SHOW first`,
       );
     }
-    const moved = await moveRegistration(transaction, registration, to, actorName(viewer));
+    const moved = await moveRegistration(transaction, event, registration, to, actorName(viewer));
     if (seats !== 0) {
       await transaction.run(
         'UPDATE event SET confirmed_count = confirmed_count + $2, updated_at = now() WHERE id = $1',
