@@ -1,22 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-// Folders of src/ that hold a domain: the shared layers below them must not import them.
-const DOMAINS = [
-  'auth',
-  'regions',
-  'institutions',
-  'services',
-  'one-stop',
-  'referrals',
-  'events',
-  'audit',
-  'statistics',
-  'directory-import',
-  'webhooks',
-  'seed',
-];
+// The layers of src/ (ARCHITECTURE.md): shared folders and files below every domain, then the
+// domains' folders. The one list, also read by test/architecture/layers.test.ts.
+const { shared: SHARED, domains: DOMAINS } = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, 'src', 'layers.json'), 'utf8'),
+);
 const noImportOf = (folders, why) => ({
   'no-restricted-imports': [
     'error',
@@ -49,7 +41,7 @@ export default tseslint.config(
   },
   {
     // The shared layers know no domain and not the composition root (ARCHITECTURE.md).
-    files: ['src/db/**/*.ts', 'src/schema/**/*.ts'],
+    files: SHARED.flatMap((layer) => [`src/${layer}/**/*.ts`, `src/${layer}.ts`]),
     rules: noImportOf(
       [...DOMAINS, 'app'],
       'src/db and src/schema are shared layers: they import no domain and not src/app.',

@@ -30,21 +30,10 @@ const arrows: ImportArrow[] = sourceFiles(SRC).flatMap((file) =>
     .filter((arrow) => arrow.from !== arrow.to),
 );
 
-const SHARED = ['db', 'schema', 'config', 'logger'];
-const DOMAINS = [
-  'auth',
-  'regions',
-  'institutions',
-  'services',
-  'one-stop',
-  'referrals',
-  'events',
-  'audit',
-  'statistics',
-  'directory-import',
-  'webhooks',
-  'seed',
-];
+// The one list of layers, also read by ESLint's no-restricted-imports (eslint.config.mjs).
+const { shared: SHARED, domains: DOMAINS } = JSON.parse(
+  readFileSync(path.join(SRC, 'layers.json'), 'utf8'),
+) as { shared: string[]; domains: string[] };
 const described = (list: ImportArrow[]) => list.map(({ file, to }) => `${file} → ${to}`);
 
 describe('the layers of src/', () => {
