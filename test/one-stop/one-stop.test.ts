@@ -211,10 +211,12 @@ describe('oneStop', () => {
   });
 
   it('keeps a county without a centre as a tier with no institution, served from the tiers above', async () => {
+    // A county under a real prefecture (not one of a province's directly administered counties,
+    // whose next tier is the province), so that the tier above must be the MUNICIPAL one.
     const county = counties.find(
       (code) =>
         !publicCentreOf.has(code) &&
-        parentOf.get(code)!.endsWith('00') &&
+        levelOf.get(parentOf.get(code)!) === 'PREFECTURE' &&
         publicCentreOf.has(parentOf.get(code)!),
     )!;
     const result = await oneStop({ regionCode: county });
@@ -222,9 +224,9 @@ describe('oneStop', () => {
     expect(result.tiers[0].matches.every((match: any) => match.service.code.startsWith('M-'))).toBe(
       true,
     );
-    expect(result.tiers[1].institution).toMatchObject({
-      code: publicCentreOf.get(parentOf.get(county)!),
-      kind: 'PUBLIC',
+    expect(result.tiers[1]).toMatchObject({
+      tier: 'MUNICIPAL',
+      institution: { code: publicCentreOf.get(parentOf.get(county)!), kind: 'PUBLIC' },
     });
     expect(result.matches.length).toBeGreaterThan(0);
   });
