@@ -167,8 +167,19 @@ describe('npm run keys', () => {
 
     const listed = await keys('list');
     expect(listed.status).toBe(0);
-    expect(listed.stdout).toContain(id);
     expect(listed.stdout).not.toContain(key.slice(17));
+    // A header row, then one row per key under it.
+    const [header, ...rows] = listed.stdout.trim().split('\n');
+    const columns = header.split('\t');
+    expect(columns).toEqual(['ID', 'ROLE', 'INSTITUTION', 'BUDGET', 'STATUS', 'CREATED', 'NAME']);
+    const row = rows.map((line) => line.split('\t')).find((cells) => cells[0] === id)!;
+    expect(Object.fromEntries(columns.map((column, at) => [column, row[at]]))).toMatchObject({
+      ROLE: 'PARTNER',
+      INSTITUTION: '-',
+      BUDGET: 'default',
+      STATUS: 'active',
+      NAME: 'keys cli test',
+    });
 
     expect((await keys('revoke', id)).status).toBe(0);
     expect((await api.graphql(VIEWER, {}, bearer(key))).errors![0].extensions!.code).toBe(

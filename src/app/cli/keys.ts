@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import {
   createApiKey,
   listApiKeys,
+  type KeyListing,
   parseBudget,
   revokeApiKey,
   setKeyBudget,
@@ -20,6 +21,17 @@ const USAGE = `usage:
   npm run keys -- list
   npm run keys -- revoke ID
   npm run keys -- budget ID N|default      (cost points per minute; default: KEY_BUDGET_PER_MINUTE)`;
+
+/** `keys -- list`: a header row, then one tab-separated row per key (never the key itself). */
+const KEY_COLUMNS: [string, (key: KeyListing) => string][] = [
+  ['ID', (key) => key.publicId],
+  ['ROLE', (key) => key.role],
+  ['INSTITUTION', (key) => key.institution ?? '-'],
+  ['BUDGET', (key) => (key.budgetPerMinute === null ? 'default' : `${key.budgetPerMinute}/min`)],
+  ['STATUS', (key) => (key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active')],
+  ['CREATED', (key) => key.createdAt.toISOString()],
+  ['NAME', (key) => key.name],
+];
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -67,20 +79,8 @@ async function main(): Promise<number> {
       const keys = await listApiKeys(sql);
       if (keys.length === 0)
         console.log('No keys yet: npm run keys -- create --role PARTNER --name "My app"');
-      for (const key of keys) {
-        const status = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
-        console.log(
-          [
-            key.publicId,
-            key.role,
-            key.institution ?? '-',
-            key.budgetPerMinute === null ? 'default budget' : `${key.budgetPerMinute}/min`,
-            status,
-            key.createdAt.toISOString(),
-            key.name,
-          ].join('\t'),
-        );
-      }
+      else console.log(KEY_COLUMNS.map(([header]) => header).join('\t'));
+      for (const key of keys) console.log(KEY_COLUMNS.map(([, value]) => value(key)).join('\t'));
     } else if (command === 'budget') {
       const perMinute = parseBudget(budget);
       await setKeyBudget(sql, id, perMinute);

@@ -1,7 +1,10 @@
 // npm run report [-- --out FILE]: draws the coverage of the network by province, from
-// networkStatistics, as an SVG chart (by default docs/coverage-by-province.svg, shown in the
-// README). Works on DATABASE_URL, the embedded cluster `npm start` is running, or one started for it.
-import { writeFile } from 'node:fs/promises';
+// networkStatistics, as an SVG chart (by default reports/coverage-by-province.svg, untracked: the
+// chart the README shows, docs/coverage-by-province.svg, is drawn from the seeded network and a
+// test keeps it so, so a report of an imported network must not overwrite it unasked).
+// Works on DATABASE_URL, the embedded cluster `npm start` is running, or one started for it.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config';
 import { createLogger } from '../../logger';
@@ -9,7 +12,7 @@ import { coverageChart } from '../coverage-report';
 import { createReferenceData } from '../reference-data';
 import { withToolDatabase } from './tool-database';
 
-const DEFAULT_REPORT = 'docs/coverage-by-province.svg';
+const DEFAULT_REPORT = 'reports/coverage-by-province.svg';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: DEFAULT_REPORT } } });
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, undefined, config.logFormat);
   await withToolDatabase({ config, log, applicationName: 'sme-network-report' }, async (sql) => {
     const svg = await coverageChart(sql, createReferenceData(sql));
+    await mkdir(path.dirname(values.out!), { recursive: true });
     await writeFile(values.out!, svg);
     console.log(`wrote ${values.out}`);
   });
