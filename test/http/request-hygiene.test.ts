@@ -60,6 +60,18 @@ describe('bodies that are not GraphQL requests', () => {
     expect(under.json().data.viewer.role).toBe('PUBLIC');
   });
 
+  it('answers a GET query only with a header a browser cannot send across sites (CSRF)', async () => {
+    const url = `${api.origin}/graphql?query=${encodeURIComponent('{ region(code: "44") { name } }')}`;
+    const plain = await fetch(url);
+    expect(plain.status).toBe(400);
+    const refusal = ((await plain.json()) as any).errors[0];
+    expect(refusal.extensions.code).toBe('BAD_REQUEST');
+    expect(refusal.message).toContain('apollo-require-preflight');
+    const preflighted = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(preflighted.status).toBe(200);
+    expect(((await preflighted.json()) as any).data.region.name).toBe('广东省');
+  });
+
   it('answers paths nobody serves with a JSON 404', async () => {
     const response = await fetch(`${api.origin}/graphq`, { method: 'POST' });
     expect(response.status).toBe(404);
