@@ -24,6 +24,7 @@ import { errorStatusPlugin, formatError } from '../schema/errors';
 import { queryLimitsPlugin } from '../schema/query-limits';
 import { textHygienePlugin } from '../schema/text-hygiene';
 import { budgetPlugin, createBudgets, type Budgets } from './budgets';
+import { clientNetwork } from './client-network';
 import { createRequestContext, type RequestContext } from './context';
 import { healthRoutes } from './health';
 import {
@@ -224,8 +225,11 @@ function rateLimited(seconds: number): GraphQLError {
 }
 
 /**
- * The request's viewer. An address that failed to authenticate too often is refused for a while
- * (429) before its key is even looked at; a failure to check the key is reported without details.
+ * The request's viewer. A key that authenticates is always taken: behind a shared address (an
+ * office's NAT) one client's failures must not lock every partner out. Failures are counted per
+ * address (an IPv6 /64 as one); past the limit, a key that fails is answered 429 for the rest of the
+ * minute instead of 401 — checking it still costs one indexed read, what any anonymous request
+ * costs. A failure to check the key is reported without details.
  */
 async function authenticate(
   sql: Sql,
@@ -233,17 +237,14 @@ async function authenticate(
   budgets: Budgets | null,
   log: Logger,
 ): Promise<Viewer> {
-  const authorization = request.headers.authorization;
-  const address = request.ip ?? 'unknown';
-  if (authorization !== undefined && budgets) {
-    const wait = budgets.authenticationWait(address);
-    if (wait > 0) throw rateLimited(wait);
-  }
   try {
-    return await viewerFromHeader(sql, authorization);
+    return await viewerFromHeader(sql, request.headers.authorization);
   } catch (error) {
     if (error instanceof GraphQLError) {
-      const wait = budgets ? await budgets.authenticationFailed(address) : 0;
+      const address = clientNetwork(request.ip ?? 'unknown');
+      const wait = budgets
+        ? budgets.authenticationWait(address) || (await budgets.authenticationFailed(address))
+        : 0;
       throw wait > 0 ? rateLimited(wait) : error;
     }
     log.error('API key check failed', {
