@@ -23,6 +23,7 @@ import type { Logger } from '../logger';
 import { errorStatusPlugin, formatError } from '../schema/errors';
 import { queryLimitsPlugin } from '../schema/query-limits';
 import { textHygienePlugin } from '../schema/text-hygiene';
+import { DOCUMENT_LIMITS } from '../schema/document-bounds';
 import { budgetPlugin, createBudgets, type Budgets } from './budgets';
 import { clientNetwork } from './client-network';
 import { createRequestContext, type RequestContext } from './context';
@@ -38,6 +39,7 @@ import { operationLogPlugin } from './operation-log';
 import { persistedQueryStore } from './persisted-queries';
 import { playgroundAssets, playgroundLandingPage } from './playground';
 import { readRoutingPlugin, sessionChooser, watchReadReplicas } from './read-routing';
+import { requestBounds } from './request-bounds';
 import { createReferenceData, type ReferenceData } from './reference-data';
 import { createResponseCache, type ResponseCache } from './response-cache';
 import { COST_RULES, LONG_RUNNING_MUTATIONS, PUBLIC_WRITES, buildApiSchema } from './schema';
@@ -115,6 +117,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     schema: buildApiSchema(),
     // Registered through any process, answered by every one.
     persistedQueries: { cache: persistedQueries },
+    // Documents sent in full were bounded before Apollo saw them (requestBounds); this bounds
+    // the ones looked up by hash too.
+    parseOptions: { maxTokens: DOCUMENT_LIMITS.tokens },
     // Shutdown is the process's job (src/app/main.ts), in a fixed order.
     stopOnTerminationSignals: false,
     // The schema is the public contract: Playground and clients may read it (INTROSPECTION).
@@ -133,6 +138,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       }),
       playgroundLandingPage(GRAPHQL_PATH),
       readRoutingPlugin(sql, replicas, log, LONG_RUNNING_MUTATIONS),
+      // Before the query limits: they walk the variables the hygiene checks.
       textHygienePlugin(),
       queryLimitsPlugin(COST_RULES),
       ...(budgets ? [budgetPlugin(budgets)] : []),
@@ -166,6 +172,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         () => publicBody(req, res, next),
       );
     },
+    requestBounds(budgets, log),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createRequestContext({
