@@ -34,6 +34,8 @@ export interface Config {
   responseCacheSeconds: number;
   /** What the response cache may hold, in bytes of JSON. */
   responseCacheMaxBytes: number;
+  /** What the table of automatic persisted queries may hold, in bytes of documents. */
+  persistedQueriesMaxBytes: number;
   limits: {
     /** Longest a single SQL statement may run (PostgreSQL's statement_timeout). */
     statementTimeoutMs: number;
@@ -204,6 +206,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     responseCacheSeconds: integer(env, 'RESPONSE_CACHE_SECONDS', 30, 0, 3600),
     responseCacheMaxBytes: integer(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 2 ** 20, 0, 2 ** 34),
+    persistedQueriesMaxBytes: integer(
+      env,
+      'PERSISTED_QUERIES_MAX_BYTES',
+      64 * 2 ** 20,
+      100_000,
+      2 ** 34,
+    ),
     limits: {
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 5_000, 100, 600_000),
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),

@@ -36,7 +36,7 @@ import {
 } from './http-hygiene';
 import { watchNetworkChanges } from './network-changes';
 import { operationLogPlugin } from './operation-log';
-import { persistedQueryStore } from './persisted-queries';
+import { persistedQueryStore, type PersistedQueries } from './persisted-queries';
 import { playgroundAssets, playgroundLandingPage } from './playground';
 import { readRoutingPlugin, sessionChooser, watchReadReplicas } from './read-routing';
 import { requestBounds } from './request-bounds';
@@ -68,6 +68,8 @@ export interface ApiServer {
   httpServer: http.Server;
   /** The process's response cache (tests look at its size). */
   responseCache: ResponseCache;
+  /** The process's persisted-query store (tests look at its size). */
+  persistedQueries: PersistedQueries;
   /** Starts listening; resolves with the bound port (useful with port 0). */
   listen(port: number): Promise<number>;
   /** Stops accepting, lets in-flight requests finish, then closes what it opened. */
@@ -103,7 +105,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     replicaLagMs: config.readUrls.length ? config.maxReplicaLagMs : 0,
   });
   const budgets = await createBudgets(config, sql);
-  const persistedQueries = persistedQueryStore(sql);
+  const persistedQueries = persistedQueryStore(sql, config.persistedQueriesMaxBytes);
   const replicas = await watchReadReplicas(config, sql, log);
   const changes = await watchNetworkChanges({
     sql,
@@ -194,6 +196,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   return {
     httpServer,
     responseCache,
+    persistedQueries,
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', (error: NodeJS.ErrnoException) => {
