@@ -61,7 +61,10 @@ export interface Config {
     headersTimeoutMs: number;
     /** Longest a whole request (headers and body) may take to arrive. */
     requestTimeoutMs: number;
+    /** How long an idle kept-alive connection stays open: longer than clients keep theirs. */
     keepAliveTimeoutMs: number;
+    /** Connections one process holds at most; idle ones are closed first as it fills up. */
+    maxConnections: number;
   };
   graphql: {
     /** Schema introspection (Playground needs it). */
@@ -235,7 +238,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       trustProxy: list(env, 'TRUST_PROXY'),
       headersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000),
       requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000),
-      keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+      // Above the 60 s idle timeout of load balancers and the few seconds Node's fetch keeps an
+      // idle socket, so that the client, never the server, closes an idle connection first.
+      keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 600_000),
+      maxConnections: integer(env, 'HTTP_MAX_CONNECTIONS', 1_000, 10, 1_000_000),
     },
     graphql: {
       introspection: boolean(env, 'INTROSPECTION', true),

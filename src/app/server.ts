@@ -26,6 +26,7 @@ import { textHygienePlugin } from '../schema/text-hygiene';
 import { DOCUMENT_LIMITS } from '../schema/document-bounds';
 import { budgetPlugin, createBudgets, type Budgets } from './budgets';
 import { clientNetwork } from './client-network';
+import { capConnections } from './connection-cap';
 import { createRequestContext, type RequestContext } from './context';
 import { healthRoutes } from './health';
 import {
@@ -91,13 +92,16 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   // Clients behind the proxies named in TRUST_PROXY keep their own address (and budget).
   app.set('trust proxy', config.http.trustProxy.length ? config.http.trustProxy : false);
   // Slow clients are cut off: headers within headersTimeout, the whole request within
-  // requestTimeout (checked every second, not Node's default 30 s), idle keep-alive after
-  // keepAliveTimeout.
+  // requestTimeout (checked every second, not Node's default 30 s). An idle kept-alive connection
+  // stays keepAliveTimeout (65 s), longer than clients keep theirs, so that a client never sends
+  // on a socket the server is closing; headersTimeout only runs once a request has begun, so the
+  // two do not race. Connections are capped, idle ones closed first (src/app/connection-cap.ts).
   const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
   // Node needs the headers' limit within the whole request's.
   httpServer.headersTimeout = Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs);
   httpServer.requestTimeout = config.http.requestTimeoutMs;
   httpServer.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  capConnections(httpServer, config.http.maxConnections);
 
   const responseCache = createResponseCache({
     ttlSeconds: config.responseCacheSeconds,
