@@ -34,6 +34,8 @@ export interface Config {
   responseCacheSeconds: number;
   /** What the response cache may hold, in bytes of JSON. */
   responseCacheMaxBytes: number;
+  /** What the table of automatic persisted queries may hold, in bytes of documents. */
+  persistedQueriesMaxBytes: number;
   limits: {
     /** Longest a single SQL statement may run (PostgreSQL's statement_timeout). */
     statementTimeoutMs: number;
@@ -59,7 +61,10 @@ export interface Config {
     headersTimeoutMs: number;
     /** Longest a whole request (headers and body) may take to arrive. */
     requestTimeoutMs: number;
+    /** How long an idle kept-alive connection stays open: longer than clients keep theirs. */
     keepAliveTimeoutMs: number;
+    /** Connections one process holds at most; idle ones are closed first as it fills up. */
+    maxConnections: number;
   };
   graphql: {
     /** Schema introspection (Playground needs it). */
@@ -204,6 +209,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     responseCacheSeconds: integer(env, 'RESPONSE_CACHE_SECONDS', 30, 0, 3600),
     responseCacheMaxBytes: integer(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 2 ** 20, 0, 2 ** 34),
+    persistedQueriesMaxBytes: integer(
+      env,
+      'PERSISTED_QUERIES_MAX_BYTES',
+      64 * 2 ** 20,
+      100_000,
+      2 ** 34,
+    ),
     limits: {
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 5_000, 100, 600_000),
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
@@ -226,7 +238,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       trustProxy: list(env, 'TRUST_PROXY'),
       headersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000),
       requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000),
-      keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+      // Above the 60 s idle timeout of load balancers and the few seconds Node's fetch keeps an
+      // idle socket, so that the client, never the server, closes an idle connection first.
+      keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 600_000),
+      maxConnections: integer(env, 'HTTP_MAX_CONNECTIONS', 1_000, 10, 1_000_000),
     },
     graphql: {
       introspection: boolean(env, 'INTROSPECTION', true),

@@ -42,6 +42,37 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
 
+  describe('connections and stores', () => {
+    it('keeps idle connections longer than clients and load balancers do, up to a cap', () => {
+      expect(loadConfig({}).http).toMatchObject({
+        keepAliveTimeoutMs: 65_000,
+        headersTimeoutMs: 10_000,
+        maxConnections: 1_000,
+      });
+      expect(loadConfig({ HTTP_MAX_CONNECTIONS: '5000' }).http.maxConnections).toBe(5000);
+    });
+
+    it('bounds the persisted-query table in bytes', () => {
+      expect(loadConfig({}).persistedQueriesMaxBytes).toBe(64 * 2 ** 20);
+      expect(loadConfig({ PERSISTED_QUERIES_MAX_BYTES: '200000' }).persistedQueriesMaxBytes).toBe(
+        200_000,
+      );
+    });
+
+    it.each([
+      [
+        { HTTP_MAX_CONNECTIONS: '0' },
+        "HTTP_MAX_CONNECTIONS='0' is not valid: use a whole number from 10 to 1000000",
+      ],
+      [
+        { PERSISTED_QUERIES_MAX_BYTES: '1kb' },
+        "PERSISTED_QUERIES_MAX_BYTES='1kb' is not valid: use a whole number from 100000 to 17179869184",
+      ],
+    ])('refuses %p', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+    });
+  });
+
   describe('webhooks', () => {
     const key = Buffer.alloc(32, 9);
 

@@ -18,6 +18,7 @@ import { START_UP_LOCK } from '../db/migrations';
 import type { Sql } from '../db/sql';
 import { measuredCost } from '../schema/query-limits';
 import { batchedBudget, type BatchedBudget } from './budget-batches';
+import { clientNetwork } from './client-network';
 import type { RequestContext } from './context';
 
 /** Whose budget a request draws on. */
@@ -35,7 +36,7 @@ export interface BudgetState {
 export interface Budgets {
   /** Charges `points`; the budget's state, or a RATE_LIMITED error (HTTP 429) when spent. */
   charge(holder: BudgetHolder, points: number): Promise<BudgetState>;
-  /** Seconds an address must wait before it may try a key again (0: it may now). */
+  /** Seconds an address must wait before a key that fails from it is answered 401 again (0: now). */
   authenticationWait(address: string): number;
   /** Counts a failed authentication; the seconds to wait if that was one too many. */
   authenticationFailed(address: string): Promise<number>;
@@ -190,11 +191,14 @@ export async function createBudgets(config: Config, sql: Sql): Promise<Budgets |
   };
 }
 
-/** Whose budget a request draws on: its key's, else its address's. */
-export function budgetHolder({ viewer, origin }: RequestContext): BudgetHolder {
+/** Whose budget a request draws on: its key's, else its address's network (IPv6: its /64). */
+export function budgetHolder({
+  viewer,
+  origin,
+}: Pick<RequestContext, 'viewer' | 'origin'>): BudgetHolder {
   return viewer.apiKeyId !== null
     ? { kind: 'key', keyId: viewer.apiKeyId, perMinute: viewer.budgetPerMinute }
-    : { kind: 'address', address: origin.address };
+    : { kind: 'address', address: clientNetwork(origin.address) };
 }
 
 /**
@@ -207,20 +211,27 @@ export function budgetPlugin(budgets: Budgets): ApolloServerPlugin<RequestContex
   return {
     async requestDidStart({ contextValue }) {
       const holder = budgetHolder(contextValue);
-      let state: BudgetState | null = null;
-      let charged = false;
+      let charge: Promise<BudgetState> | null = null;
       return {
         async didResolveOperation() {
-          charged = true;
-          state = await budgets.charge(holder, Math.max(1, measuredCost(contextValue) ?? 1));
+          charge = budgets.charge(holder, Math.max(1, measuredCost(contextValue) ?? 1));
+          await charge;
         },
         async willSendResponse({ response }) {
-          if (!charged) {
-            charged = true;
-            state = await budgets.charge(holder, 1).catch(() => null);
-          }
+          // Another plugin may refuse the operation (NUL in a variable) while its charge is on its
+          // way: the answer waits for it, so that it reports the budget like every other answer.
+          let spent = false;
+          const state = await (charge ??= budgets.charge(holder, 1)).catch((refusal) => {
+            spent = true;
+            // Spent: the refusal holds the budget's state (it may not be the error reported).
+            return refusal instanceof GraphQLError
+              ? (refusal.extensions.budget as BudgetState)
+              : null;
+          });
           if (!state) return;
-          for (const [name, value] of budgetHeaders(state)) response.http.headers.set(name, value);
+          for (const [name, value] of budgetHeaders(state, spent)) {
+            response.http.headers.set(name, value);
+          }
           if (response.body.kind === 'single') {
             const result = response.body.singleResult;
             result.extensions = { ...result.extensions, budget: state };

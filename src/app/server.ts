@@ -23,7 +23,10 @@ import type { Logger } from '../logger';
 import { errorStatusPlugin, formatError } from '../schema/errors';
 import { queryLimitsPlugin } from '../schema/query-limits';
 import { textHygienePlugin } from '../schema/text-hygiene';
+import { DOCUMENT_LIMITS } from '../schema/document-bounds';
 import { budgetPlugin, createBudgets, type Budgets } from './budgets';
+import { clientNetwork } from './client-network';
+import { capConnections } from './connection-cap';
 import { createRequestContext, type RequestContext } from './context';
 import { healthRoutes } from './health';
 import {
@@ -34,9 +37,10 @@ import {
 } from './http-hygiene';
 import { watchNetworkChanges } from './network-changes';
 import { operationLogPlugin } from './operation-log';
-import { persistedQueryStore } from './persisted-queries';
+import { persistedQueryStore, type PersistedQueries } from './persisted-queries';
 import { playgroundAssets, playgroundLandingPage } from './playground';
 import { readRoutingPlugin, sessionChooser, watchReadReplicas } from './read-routing';
+import { requestBounds } from './request-bounds';
 import { createReferenceData, type ReferenceData } from './reference-data';
 import { createResponseCache, type ResponseCache } from './response-cache';
 import { COST_RULES, LONG_RUNNING_MUTATIONS, PUBLIC_WRITES, buildApiSchema } from './schema';
@@ -65,6 +69,8 @@ export interface ApiServer {
   httpServer: http.Server;
   /** The process's response cache (tests look at its size). */
   responseCache: ResponseCache;
+  /** The process's persisted-query store (tests look at its size). */
+  persistedQueries: PersistedQueries;
   /** Starts listening; resolves with the bound port (useful with port 0). */
   listen(port: number): Promise<number>;
   /** Stops accepting, lets in-flight requests finish, then closes what it opened. */
@@ -86,13 +92,16 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   // Clients behind the proxies named in TRUST_PROXY keep their own address (and budget).
   app.set('trust proxy', config.http.trustProxy.length ? config.http.trustProxy : false);
   // Slow clients are cut off: headers within headersTimeout, the whole request within
-  // requestTimeout (checked every second, not Node's default 30 s), idle keep-alive after
-  // keepAliveTimeout.
+  // requestTimeout (checked every second, not Node's default 30 s). An idle kept-alive connection
+  // stays keepAliveTimeout (65 s), longer than clients keep theirs, so that a client never sends
+  // on a socket the server is closing; headersTimeout only runs once a request has begun, so the
+  // two do not race. Connections are capped, idle ones closed first (src/app/connection-cap.ts).
   const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
   // Node needs the headers' limit within the whole request's.
   httpServer.headersTimeout = Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs);
   httpServer.requestTimeout = config.http.requestTimeoutMs;
   httpServer.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  capConnections(httpServer, config.http.maxConnections);
 
   const responseCache = createResponseCache({
     ttlSeconds: config.responseCacheSeconds,
@@ -100,7 +109,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     replicaLagMs: config.readUrls.length ? config.maxReplicaLagMs : 0,
   });
   const budgets = await createBudgets(config, sql);
-  const persistedQueries = persistedQueryStore(sql);
+  const persistedQueries = persistedQueryStore(sql, config.persistedQueriesMaxBytes);
   const replicas = await watchReadReplicas(config, sql, log);
   const changes = await watchNetworkChanges({
     sql,
@@ -114,6 +123,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     schema: buildApiSchema(),
     // Registered through any process, answered by every one.
     persistedQueries: { cache: persistedQueries },
+    // Documents sent in full were bounded before Apollo saw them (requestBounds); this bounds
+    // the ones looked up by hash too.
+    parseOptions: { maxTokens: DOCUMENT_LIMITS.tokens },
     // Shutdown is the process's job (src/app/main.ts), in a fixed order.
     stopOnTerminationSignals: false,
     // The schema is the public contract: Playground and clients may read it (INTROSPECTION).
@@ -132,6 +144,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       }),
       playgroundLandingPage(GRAPHQL_PATH),
       readRoutingPlugin(sql, replicas, log, LONG_RUNNING_MUTATIONS),
+      // Before the query limits: they walk the variables the hygiene checks.
       textHygienePlugin(),
       queryLimitsPlugin(COST_RULES),
       ...(budgets ? [budgetPlugin(budgets)] : []),
@@ -165,6 +178,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         () => publicBody(req, res, next),
       );
     },
+    requestBounds(budgets, log),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createRequestContext({
@@ -186,6 +200,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   return {
     httpServer,
     responseCache,
+    persistedQueries,
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', (error: NodeJS.ErrnoException) => {
@@ -224,8 +239,11 @@ function rateLimited(seconds: number): GraphQLError {
 }
 
 /**
- * The request's viewer. An address that failed to authenticate too often is refused for a while
- * (429) before its key is even looked at; a failure to check the key is reported without details.
+ * The request's viewer. A key that authenticates is always taken: behind a shared address (an
+ * office's NAT) one client's failures must not lock every partner out. Failures are counted per
+ * address (an IPv6 /64 as one); past the limit, a key that fails is answered 429 for the rest of the
+ * minute instead of 401 — checking it still costs one indexed read, what any anonymous request
+ * costs. A failure to check the key is reported without details.
  */
 async function authenticate(
   sql: Sql,
@@ -233,17 +251,14 @@ async function authenticate(
   budgets: Budgets | null,
   log: Logger,
 ): Promise<Viewer> {
-  const authorization = request.headers.authorization;
-  const address = request.ip ?? 'unknown';
-  if (authorization !== undefined && budgets) {
-    const wait = budgets.authenticationWait(address);
-    if (wait > 0) throw rateLimited(wait);
-  }
   try {
-    return await viewerFromHeader(sql, authorization);
+    return await viewerFromHeader(sql, request.headers.authorization);
   } catch (error) {
     if (error instanceof GraphQLError) {
-      const wait = budgets ? await budgets.authenticationFailed(address) : 0;
+      const address = clientNetwork(request.ip ?? 'unknown');
+      const wait = budgets
+        ? budgets.authenticationWait(address) || (await budgets.authenticationFailed(address))
+        : 0;
       throw wait > 0 ? rateLimited(wait) : error;
     }
     log.error('API key check failed', {

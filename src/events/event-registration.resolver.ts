@@ -1,8 +1,8 @@
 // The fields of a registration (its event, enterprise, contact and history) and of an outcome.
-import { NonNegativeIntResolver } from 'graphql-scalars';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Enterprise } from '../referrals/enterprise.entity';
 import { ReferralContact } from '../referrals/referral.types';
+import { NonNegativeInt } from '../schema/non-negative-int';
 import type { EventContext } from './event.context';
 import { EventRegistrationChange } from './event-registration-change.entity';
 import { EventRegistration } from './event-registration.entity';
@@ -58,7 +58,7 @@ export class MatchmakingOutcomeResolver {
     return (await referrals.enterpriseByKey.load(outcome.enterpriseId))!;
   }
 
-  @FieldResolver(() => NonNegativeIntResolver, {
+  @FieldResolver(() => NonNegativeInt, {
     nullable: true,
     description: 'Agreed amount in yuan, where there is one.',
   })

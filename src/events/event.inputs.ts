@@ -1,9 +1,9 @@
 // Input and payload types of the event mutations.
-import { NonNegativeIntResolver } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { EnterpriseInput } from '../referrals/referral.types';
 import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
 import { DeliveryMode } from '../services/service-enums';
+import { NonNegativeInt } from '../schema/non-negative-int';
 import { EventKind, OutcomeKind } from './event-enums';
 import { EventRegistration } from './event-registration.entity';
 import { Event } from './event.entity';
@@ -159,7 +159,7 @@ export class RecordOutcomeInput {
   @Field({ description: 'The bank, fund or large enterprise on the other side.' })
   counterpart!: string;
 
-  @Field(() => NonNegativeIntResolver, {
+  @Field(() => NonNegativeInt, {
     nullable: true,
     description: 'Agreed amount in yuan, where there is one.',
   })

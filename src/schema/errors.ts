@@ -105,6 +105,10 @@ export function formatError(log: Logger, exposeDetails: boolean) {
       };
     }
     const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' && refusedAsMalformed(original)) {
+      const { extensions } = withoutStacktrace(formatted);
+      return { ...formatted, extensions: { ...extensions, code: 'BAD_REQUEST' } };
+    }
     if (
       original instanceof GraphQLError ||
       (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')
@@ -123,6 +127,17 @@ export function formatError(log: Logger, exposeDetails: boolean) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * Apollo refuses some requests it cannot take — a persisted-query extension of an unknown version,
+ * a hash that is not the query's — with a 4xx status but without a code, which normalizing turns
+ * into INTERNAL_SERVER_ERROR: the client's mistake, not a fault of ours.
+ */
+function refusedAsMalformed(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const status = (error.extensions.http as { status?: number } | undefined)?.status;
+  return status !== undefined && status >= 400 && status < 500;
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -21,25 +21,44 @@ function refuse(field: string, value: string): never {
   );
 }
 
-/** The first string inside `value` (objects and lists included) that cannot be stored. */
+/**
+ * The first string inside `value` (objects and lists included) that cannot be stored. A loop, not
+ * recursion: how deep a client nests its variables is not this walk's stack's problem (the
+ * request's bounds refused anything deeper than an input can be before it got here).
+ */
 function checkValue(value: unknown, path: string): void {
-  if (typeof value === 'string') {
-    if (UNSTORABLE.test(value)) refuse(path, value);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => checkValue(item, `${path}[${index}]`));
-  } else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) checkValue(inner, `${path}.${key}`);
+  const pending: [unknown, string][] = [[value, path]];
+  while (pending.length) {
+    const [inner, at] = pending.pop()!;
+    if (typeof inner === 'string') {
+      if (UNSTORABLE.test(inner)) refuse(at, inner);
+    } else if (Array.isArray(inner)) {
+      for (let index = inner.length - 1; index >= 0; index--) {
+        pending.push([inner[index], `${at}[${index}]`]);
+      }
+    } else if (inner && typeof inner === 'object') {
+      for (const [key, item] of Object.entries(inner).reverse())
+        pending.push([item, `${at}.${key}`]);
+    }
   }
 }
 
-/** String literals written in the document, with the argument they sit in. */
+/** String literals written in the document, with the argument they sit in; a loop, likewise. */
 function checkLiteral(node: ValueNode, path: string): void {
-  if (node.kind === Kind.STRING) {
-    if (UNSTORABLE.test(node.value)) refuse(path, node.value);
-  } else if (node.kind === Kind.LIST) {
-    node.values.forEach((item, index) => checkLiteral(item, `${path}[${index}]`));
-  } else if (node.kind === Kind.OBJECT) {
-    for (const field of node.fields) checkLiteral(field.value, `${path}.${field.name.value}`);
+  const pending: [ValueNode, string][] = [[node, path]];
+  while (pending.length) {
+    const [inner, at] = pending.pop()!;
+    if (inner.kind === Kind.STRING) {
+      if (UNSTORABLE.test(inner.value)) refuse(at, inner.value);
+    } else if (inner.kind === Kind.LIST) {
+      for (let index = inner.values.length - 1; index >= 0; index--) {
+        pending.push([inner.values[index], `${at}[${index}]`]);
+      }
+    } else if (inner.kind === Kind.OBJECT) {
+      for (const field of [...inner.fields].reverse()) {
+        pending.push([field.value, `${at}.${field.name.value}`]);
+      }
+    }
   }
 }
 

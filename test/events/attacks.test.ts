@@ -252,6 +252,27 @@ describe('huge values', () => {
     },
   );
 
+  it.each([
+    ['a fraction of a yuan', 2.9],
+    ['a number past what is exact', 1e300],
+    ['a number as text', '12'],
+  ])('refuses %s as amountYuan instead of rounding it', async (_what, amountYuan) => {
+    const { data, errors } = await api.graphql(
+      RECORD_OUTCOME,
+      { input: outcome({ amountYuan }) },
+      keys.staffA,
+    );
+    expect(data ?? null).toBeNull();
+    expect(errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0].message).toContain('amountYuan');
+    const [{ count }] = await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM matchmaking_outcome o JOIN event e ON e.id = o.event_id
+        WHERE e.code = $1`,
+      [EVENT],
+    );
+    expect(count).toBe(0);
+  });
+
   it('refuses amounts and capacities past what the scalars carry', async () => {
     const amount = await api.graphql(
       RECORD_OUTCOME,

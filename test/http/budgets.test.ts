@@ -127,22 +127,53 @@ describe('per-client budgets', () => {
     expect(raised.body.extensions.budget).toMatchObject({ limit: 2000, remaining: 1984 });
   });
 
-  it('holds off an address after too many failed authentications, whatever key it tries next', async () => {
+  it('holds off an address after too many failed authentications, but never a valid key from it', async () => {
     const guesser = '198.51.100.7';
     const wrong = bearer('sme_AAAAAAAAAAAA_' + 'x'.repeat(43));
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++)
       statuses.push((await post(first, SIXTEEN, from(guesser, wrong))).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const held = await post(first, SIXTEEN, from(guesser, wrong));
+    expect(held.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
 
-    const { key } = await createApiKey(first.sql, { role: 'PARTNER', name: 'held off' });
+    // Behind one NAT, a partner's valid key goes through while another client guesses.
+    const { key } = await createApiKey(first.sql, { role: 'PARTNER', name: 'behind the NAT' });
     const right = await post(first, SIXTEEN, from(guesser, bearer(key)));
-    expect(right.status).toBe(429);
-    expect(right.body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Another address may still use a key, and this one may still read without one.
-    expect((await post(first, SIXTEEN, from('198.51.100.8', bearer(key)))).status).toBe(200);
+    expect(right.status).toBe(200);
+    expect(right.body.extensions.budget).toMatchObject({ limit: 500 });
+    // And the address may still read without one.
     expect((await post(first, SIXTEEN, from(guesser))).status).toBe(200);
+  });
+
+  it('gives an IPv6 /64 one anonymous budget, and an IPv4-mapped address its IPv4 one', async () => {
+    await post(first, SIXTEEN, from('2001:db8:1:2::1'));
+    const sameNetwork = await post(first, SIXTEEN, from('2001:db8:1:2:ffff:eeee:dddd:cccc'));
+    expect(sameNetwork.body.extensions.budget.remaining).toBe(300 - 32);
+    const otherNetwork = await post(first, SIXTEEN, from('2001:db8:1:3::1'));
+    expect(otherNetwork.body.extensions.budget.remaining).toBe(300 - 16);
+
+    await post(first, SIXTEEN, from('198.51.100.9'));
+    const mapped = await post(first, SIXTEEN, from('::ffff:198.51.100.9'));
+    expect(mapped.body.extensions.budget.remaining).toBe(300 - 32);
+  });
+
+  it('reports the budget on a refusal for NUL or a lone surrogate, like on any answer', async () => {
+    for (const text of ['a\u0000b', 'a\uD800b']) {
+      const response = await fetch(`${first.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...from('198.51.100.10') },
+        body: JSON.stringify({
+          query: 'query ($s: String!) { region(code: $s) { name } }',
+          variables: { s: text },
+        }),
+      });
+      const refused = { headers: response.headers, body: (await response.json()) as any };
+      expect(refused.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(refused.headers.get('ratelimit-remaining')).not.toBeNull();
+      expect(refused.body.extensions.budget).toBeDefined();
+    }
   });
 });
 
