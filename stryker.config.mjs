@@ -15,7 +15,8 @@ export default {
   coverageAnalysis: 'perTest',
   concurrency: 2,
   mutate: [
-    'src/referrals/lifecycle.ts',
+    'src/schema/lifecycle-machine.ts',
+    'src/referrals/referral-lifecycle.ts',
     'src/referrals/credit-code.ts',
     'src/one-stop/escalation-chain.ts',
     'src/regions/region-chain.ts',

@@ -1,6 +1,7 @@
 // Creating, changing and cancelling events, and recording their outcomes. Organizer's staff or
 // ADMIN only. Every change of an event with registrations runs under the event's row lock
 // (lockedEventByCode), like every registration change, so that seats are never counted twice.
+import { actorName } from '../auth/viewer';
 import { fieldChanges, recordAudit, type AuditActor } from '../db/audit-trail';
 import type { SqlRunner } from '../db/sql';
 import { institutionByCode } from '../institutions/institution.queries';
@@ -22,7 +23,6 @@ import {
 import { RegistrationStatus } from './event-enums';
 import { promoteWaitlisted } from './registration.commands';
 import {
-  actorName,
   checkNotCancelled,
   checkOutcome,
   requireOrganizer,

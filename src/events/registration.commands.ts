@@ -6,6 +6,7 @@
 // transaction, and a CHECK there refuses a count over capacity should anything slip.
 import { createHash } from 'node:crypto';
 import { Role } from '../auth/role';
+import { actorName } from '../auth/viewer';
 import type { SqlRunner, SqlTransaction } from '../db/sql';
 import { enterpriseDetails, upsertEnterprise } from '../referrals/enterprise.commands';
 import { conflict, forbidden, notFound, quote } from '../schema/errors';
@@ -18,7 +19,6 @@ import { Event } from './event.entity';
 import type { RegisterForEventInput } from './event.inputs';
 import { lockedEventByCode } from './event.queries';
 import {
-  actorName,
   alreadyRegistered,
   checkEligibility,
   checkNotCancelled,
@@ -26,7 +26,7 @@ import {
   checkRegistrationOpen,
   placementFor,
   promotionsFor,
-  registrationCapacities,
+  registrationPartiesOf,
 } from './registration-rules';
 import { tellPartnersOfRegistrations } from './registration-webhooks';
 
@@ -240,7 +240,7 @@ async function lockedRegistration(
   if (
     !event ||
     !registration ||
-    registrationCapacities(context.viewer, {
+    registrationPartiesOf(context.viewer, {
       organizerId: event.organizerId,
       apiKeyId: registration.apiKeyId,
     }).length === 0
@@ -303,7 +303,7 @@ export async function cancelEventRegistration(
     checkRegistrationMove(
       registration.status,
       CANCELLED,
-      registrationCapacities(viewer, {
+      registrationPartiesOf(viewer, {
         organizerId: event.organizerId,
         apiKeyId: registration.apiKeyId,
       }),
@@ -365,7 +365,7 @@ export async function recordAttendance(
     checkRegistrationMove(
       registration.status,
       to,
-      registrationCapacities(viewer, {
+      registrationPartiesOf(viewer, {
         organizerId: event.organizerId,
         apiKeyId: registration.apiKeyId,
       }),

@@ -3,7 +3,7 @@
 // conditional UPDATE (the loser gets CONFLICT), concurrent retries by the unique idempotency key.
 import { createHash } from 'node:crypto';
 import { Role } from '../auth/role';
-import type { Viewer } from '../auth/viewer';
+import { actorName } from '../auth/viewer';
 import type { SqlRunner } from '../db/sql';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { optionalText, requiredText } from '../schema/input';
@@ -11,7 +11,7 @@ import { requireNodeKey } from '../schema/node';
 import { WebhookEventType } from '../webhooks/webhook-enums';
 import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
 import { enterpriseDetails, upsertEnterprise } from './enterprise.commands';
-import { capacitiesOf, checkTransition } from './lifecycle';
+import { referralLifecycle, referralPartiesOf } from './referral-lifecycle';
 import type { ReferralContext } from './referral.context';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral-status';
@@ -26,10 +26,6 @@ function serviceKey(serviceId: string): number {
 /** The uuid a global Referral id stands for. */
 export function referralUuid(referralId: string, field = 'referralId'): string {
   return requireNodeKey(referralId, 'Referral', field);
-}
-
-function actorName(viewer: Viewer): string {
-  return viewer.name ?? viewer.role;
 }
 
 /** Thrown inside the transaction when a concurrent twin with the same idempotency key won. */
@@ -168,7 +164,7 @@ export async function updateReferralStatus(
       `the referral is ${current.status}, not ${from} as expected: reload it and decide again`,
     );
   }
-  checkTransition(from, input.status, capacitiesOf(viewer, current));
+  referralLifecycle.check(from, input.status, referralPartiesOf(viewer, current));
 
   return sql.transaction(async (transaction) => {
     // Only from the status the check above saw: of two concurrent moves, one finds it gone.
