@@ -8,9 +8,11 @@ import type { Viewer } from '../auth/viewer';
 import { DomainError, badInput, forbidden } from '../schema/errors';
 import { LifecycleMachine, type Move, type Transitions } from '../schema/lifecycle-machine';
 import {
-  EnterpriseScale,
-  SPECIALIZATION_ORDER,
-  SpecializationLevel,
+  admitsScale,
+  admitsSpecialization,
+  type EligibilityRule,
+  type EnterpriseScale,
+  type SpecializationLevel,
 } from '../services/eligibility';
 import { EventKind, RegistrationStatus } from './event-enums';
 
@@ -56,20 +58,12 @@ export function promotionsFor(seats: Seats, started: boolean): number {
   return Math.max(0, Math.min(seats.capacity - seats.confirmedCount, seats.waitlistCount));
 }
 
-export interface Eligibility {
-  /** Empty means every scale. */
-  eligibleScales: readonly EnterpriseScale[];
-  minSpecialization: SpecializationLevel;
-}
-
-const rank = (level: SpecializationLevel) => SPECIALIZATION_ORDER.indexOf(level);
-
 /** BAD_USER_INPUT with reason NOT_ELIGIBLE when the enterprise may not join, else nothing. */
 export function checkEligibility(
-  event: Eligibility & { code: string },
+  event: EligibilityRule & { code: string },
   enterprise: { scale: EnterpriseScale; specialization: SpecializationLevel },
 ): void {
-  if (event.eligibleScales.length > 0 && !event.eligibleScales.includes(enterprise.scale)) {
+  if (!admitsScale(event, enterprise.scale)) {
     throw new DomainError(
       'BAD_USER_INPUT',
       `event ${event.code} is open to ${event.eligibleScales.join('/')} enterprises only, and this one is ${enterprise.scale}: choose an event open to its scale`,
@@ -77,7 +71,7 @@ export function checkEligibility(
       { reason: RefusalReason.NOT_ELIGIBLE },
     );
   }
-  if (rank(enterprise.specialization) < rank(event.minSpecialization)) {
+  if (!admitsSpecialization(event, enterprise.specialization)) {
     throw new DomainError(
       'BAD_USER_INPUT',
       `event ${event.code} requires ${event.minSpecialization} standing or higher, and this enterprise is ${enterprise.specialization}: choose an event open to its standing`,
