@@ -15,6 +15,7 @@ const config: Config = {
     '<rootDir>/test/regions/region-chain.test.ts',
     '<rootDir>/test/regions/region-code.test.ts',
     '<rootDir>/test/institutions/tree-rules.test.ts',
+    '<rootDir>/test/services/eligibility.test.ts',
     '<rootDir>/test/one-stop/escalation-chain.test.ts',
     '<rootDir>/test/referrals/credit-code.test.ts',
     '<rootDir>/test/referrals/referral-lifecycle.test.ts',

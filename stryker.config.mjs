@@ -25,6 +25,7 @@ export default {
     'src/schema/pagination.ts',
     'src/db/page-query.ts',
     'src/schema/query-limits.ts',
+    'src/services/eligibility.ts',
     'src/events/registration-rules.ts',
     'src/events/event-rules.ts',
     'src/statistics/scorecard-criteria.ts',
