@@ -92,6 +92,24 @@ describe('LifecycleMachine', () => {
     });
   });
 
+  it('lists every move the party may make instead', () => {
+    const officerOnly = new LifecycleMachine<Status, Party>({
+      ...permits.definition,
+      transitions: {
+        ...permits.definition.transitions,
+        FILED: [
+          { to: 'GRANTED', by: ['OFFICER'] },
+          { to: 'REFUSED', by: ['OFFICER'] },
+          { to: 'WITHDRAWN', by: ['APPLICANT'] },
+        ],
+      },
+    });
+    expect(refusal(() => officerOnly.check('FILED', 'WITHDRAWN', ['OFFICER']))).toMatchObject({
+      message:
+        'only the applicant may move a FILED permit to WITHDRAWN. You may set GRANTED, REFUSED.',
+    });
+  });
+
   it('offers instead only the moves its domain says are open now', () => {
     const noFees = (move: PermitMove) => !move.fee;
     expect(refusal(() => permits.check('DRAFT', 'FILED', ['OFFICER']))).toMatchObject({
