@@ -15,7 +15,8 @@ export default {
   coverageAnalysis: 'perTest',
   concurrency: 2,
   mutate: [
-    'src/referrals/lifecycle.ts',
+    'src/schema/lifecycle-machine.ts',
+    'src/referrals/referral-lifecycle.ts',
     'src/referrals/credit-code.ts',
     'src/one-stop/escalation-chain.ts',
     'src/regions/region-chain.ts',
@@ -24,6 +25,7 @@ export default {
     'src/schema/pagination.ts',
     'src/db/page-query.ts',
     'src/schema/query-limits.ts',
+    'src/services/eligibility.ts',
     'src/events/registration-rules.ts',
     'src/events/event-rules.ts',
     'src/statistics/scorecard-criteria.ts',

@@ -31,6 +31,9 @@ export const PUBLIC_VIEWER: Viewer = {
   institutionId: null,
 };
 
+/** Who made a change, as a record's history shows it: the API client's name, else its role. */
+export const actorName = (viewer: Viewer): string => viewer.name ?? viewer.role;
+
 @ObjectType('Viewer', { description: 'Who the API sees behind the request.' })
 export class ViewerType {
   @Field(() => Role, { description: 'PUBLIC without a key, else the role of the key.' })

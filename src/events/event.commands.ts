@@ -1,8 +1,11 @@
 // Creating, changing and cancelling events, and recording their outcomes. Organizer's staff or
 // ADMIN only. Every change of an event with registrations runs under the event's row lock
 // (lockedEventByCode), like every registration change, so that seats are never counted twice.
+import { actorName } from '../auth/viewer';
 import { fieldChanges, recordAudit, type AuditActor } from '../db/audit-trail';
+import { updateAudited, type ColumnChange } from '../db/audited-update';
 import type { SqlRunner } from '../db/sql';
+import { isUniqueViolation } from '../db/unique-violation';
 import { institutionByCode } from '../institutions/institution.queries';
 import { parseCreditCode } from '../referrals/credit-code';
 import { normalizeRegionCode } from '../regions/region-code';
@@ -22,7 +25,6 @@ import {
 import { RegistrationStatus } from './event-enums';
 import { promoteWaitlisted } from './registration.commands';
 import {
-  actorName,
   checkNotCancelled,
   checkOutcome,
   requireOrganizer,
@@ -63,6 +65,9 @@ const EVENT_AUDIT_FIELDS = [
   'cancelledAt',
 ] as const;
 
+/** An event as the audit trail compares it: organizer and category by code only when given. */
+const auditedEvent = (event: Event): Record<string, unknown> => ({ ...event });
+
 /**
  * Records a change of an event (a new one: `before` null) in the audit trail; organizer and
  * category (by code) are given for a new event only, since no change moves them.
@@ -70,14 +75,14 @@ const EVENT_AUDIT_FIELDS = [
 async function auditEvent(
   transaction: SqlRunner,
   actor: AuditActor,
-  action: 'event.create' | 'event.update' | 'event.cancel',
+  action: 'event.create' | 'event.cancel',
   before: Event | null,
   after: Event,
   codes: { organizerCode?: string; categoryCode?: string | null } = {},
 ): Promise<void> {
-  const changes = fieldChanges<Record<string, unknown>>(
-    before && { ...before },
-    { ...after, ...codes },
+  const changes = fieldChanges(
+    before && auditedEvent(before),
+    { ...auditedEvent(after), ...codes },
     EVENT_AUDIT_FIELDS,
   );
   if (Object.keys(changes).length === 0) return;
@@ -85,10 +90,6 @@ async function auditEvent(
     { action, entityType: 'event', entityCode: after.code, changes },
   ]);
 }
-
-const uniqueViolation = (error: unknown, constraint: string) =>
-  (error as { code?: string }).code === '23505' &&
-  (error as { constraint?: string }).constraint === constraint;
 
 export async function createEvent(context: EventContext, input: CreateEventInput): Promise<Event> {
   const { sql, viewer, regions } = context;
@@ -178,7 +179,7 @@ export async function createEvent(context: EventContext, input: CreateEventInput
       return created;
     });
   } catch (error) {
-    if (uniqueViolation(error, 'event_code_key'))
+    if (isUniqueViolation(error, 'event_code_key'))
       throw conflict(`an event with code ${code} exists already: choose another code`);
     throw error;
   }
@@ -188,7 +189,7 @@ export async function updateEvent(context: EventContext, input: UpdateEventInput
   const { sql, viewer } = context;
   requireStaffOrAdmin(viewer, 'change events');
   const code = publicCode(input.code, 'code');
-  const changes: [string, unknown][] = [];
+  const changes: ColumnChange[] = [];
   if (input.title !== undefined && input.title !== null)
     changes.push(['title', requiredText(input.title, 'title', 200)]);
   if (input.titleEn !== undefined)
@@ -246,13 +247,13 @@ export async function updateEvent(context: EventContext, input: UpdateEventInput
       changes.push(['capacity', input.capacity]);
     }
     if (changes.length === 0) return event;
-    const assignments = changes.map(([column], index) => `${column} = $${index + 2}`).join(', ');
-    const [row] = await transaction.rows(
-      `UPDATE event SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
-      [event.key, ...changes.map(([, value]) => value)],
-    );
-    const updated = transaction.hydrator(Event)(row);
-    await auditEvent(transaction, viewer, 'event.update', event, updated);
+    const updated = await updateAudited(transaction, viewer, event, {
+      table: 'event',
+      entity: Event,
+      changes,
+      audited: auditedEvent,
+      fields: EVENT_AUDIT_FIELDS,
+    });
     // Seats added before the start go to the waitlist first, in order.
     return promoteWaitlisted(
       transaction,

@@ -43,7 +43,7 @@ import {
   recordAttendance,
   registerForEvent,
 } from './registration.commands';
-import { canSeeRegistration, seesAllRegistrationsOf } from './registration-rules';
+import { canSeeRegistration, managesEventsOf } from './registration-rules';
 
 export const eventFilterArg = {
   nullable: true,
@@ -148,7 +148,7 @@ export class EventResolver {
   ): Promise<EventRegistrationConnection> | EventRegistrationConnection {
     const window = pageWindow(page, BY_ROW_ID, 'Event.registrations');
     const { viewer } = context;
-    if (viewer.role !== Role.PARTNER && !seesAllRegistrationsOf(viewer, event.organizerId)) {
+    if (viewer.role !== Role.PARTNER && !managesEventsOf(viewer, event.organizerId)) {
       // Not an error: the event still answers, with nothing of its enterprises.
       return toConnection({ items: [], total: () => 0 }, window);
     }
@@ -170,7 +170,7 @@ export class EventResolver {
       'What came of it: all for the organizer’s staff and ADMIN; a PARTNER sees those of the enterprises it registered; anyone else none.',
   })
   outcomes(@Root() event: Event, @Ctx() { viewer, events }: EventContext) {
-    if (viewer.role !== Role.PARTNER && !seesAllRegistrationsOf(viewer, event.organizerId)) {
+    if (viewer.role !== Role.PARTNER && !managesEventsOf(viewer, event.organizerId)) {
       return [];
     }
     return events.outcomes.load(event.key);

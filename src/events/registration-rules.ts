@@ -1,14 +1,18 @@
 // The rules of event registrations as pure functions, unit-tested without a database: where a new
 // registration goes (a seat or the waitlist), who may join (scale, standing), when registration
-// is open, which status may follow which and who may make the move, how many waitlisted move up
-// when seats free. registration.commands.ts applies them under the event's row lock.
+// is open, which status may follow which and who may make the move (a table for the lifecycle
+// machine), how many waitlisted move up when seats free. registration.commands.ts applies them
+// under the event's row lock.
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import { DomainError, badInput, forbidden } from '../schema/errors';
+import { LifecycleMachine, type Move, type Transitions } from '../schema/lifecycle-machine';
 import {
-  EnterpriseScale,
-  SPECIALIZATION_ORDER,
-  SpecializationLevel,
+  admitsScale,
+  admitsSpecialization,
+  type EligibilityRule,
+  type EnterpriseScale,
+  type SpecializationLevel,
 } from '../services/eligibility';
 import { EventKind, RegistrationStatus } from './event-enums';
 
@@ -54,20 +58,12 @@ export function promotionsFor(seats: Seats, started: boolean): number {
   return Math.max(0, Math.min(seats.capacity - seats.confirmedCount, seats.waitlistCount));
 }
 
-export interface Eligibility {
-  /** Empty means every scale. */
-  eligibleScales: readonly EnterpriseScale[];
-  minSpecialization: SpecializationLevel;
-}
-
-const rank = (level: SpecializationLevel) => SPECIALIZATION_ORDER.indexOf(level);
-
 /** BAD_USER_INPUT with reason NOT_ELIGIBLE when the enterprise may not join, else nothing. */
 export function checkEligibility(
-  event: Eligibility & { code: string },
+  event: EligibilityRule & { code: string },
   enterprise: { scale: EnterpriseScale; specialization: SpecializationLevel },
 ): void {
-  if (event.eligibleScales.length > 0 && !event.eligibleScales.includes(enterprise.scale)) {
+  if (!admitsScale(event, enterprise.scale)) {
     throw new DomainError(
       'BAD_USER_INPUT',
       `event ${event.code} is open to ${event.eligibleScales.join('/')} enterprises only, and this one is ${enterprise.scale}: choose an event open to its scale`,
@@ -75,7 +71,7 @@ export function checkEligibility(
       { reason: RefusalReason.NOT_ELIGIBLE },
     );
   }
-  if (rank(enterprise.specialization) < rank(event.minSpecialization)) {
+  if (!admitsSpecialization(event, enterprise.specialization)) {
     throw new DomainError(
       'BAD_USER_INPUT',
       `event ${event.code} requires ${event.minSpecialization} standing or higher, and this enterprise is ${enterprise.specialization}: choose an event open to its standing`,
@@ -131,8 +127,8 @@ export function alreadyRegistered(
   );
 }
 
-/** In what capacity a viewer acts on one registration. */
-export enum RegistrationCapacity {
+/** Which party to one registration a viewer acts as. */
+export enum RegistrationParty {
   /** Staff of the institution that organizes the event. */
   ORGANIZER = 'ORGANIZER',
   /** The partner whose key made the registration. */
@@ -140,6 +136,7 @@ export enum RegistrationCapacity {
   ADMIN = 'ADMIN',
 }
 
+/** The ids that make a viewer a party to a registration. */
 export interface RegistrationParties {
   /** The event's organizer. */
   organizerId: number;
@@ -147,34 +144,35 @@ export interface RegistrationParties {
   apiKeyId: number | null;
 }
 
-export function registrationCapacities(
+/** Which parties to this registration the viewer is (none: the viewer may not even see it). */
+export function registrationPartiesOf(
   viewer: Viewer,
   parties: RegistrationParties,
-): RegistrationCapacity[] {
-  const capacities: RegistrationCapacity[] = [];
-  if (viewer.role === Role.ADMIN) capacities.push(RegistrationCapacity.ADMIN);
+): RegistrationParty[] {
+  const acting: RegistrationParty[] = [];
+  if (viewer.role === Role.ADMIN) acting.push(RegistrationParty.ADMIN);
   if (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === parties.organizerId)
-    capacities.push(RegistrationCapacity.ORGANIZER);
+    acting.push(RegistrationParty.ORGANIZER);
   if (
     viewer.role === Role.PARTNER &&
     parties.apiKeyId !== null &&
     viewer.apiKeyId === parties.apiKeyId
   )
-    capacities.push(RegistrationCapacity.CREATOR);
-  return capacities;
+    acting.push(RegistrationParty.CREATOR);
+  return acting;
 }
 
 /** The organizer's staff, ADMIN and the partner that registered see a registration; no one else. */
 export const canSeeRegistration = (viewer: Viewer, parties: RegistrationParties) =>
-  registrationCapacities(viewer, parties).length > 0;
+  registrationPartiesOf(viewer, parties).length > 0;
 
-/** Whether the viewer sees every registration of events this institution organizes. */
-export const seesAllRegistrationsOf = (viewer: Viewer, organizerId: number) =>
+/**
+ * Whether the viewer manages the events this institution organizes: creates and changes them,
+ * records their outcomes, and sees every registration of them. Its staff and ADMIN.
+ */
+export const managesEventsOf = (viewer: Viewer, organizerId: number) =>
   viewer.role === Role.ADMIN ||
   (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === organizerId);
-
-/** Who made a change, as the history shows it: the API client's name. */
-export const actorName = (viewer: Viewer) => viewer.name ?? viewer.role;
 
 /** FORBIDDEN unless the viewer may run events at all (staff of some institution, or an admin). */
 export function requireStaffOrAdmin(viewer: Viewer, action: string): void {
@@ -189,15 +187,17 @@ export function requireStaffOrAdmin(viewer: Viewer, action: string): void {
 /** FORBIDDEN unless the viewer is staff of the organizer or an admin. */
 export function requireOrganizer(viewer: Viewer, organizerId: number, action: string): void {
   requireStaffOrAdmin(viewer, action);
-  if (!seesAllRegistrationsOf(viewer, organizerId)) {
+  if (!managesEventsOf(viewer, organizerId)) {
     throw forbidden(`only staff of the organizing institution or an ADMIN key may ${action}`);
   }
 }
 
-/** When, relative to the event's start, a move may be made. */
-type Timing = 'BEFORE_START' | 'AFTER_START';
+/** A move of the table, and when, relative to the event's start, it may be made. */
+interface RegistrationMove extends Move<RegistrationStatus, RegistrationParty> {
+  when: 'BEFORE_START' | 'AFTER_START';
+}
 
-const { ORGANIZER, CREATOR, ADMIN } = RegistrationCapacity;
+const { ORGANIZER, CREATOR, ADMIN } = RegistrationParty;
 const ANY_PARTY = [CREATOR, ORGANIZER, ADMIN];
 const ORGANIZERS = [ORGANIZER, ADMIN];
 
@@ -205,9 +205,10 @@ const ORGANIZERS = [ORGANIZER, ADMIN];
  * Which status may follow which, by whom and when. A seat freed before the start goes to the
  * first waitlisted (WAITLISTED → CONFIRMED), a move the system makes, never a client.
  */
-export const REGISTRATION_MOVES: Record<
+export const REGISTRATION_TRANSITIONS: Transitions<
   RegistrationStatus,
-  { to: RegistrationStatus; by: RegistrationCapacity[]; when: Timing }[]
+  RegistrationParty,
+  RegistrationMove
 > = {
   [CONFIRMED]: [
     { to: CANCELLED, by: ANY_PARTY, when: 'BEFORE_START' },
@@ -221,51 +222,38 @@ export const REGISTRATION_MOVES: Record<
   [CANCELLED]: [],
 };
 
-const WHO: Record<RegistrationCapacity, string> = {
-  [ORGANIZER]: 'staff of the organizing institution',
-  [CREATOR]: 'the partner that registered',
-  [ADMIN]: 'an admin',
-};
+export const registrationLifecycle = new LifecycleMachine({
+  subject: 'registration',
+  field: 'registrationId',
+  transitions: REGISTRATION_TRANSITIONS,
+  who: {
+    [ORGANIZER]: 'staff of the organizing institution',
+    [CREATOR]: 'the partner that registered',
+    [ADMIN]: 'an admin',
+  },
+});
 
 /**
  * Throws BAD_USER_INPUT when `to` cannot follow `from` (or not at this time), FORBIDDEN when the
- * viewer may not make the move.
+ * viewer may not make the move: the lifecycle machine's checks, then the move's timing.
  */
 export function checkRegistrationMove(
   from: RegistrationStatus,
   to: RegistrationStatus,
-  capacities: readonly RegistrationCapacity[],
+  parties: readonly RegistrationParty[],
   event: { code: string; startsAt: Date },
   now: Date,
 ): void {
-  const step = REGISTRATION_MOVES[from].find((candidate) => candidate.to === to);
-  if (!step) {
-    const next = REGISTRATION_MOVES[from].map((candidate) => candidate.to);
-    throw badInput(
-      next.length === 0
-        ? `the registration is ${from}, a final status: it cannot change any more`
-        : `the registration is ${from}: it can move to ${next.join(', ')}, not to ${to}`,
-      'registrationId',
-    );
-  }
-  if (!step.by.some((capacity) => capacities.includes(capacity))) {
-    throw forbidden(
-      `only ${step.by.map((capacity) => WHO[capacity]).join(' or ')} may move a ${from} registration to ${to}`,
-    );
-  }
   const started = now.getTime() >= event.startsAt.getTime();
-  if (step.when === 'BEFORE_START' && started) {
-    throw badInput(
-      `event ${event.code} started at ${event.startsAt.toISOString()}: a registration can no longer be ${to}; record attendance instead`,
-      'registrationId',
-    );
-  }
-  if (step.when === 'AFTER_START' && !started) {
-    throw badInput(
-      `event ${event.code} starts at ${event.startsAt.toISOString()}: attendance can be recorded once it has started`,
-      'registrationId',
-    );
-  }
+  const inTime = (move: RegistrationMove) => (move.when === 'AFTER_START') === started;
+  const move = registrationLifecycle.check(from, to, parties, inTime);
+  if (inTime(move)) return;
+  throw badInput(
+    started
+      ? `event ${event.code} started at ${event.startsAt.toISOString()}: a registration can no longer be ${to}; record attendance instead`
+      : `event ${event.code} starts at ${event.startsAt.toISOString()}: attendance can be recorded once it has started`,
+    'registrationId',
+  );
 }
 
 /** Kinds of event whose results are recorded as matchmaking outcomes. */

@@ -4,11 +4,12 @@
 // counted one change at a time: never more CONFIRMED than capacity, waitlist positions 1..n
 // without gaps, whatever the concurrency. The counters on the event row move in the same
 // transaction, and a CHECK there refuses a count over capacity should anything slip.
-import { createHash } from 'node:crypto';
 import { Role } from '../auth/role';
+import { actorName } from '../auth/viewer';
 import type { SqlRunner, SqlTransaction } from '../db/sql';
 import { enterpriseDetails, upsertEnterprise } from '../referrals/enterprise.commands';
 import { conflict, forbidden, notFound, quote } from '../schema/errors';
+import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { publicCode, requiredText } from '../schema/input';
 import { requireNodeKey } from '../schema/node';
 import type { EventContext } from './event.context';
@@ -18,7 +19,6 @@ import { Event } from './event.entity';
 import type { RegisterForEventInput } from './event.inputs';
 import { lockedEventByCode } from './event.queries';
 import {
-  actorName,
   alreadyRegistered,
   checkEligibility,
   checkNotCancelled,
@@ -26,7 +26,8 @@ import {
   checkRegistrationOpen,
   placementFor,
   promotionsFor,
-  registrationCapacities,
+  registrationPartiesOf,
+  type RegistrationParty,
 } from './registration-rules';
 import { tellPartnersOfRegistrations } from './registration-webhooks';
 
@@ -36,9 +37,6 @@ const { CONFIRMED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW } = RegistrationStat
 export function registrationKey(registrationId: string, field = 'registrationId'): number {
   return Number(requireNodeKey(registrationId, 'EventRegistration', field));
 }
-
-/** Thrown inside the transaction when a concurrent twin with the same idempotency key won. */
-class LostIdempotencyRace extends Error {}
 
 export async function registerForEvent(
   context: EventContext,
@@ -61,101 +59,88 @@ export async function registerForEvent(
       'enterprise.regionCode',
     );
   }
-  // What makes a retry the same request: everything but the idempotency key itself.
-  const requestHash = createHash('sha256')
-    .update(JSON.stringify({ eventCode, enterprise }))
-    .digest('hex');
   const apiKeyId = viewer.apiKeyId!;
   const hydrate = sql.hydrator(EventRegistration);
-
-  const sameRequestOrConflict = (existing: EventRegistration): EventRegistration => {
-    if (existing.requestHash !== requestHash) {
-      throw conflict(
-        `idempotencyKey ${quote(idempotencyKey)} was already used for a different registration: use a new key for a new request`,
-      );
-    }
-    return existing;
+  const request = {
+    subject: 'registration',
+    idempotencyKey,
+    requestHash: requestHash({ eventCode, enterprise }),
+    existing: async (runner: SqlRunner) =>
+      (
+        await runner.rows(
+          'SELECT * FROM event_registration WHERE api_key_id = $1 AND idempotency_key = $2',
+          [apiKeyId, idempotencyKey],
+        )
+      ).map(hydrate)[0],
   };
-  const findExisting = async (runner: SqlRunner) =>
-    (
-      await runner.rows(
-        'SELECT * FROM event_registration WHERE api_key_id = $1 AND idempotency_key = $2',
-        [apiKeyId, idempotencyKey],
-      )
-    ).map(hydrate)[0];
 
   const now = context.clock();
-  try {
-    return await sql.transaction(async (transaction) => {
-      // First the lock: retries of one request and registrations for one event queue here.
-      const event = await lockedEventByCode(transaction, eventCode);
-      // The retry of a request that went through, or a live registration of the same enterprise.
-      const found = await transaction.rows<Record<string, unknown> & { __retry: boolean }>(
-        `SELECT r.*, (r.api_key_id = $1 AND r.idempotency_key = $2) AS __retry FROM event_registration r
-          WHERE (r.api_key_id = $1 AND r.idempotency_key = $2)
-             OR (r.event_id = $3 AND r.status <> 'CANCELLED'
-                 AND r.enterprise_id = (SELECT id FROM enterprise WHERE credit_code = $4))`,
-        [apiKeyId, idempotencyKey, event.key, enterprise.creditCode],
-      );
-      const retry = found.find((row) => row.__retry);
-      if (retry) return sameRequestOrConflict(hydrate(retry));
+  return createIdempotently(sql, request, async (transaction, replay) => {
+    // First the lock: retries of one request and registrations for one event queue here.
+    const event = await lockedEventByCode(transaction, eventCode);
+    // The retry of a request that went through, or a live registration of the same enterprise.
+    const found = await transaction.rows<Record<string, unknown> & { __retry: boolean }>(
+      `SELECT r.*, (r.api_key_id = $1 AND r.idempotency_key = $2) AS __retry FROM event_registration r
+        WHERE (r.api_key_id = $1 AND r.idempotency_key = $2)
+           OR (r.event_id = $3 AND r.status <> 'CANCELLED'
+               AND r.enterprise_id = (SELECT id FROM enterprise WHERE credit_code = $4))`,
+      [apiKeyId, idempotencyKey, event.key, enterprise.creditCode],
+    );
+    const retry = found.find((row) => row.__retry);
+    if (retry) return replay(hydrate(retry));
 
-      checkRegistrationOpen(event, now);
-      checkEligibility(event, enterprise);
-      if (found.length > 0) {
-        throw alreadyRegistered(event.code, enterprise.creditCode, hydrate(found[0]).status);
-      }
+    checkRegistrationOpen(event, now);
+    checkEligibility(event, enterprise);
+    if (found.length > 0) {
+      throw alreadyRegistered(event.code, enterprise.creditCode, hydrate(found[0]).status);
+    }
 
-      const enterpriseId = await upsertEnterprise(transaction, enterprise);
-      const place = placementFor(event);
-      // The registration, its first history line and the event's counters, in one statement.
-      const inserted = await transaction.rows(
-        `WITH registration AS (
-           INSERT INTO event_registration (event_id, enterprise_id, api_key_id, idempotency_key, request_hash, status,
-                                           waitlist_position, contact_name, contact_phone, contact_email)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-           ON CONFLICT ON CONSTRAINT event_registration_idempotency_key DO NOTHING
-           RETURNING *),
-         change AS (
-           INSERT INTO event_registration_change (registration_id, status, waitlist_position, actor)
-           SELECT id, status, waitlist_position, $11 FROM registration),
-         seats AS (
-           UPDATE event SET confirmed_count = confirmed_count + (SELECT count(*) FROM registration WHERE status = 'CONFIRMED'),
-                            waitlist_count = waitlist_count + (SELECT count(*) FROM registration WHERE status = 'WAITLISTED'),
-                            updated_at = now()
-            WHERE id = $1)
-         SELECT * FROM registration`,
-        [
-          event.key,
-          enterpriseId,
-          apiKeyId,
-          idempotencyKey,
-          requestHash,
-          place.status,
-          place.waitlistPosition,
-          enterprise.contactName,
-          enterprise.contactPhone,
-          enterprise.contactEmail,
-          actorName(viewer),
-        ],
-      );
-      if (inserted.length === 0) throw new LostIdempotencyRace();
-      const registration = hydrate(inserted[0]);
-      await tellPartnersOfRegistrations(transaction, event.code, [
-        {
-          key: registration.key,
-          apiKeyId: registration.apiKeyId,
-          status: registration.status,
-          previousStatus: null,
-        },
-      ]);
-      return registration;
-    });
-  } catch (error) {
-    if (!(error instanceof LostIdempotencyRace)) throw error;
-    // A concurrent request with the same key (for another event) committed first.
-    return sameRequestOrConflict((await findExisting(sql))!);
-  }
+    const enterpriseId = await upsertEnterprise(transaction, enterprise);
+    const place = placementFor(event);
+    // The registration, its first history line and the event's counters, in one statement.
+    const inserted = await transaction.rows(
+      `WITH registration AS (
+         INSERT INTO event_registration (event_id, enterprise_id, api_key_id, idempotency_key, request_hash, status,
+                                         waitlist_position, contact_name, contact_phone, contact_email)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT ON CONSTRAINT event_registration_idempotency_key DO NOTHING
+         RETURNING *),
+       change AS (
+         INSERT INTO event_registration_change (registration_id, status, waitlist_position, actor)
+         SELECT id, status, waitlist_position, $11 FROM registration),
+       seats AS (
+         UPDATE event SET confirmed_count = confirmed_count + (SELECT count(*) FROM registration WHERE status = 'CONFIRMED'),
+                          waitlist_count = waitlist_count + (SELECT count(*) FROM registration WHERE status = 'WAITLISTED'),
+                          updated_at = now()
+          WHERE id = $1)
+       SELECT * FROM registration`,
+      [
+        event.key,
+        enterpriseId,
+        apiKeyId,
+        idempotencyKey,
+        request.requestHash,
+        place.status,
+        place.waitlistPosition,
+        enterprise.contactName,
+        enterprise.contactPhone,
+        enterprise.contactEmail,
+        actorName(viewer),
+      ],
+    );
+    // Nothing inserted: a concurrent request with the same key (for another event) committed first.
+    if (inserted.length === 0) return null;
+    const registration = hydrate(inserted[0]);
+    await tellPartnersOfRegistrations(transaction, event.code, [
+      {
+        key: registration.key,
+        apiKeyId: registration.apiKeyId,
+        status: registration.status,
+        previousStatus: null,
+      },
+    ]);
+    return registration;
+  });
 }
 
 /**
@@ -218,15 +203,16 @@ async function renumberWaitlist(transaction: SqlTransaction, eventKey: number): 
 }
 
 /**
- * The registration and its event, the event's row locked for the rest of the transaction:
- * NOT_FOUND (as if it did not exist) when the viewer may not see the registration.
+ * The registration and its event, the event's row locked for the rest of the transaction, and
+ * which parties to it the viewer is: NOT_FOUND (as if it did not exist) when none, since the
+ * viewer may not even see it.
  */
 async function lockedRegistration(
   context: EventContext,
   transaction: SqlTransaction,
   key: number,
   registrationId: string,
-): Promise<{ event: Event; registration: EventRegistration }> {
+): Promise<{ event: Event; registration: EventRegistration; parties: RegistrationParty[] }> {
   const [eventRow] = await transaction.rows(
     `SELECT * FROM event WHERE id = (SELECT event_id FROM event_registration WHERE id = $1) FOR UPDATE`,
     [key],
@@ -237,20 +223,20 @@ async function lockedRegistration(
     : [];
   const event = eventRow ? transaction.hydrator(Event)(eventRow) : null;
   const registration = row ? transaction.hydrator(EventRegistration)(row) : null;
-  if (
-    !event ||
-    !registration ||
-    registrationCapacities(context.viewer, {
-      organizerId: event.organizerId,
-      apiKeyId: registration.apiKeyId,
-    }).length === 0
-  ) {
+  const parties =
+    event && registration
+      ? registrationPartiesOf(context.viewer, {
+          organizerId: event.organizerId,
+          apiKeyId: registration.apiKeyId,
+        })
+      : [];
+  if (!event || !registration || parties.length === 0) {
     throw notFound(
       `no event registration with id ${quote(registrationId)} is visible to this API key`,
       'registrationId',
     );
   }
-  return { event, registration };
+  return { event, registration, parties };
 }
 
 /** Moves a registration to `to` with its history line; returns it as it is afterwards. */
@@ -293,23 +279,14 @@ export async function cancelEventRegistration(
   const key = registrationKey(registrationId);
   const now = context.clock();
   return sql.transaction(async (transaction) => {
-    const { event, registration } = await lockedRegistration(
+    const { event, registration, parties } = await lockedRegistration(
       context,
       transaction,
       key,
       registrationId,
     );
     checkNotCancelled(event);
-    checkRegistrationMove(
-      registration.status,
-      CANCELLED,
-      registrationCapacities(viewer, {
-        organizerId: event.organizerId,
-        apiKeyId: registration.apiKeyId,
-      }),
-      event,
-      now,
-    );
+    checkRegistrationMove(registration.status, CANCELLED, parties, event, now);
     const actor = actorName(viewer);
     const cancelled = await moveRegistration(transaction, event, registration, CANCELLED, actor);
     if (registration.status === WAITLISTED) {
@@ -353,7 +330,7 @@ export async function recordAttendance(
   const to = attended ? ATTENDED : NO_SHOW;
   const now = context.clock();
   return sql.transaction(async (transaction) => {
-    const { event, registration } = await lockedRegistration(
+    const { event, registration, parties } = await lockedRegistration(
       context,
       transaction,
       key,
@@ -362,16 +339,7 @@ export async function recordAttendance(
     checkNotCancelled(event);
     // Recording the same attendance again is a retry: nothing changes.
     if (registration.status === to) return registration;
-    checkRegistrationMove(
-      registration.status,
-      to,
-      registrationCapacities(viewer, {
-        organizerId: event.organizerId,
-        apiKeyId: registration.apiKeyId,
-      }),
-      event,
-      now,
-    );
+    checkRegistrationMove(registration.status, to, parties, event, now);
     // ATTENDED holds a seat, NO_SHOW gives it up (it stays empty: the event has started).
     const seats =
       (to === ATTENDED ? 1 : 0) -

@@ -3,7 +3,9 @@
 // what the database enforces as well (one PUBLIC per region, unique codes) it enforces again.
 import { requireAdmin } from '../auth/permissions';
 import { fieldChanges, recordAudit } from '../db/audit-trail';
+import { updateAudited, type ColumnChange } from '../db/audited-update';
 import type { SqlRunner } from '../db/sql';
+import { isUniqueViolation } from '../db/unique-violation';
 import { Role } from '../auth/role';
 import { normalizeRegionCode } from '../regions/region-code';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
@@ -81,10 +83,6 @@ async function prescribedParent(
   if (!parent) throw conflict('the network has no national centre yet: create it first');
   return parent;
 }
-
-const uniqueViolation = (error: unknown, constraint: string) =>
-  (error as { code?: string; constraint?: string }).code === '23505' &&
-  (error as { constraint?: string }).constraint === constraint;
 
 export async function createInstitution(
   context: InstitutionContext,
@@ -168,19 +166,19 @@ export async function createInstitution(
       return created;
     });
   } catch (error) {
-    if (uniqueViolation(error, 'institution_code_key'))
+    if (isUniqueViolation(error, 'institution_code_key'))
       throw conflict(`an institution with code ${code} exists already`);
-    if (uniqueViolation(error, 'institution_public_region_idx'))
+    if (isUniqueViolation(error, 'institution_public_region_idx'))
       throw conflict(`region ${regionCode} has a PUBLIC centre already: at most one per region`);
-    if (uniqueViolation(error, 'institution_single_national_idx'))
+    if (isUniqueViolation(error, 'institution_single_national_idx'))
       throw conflict('the network has a national centre already');
     throw error;
   }
 }
 
 /** The columns an update sets, checked. */
-function columnChanges(input: UpdateInstitutionInput): [string, unknown][] {
-  const changes: [string, unknown][] = [];
+function columnChanges(input: UpdateInstitutionInput): ColumnChange[] {
+  const changes: ColumnChange[] = [];
   if (input.name !== undefined && input.name !== null)
     changes.push(['name', requiredText(input.name, 'name', 200)]);
   if (input.nameEn !== undefined)
@@ -221,31 +219,13 @@ export async function updateInstitution(
     if (viewer.role !== Role.ADMIN && adminOnly.length > 0) {
       throw forbidden(`staff may change contact details only, not ${adminOnly.join(', ')}`);
     }
-    const changes = columnChanges(input);
-    if (changes.length === 0) return institution;
-    const assignments = changes.map(([column], index) => `${column} = $${index + 2}`).join(', ');
-    const [row] = await transaction.rows(
-      `UPDATE institution SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
-      [institution.key, ...changes.map(([, value]) => value)],
-    );
-    const updated = sql.hydrator(Institution)(row);
-    const diff = fieldChanges(
-      auditedInstitution(institution),
-      auditedInstitution(updated),
-      INSTITUTION_AUDIT_FIELDS,
-    );
-    // A change to what it already was changes nothing, and is not recorded as one.
-    if (Object.keys(diff).length > 0) {
-      await recordAudit(transaction, viewer, [
-        {
-          action: 'institution.update',
-          entityType: 'institution',
-          entityCode: updated.code,
-          changes: diff,
-        },
-      ]);
-    }
-    return updated;
+    return updateAudited(transaction, viewer, institution, {
+      table: 'institution',
+      entity: Institution,
+      changes: columnChanges(input),
+      audited: auditedInstitution,
+      fields: INSTITUTION_AUDIT_FIELDS,
+    });
   });
 }
 

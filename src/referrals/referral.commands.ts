@@ -1,17 +1,17 @@
 // Creating referrals and moving them through their lifecycle. Every change and its history
 // event commit in one transaction; concurrent moves from the same status are settled by a
 // conditional UPDATE (the loser gets CONFLICT), concurrent retries by the unique idempotency key.
-import { createHash } from 'node:crypto';
 import { Role } from '../auth/role';
-import type { Viewer } from '../auth/viewer';
+import { actorName } from '../auth/viewer';
 import type { SqlRunner } from '../db/sql';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
+import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { optionalText, requiredText } from '../schema/input';
 import { requireNodeKey } from '../schema/node';
 import { WebhookEventType } from '../webhooks/webhook-enums';
 import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
 import { enterpriseDetails, upsertEnterprise } from './enterprise.commands';
-import { capacitiesOf, checkTransition } from './lifecycle';
+import { referralLifecycle, referralPartiesOf } from './referral-lifecycle';
 import type { ReferralContext } from './referral.context';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral-status';
@@ -27,13 +27,6 @@ function serviceKey(serviceId: string): number {
 export function referralUuid(referralId: string, field = 'referralId'): string {
   return requireNodeKey(referralId, 'Referral', field);
 }
-
-function actorName(viewer: Viewer): string {
-  return viewer.name ?? viewer.role;
-}
-
-/** Thrown inside the transaction when a concurrent twin with the same idempotency key won. */
-class LostIdempotencyRace extends Error {}
 
 export async function createReferral(
   context: ReferralContext,
@@ -51,98 +44,86 @@ export async function createReferral(
   const enterprise = enterpriseDetails(input.enterprise);
   const service = serviceKey(input.serviceId);
   const note = optionalText(input.note, 'note', 2000);
-  // What makes a retry the same request: everything but the idempotency key itself.
-  const requestHash = createHash('sha256')
-    .update(JSON.stringify({ enterprise, service, note }))
-    .digest('hex');
   const apiKeyId = viewer.apiKeyId!;
+  const findExisting = async (runner: SqlRunner) =>
+    (
+      await runner.rows('SELECT * FROM referral WHERE api_key_id = $1 AND idempotency_key = $2', [
+        apiKeyId,
+        idempotencyKey,
+      ])
+    ).map(sql.hydrator(Referral))[0];
+  const request = {
+    subject: 'referral',
+    idempotencyKey,
+    requestHash: requestHash({ enterprise, service, note }),
+    existing: findExisting,
+  };
 
-  const sameRequestOrConflict = (existing: Referral): Referral => {
-    if (existing.requestHash !== requestHash) {
-      throw conflict(
-        `idempotencyKey ${quote(idempotencyKey)} was already used for a different referral: use a new key for a new request`,
+  return createIdempotently(sql, request, async (transaction, replay) => {
+    const existing = await findExisting(transaction);
+    if (existing) return replay(existing);
+
+    const [target] = await transaction.rows<{
+      id: number | null;
+      institution_id: number | null;
+      active: boolean | null;
+      region_found: number;
+    }>(
+      `SELECT s.id, s.institution_id, s.active, (SELECT count(*) FROM region WHERE code = $2)::int AS region_found
+         FROM (SELECT 1) one LEFT JOIN service s ON s.id = $1`,
+      [service, enterprise.regionCode],
+    );
+    if (target.region_found === 0) {
+      throw notFound(
+        `enterprise.regionCode ${quote(input.enterprise.regionCode)} names no GB/T 2260 division`,
+        'enterprise.regionCode',
       );
     }
-    return existing;
-  };
-  const findExisting = async (runner: SqlRunner) => {
-    const rows = await runner.rows(
-      'SELECT * FROM referral WHERE api_key_id = $1 AND idempotency_key = $2',
-      [apiKeyId, idempotencyKey],
+    if (target.id === null)
+      throw notFound(`serviceId ${quote(input.serviceId)} names no service`, 'serviceId');
+    if (!target.active)
+      throw badInput(
+        `the service ${input.serviceId} is withdrawn: refer the enterprise to an active one`,
+        'serviceId',
+      );
+
+    const enterpriseId = await upsertEnterprise(transaction, enterprise);
+    const inserted = await transaction.rows(
+      `INSERT INTO referral (enterprise_id, service_id, institution_id, api_key_id, idempotency_key, request_hash,
+                             note, contact_name, contact_phone, contact_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT ON CONSTRAINT referral_idempotency_key DO NOTHING
+       RETURNING *`,
+      [
+        enterpriseId,
+        service,
+        target.institution_id,
+        apiKeyId,
+        idempotencyKey,
+        request.requestHash,
+        note,
+        enterprise.contactName,
+        enterprise.contactPhone,
+        enterprise.contactEmail,
+      ],
     );
-    return rows.map(sql.hydrator(Referral))[0];
-  };
-
-  try {
-    return await sql.transaction(async (transaction) => {
-      const existing = await findExisting(transaction);
-      if (existing) return sameRequestOrConflict(existing);
-
-      const [target] = await transaction.rows<{
-        id: number | null;
-        institution_id: number | null;
-        active: boolean | null;
-        region_found: number;
-      }>(
-        `SELECT s.id, s.institution_id, s.active, (SELECT count(*) FROM region WHERE code = $2)::int AS region_found
-           FROM (SELECT 1) one LEFT JOIN service s ON s.id = $1`,
-        [service, enterprise.regionCode],
-      );
-      if (target.region_found === 0) {
-        throw notFound(
-          `enterprise.regionCode ${quote(input.enterprise.regionCode)} names no GB/T 2260 division`,
-          'enterprise.regionCode',
-        );
-      }
-      if (target.id === null)
-        throw notFound(`serviceId ${quote(input.serviceId)} names no service`, 'serviceId');
-      if (!target.active)
-        throw badInput(
-          `the service ${input.serviceId} is withdrawn: refer the enterprise to an active one`,
-          'serviceId',
-        );
-
-      const enterpriseId = await upsertEnterprise(transaction, enterprise);
-      const inserted = await transaction.rows(
-        `INSERT INTO referral (enterprise_id, service_id, institution_id, api_key_id, idempotency_key, request_hash,
-                               note, contact_name, contact_phone, contact_email)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT ON CONSTRAINT referral_idempotency_key DO NOTHING
-         RETURNING *`,
-        [
-          enterpriseId,
-          service,
-          target.institution_id,
-          apiKeyId,
-          idempotencyKey,
-          requestHash,
-          note,
-          enterprise.contactName,
-          enterprise.contactPhone,
-          enterprise.contactEmail,
-        ],
-      );
-      if (inserted.length === 0) throw new LostIdempotencyRace();
-      const referral = sql.hydrator(Referral)(inserted[0]);
-      await transaction.run(
-        'INSERT INTO referral_event (referral_uuid, status, note, actor) VALUES ($1, $2, $3, $4)',
-        [referral.uuid, ReferralStatus.SUBMITTED, note, actorName(viewer)],
-      );
-      // Partners' webhooks, in this transaction: told exactly when the referral exists.
-      await enqueueWebhookEvents(transaction, [
-        {
-          type: WebhookEventType.REFERRAL_CREATED,
-          ownerApiKeyId: apiKeyId,
-          data: { referralId: referral.id, status: referral.status },
-        },
-      ]);
-      return referral;
-    });
-  } catch (error) {
-    if (!(error instanceof LostIdempotencyRace)) throw error;
-    // A concurrent request with the same key committed first: this one is its retry.
-    return sameRequestOrConflict((await findExisting(sql))!);
-  }
+    // Nothing inserted: a concurrent request with the same key committed first.
+    if (inserted.length === 0) return null;
+    const referral = sql.hydrator(Referral)(inserted[0]);
+    await transaction.run(
+      'INSERT INTO referral_event (referral_uuid, status, note, actor) VALUES ($1, $2, $3, $4)',
+      [referral.uuid, ReferralStatus.SUBMITTED, note, actorName(viewer)],
+    );
+    // Partners' webhooks, in this transaction: told exactly when the referral exists.
+    await enqueueWebhookEvents(transaction, [
+      {
+        type: WebhookEventType.REFERRAL_CREATED,
+        ownerApiKeyId: apiKeyId,
+        data: { referralId: referral.id, status: referral.status },
+      },
+    ]);
+    return referral;
+  });
 }
 
 export async function updateReferralStatus(
@@ -168,7 +149,7 @@ export async function updateReferralStatus(
       `the referral is ${current.status}, not ${from} as expected: reload it and decide again`,
     );
   }
-  checkTransition(from, input.status, capacitiesOf(viewer, current));
+  referralLifecycle.check(from, input.status, referralPartiesOf(viewer, current));
 
   return sql.transaction(async (transaction) => {
     // Only from the status the check above saw: of two concurrent moves, one finds it gone.

@@ -4,7 +4,7 @@ import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import type { SqlParameters } from '../db/rows';
 import { forbidden } from '../schema/errors';
-import type { ReferralParties } from './lifecycle';
+import type { ReferralParties } from './referral-lifecycle';
 
 export function canSee(viewer: Viewer, referral: ReferralParties): boolean {
   switch (viewer.role) {

@@ -44,6 +44,18 @@ export function shuffled<T>(
     .map(({ item }) => item);
 }
 
+/** `count` distinct items drawn by a keyed stream of numbers (cheaper than a hash per item). */
+export function draw<T>(key: string, items: readonly T[], count: number): T[] {
+  const random = seededRandom(Math.floor(chance(key) * 2 ** 32));
+  const copy = [...items];
+  const n = Math.min(count, copy.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(random() * (copy.length - i));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, n);
+}
+
 /** A seeded stream of numbers in [0, 1) (mulberry32), for tests and benchmarks that must ask the same questions every run. */
 export function seededRandom(seed: number): () => number {
   let state = seed;

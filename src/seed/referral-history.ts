@@ -6,15 +6,9 @@
 // statistics and scorecards show real shapes on a fresh start. Pure and deterministic.
 import { ReferralStatus } from '../referrals/referral-status';
 import { activityOf } from './activity';
-import {
-  DAY,
-  HOUR,
-  beijing,
-  draw,
-  enterprisesByProvince,
-  type EnterpriseSeed,
-} from './calendar-plan';
-import { chance, seededRandom } from './deterministic';
+import { DAY, HOUR, beijing } from './beijing-time';
+import { chance, draw, seededRandom } from './deterministic';
+import { enterprisesByProvince, type EnterpriseSeed } from './enterprise-plan';
 import type { RegionSeed } from './divisions';
 import type { InstitutionRow, ServiceRow } from './network-plan';
 

@@ -1,7 +1,7 @@
 // Writes seeded enterprises (the calendar's registrants, the referral history's clients) that are
 // missing, by credit code, in one statement; returns how many were added.
 import type { SqlRunner } from '../db/sql';
-import type { EnterpriseSeed } from './calendar-plan';
+import type { EnterpriseSeed } from './enterprise-plan';
 import { column } from './columns';
 
 export async function insertEnterprises(

@@ -1,5 +1,5 @@
 // Who a service is open to: enterprise scale and standing in the specialized-and-sophisticated
-// programme. The ordering of standings lives here; the filters apply it in SQL.
+// programme. The ordering of standings and the rule itself live here; the filters apply it in SQL.
 import { registerEnumType } from 'type-graphql';
 
 export enum EnterpriseScale {
@@ -26,6 +26,30 @@ export function specializationsAtOrBelow(level: SpecializationLevel): Specializa
   return SPECIALIZATION_ORDER.slice(0, SPECIALIZATION_ORDER.indexOf(level) + 1);
 }
 
+/** Who a service or an event is open to. */
+export interface EligibilityRule {
+  /** Empty means every scale. */
+  eligibleScales: readonly EnterpriseScale[];
+  /** This standing or higher. */
+  minSpecialization: SpecializationLevel;
+}
+
+/** Whether the rule admits an enterprise of this scale. */
+export const admitsScale = (rule: EligibilityRule, scale: EnterpriseScale): boolean =>
+  rule.eligibleScales.length === 0 || rule.eligibleScales.includes(scale);
+
+/** Whether the rule admits an enterprise of this standing. */
+export const admitsSpecialization = (rule: EligibilityRule, level: SpecializationLevel): boolean =>
+  SPECIALIZATION_ORDER.indexOf(level) >= SPECIALIZATION_ORDER.indexOf(rule.minSpecialization);
+
+/** Whether the rule admits the enterprise: its scale and its standing. */
+export const admits = (
+  rule: EligibilityRule,
+  enterprise: { scale: EnterpriseScale; specialization: SpecializationLevel },
+): boolean =>
+  admitsScale(rule, enterprise.scale) && admitsSpecialization(rule, enterprise.specialization);
+
+// Stryker disable all: the enums' registration and wording for GraphQL, not rules.
 registerEnumType(EnterpriseScale, {
   name: 'EnterpriseScale',
   description:

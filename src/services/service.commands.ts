@@ -2,6 +2,8 @@
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import { fieldChanges, recordAudit } from '../db/audit-trail';
+import { updateAudited, type ColumnChange } from '../db/audited-update';
+import { isUniqueViolation } from '../db/unique-violation';
 import { institutionByCode } from '../institutions/institution.queries';
 import { optionalText, publicCode, requiredText } from '../schema/input';
 import { conflict, forbidden, notFound, quote } from '../schema/errors';
@@ -96,7 +98,7 @@ export async function createService(
       return created;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505')
+    if (isUniqueViolation(error, 'service_code_key'))
       throw conflict(`a service with code ${code} exists already`);
     throw error;
   }
@@ -119,7 +121,7 @@ export async function updateService(
     const service = sql.hydrator(Service)(current);
     requireManager(viewer, service.institutionId);
 
-    const changes: [string, unknown, string?][] = [];
+    const changes: ColumnChange[] = [];
     if (input.name !== undefined && input.name !== null)
       changes.push(['name', requiredText(input.name, 'name', 200)]);
     if (input.nameEn !== undefined)
@@ -134,32 +136,14 @@ export async function updateService(
       changes.push(['eligible_scales', input.eligibleScales, '::enterprise_scale[]']);
     if (input.minSpecialization) changes.push(['min_specialization', input.minSpecialization]);
     if (input.active !== undefined && input.active !== null) changes.push(['active', input.active]);
-    if (changes.length === 0) return service;
-    const assignments = changes
-      .map(([column, , cast], index) => `${column} = $${index + 2}${cast ?? ''}`)
-      .join(', ');
-    const [row] = await transaction.rows(
-      `UPDATE service SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
-      [service.key, ...changes.map(([, value]) => value)],
-    );
-    const updated = sql.hydrator(Service)(row);
     const institutionCode = current.institution_code as string;
-    const categoryOf = (of: Service) => catalog.byKey.get(of.categoryId)?.code;
-    const diff = fieldChanges(
-      auditedService(service, institutionCode, categoryOf(service)),
-      auditedService(updated, institutionCode, categoryOf(updated)),
-      SERVICE_AUDIT_FIELDS,
-    );
-    if (Object.keys(diff).length > 0) {
-      await recordAudit(transaction, viewer, [
-        {
-          action: 'service.update',
-          entityType: 'service',
-          entityCode: updated.code,
-          changes: diff,
-        },
-      ]);
-    }
-    return updated;
+    return updateAudited(transaction, viewer, service, {
+      table: 'service',
+      entity: Service,
+      changes,
+      audited: (record: Service) =>
+        auditedService(record, institutionCode, catalog.byKey.get(record.categoryId)?.code),
+      fields: SERVICE_AUDIT_FIELDS,
+    });
   });
 }

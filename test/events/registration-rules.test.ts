@@ -3,15 +3,14 @@
 // who sees a registration and who may run events, and when an outcome may be recorded. The
 // messages and reasons are what a client acts on, so they are pinned here word for word.
 import { Role } from '../../src/auth/role';
-import { PUBLIC_VIEWER, type Viewer } from '../../src/auth/viewer';
+import { PUBLIC_VIEWER, actorName, type Viewer } from '../../src/auth/viewer';
 import { EventKind, RegistrationStatus } from '../../src/events/event-enums';
 import { eventStatus } from '../../src/events/event.entity';
 import {
   HOLDS_SEAT,
   OUTCOME_KINDS,
-  REGISTRATION_MOVES,
-  RegistrationCapacity,
-  actorName,
+  REGISTRATION_TRANSITIONS,
+  RegistrationParty,
   alreadyRegistered,
   canSeeRegistration,
   checkEligibility,
@@ -21,16 +20,16 @@ import {
   checkRegistrationOpen,
   placementFor,
   promotionsFor,
-  registrationCapacities,
+  registrationPartiesOf,
+  managesEventsOf,
   requireOrganizer,
   requireStaffOrAdmin,
-  seesAllRegistrationsOf,
 } from '../../src/events/registration-rules';
 import { DomainError } from '../../src/schema/errors';
 import { EnterpriseScale, SpecializationLevel } from '../../src/services/eligibility';
 
 const { CONFIRMED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW } = RegistrationStatus;
-const { ORGANIZER, CREATOR, ADMIN } = RegistrationCapacity;
+const { ORGANIZER, CREATOR, ADMIN } = RegistrationParty;
 const NOW = new Date('2026-06-01T04:00:00Z');
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
 const ms = (date: Date, n: number) => new Date(date.getTime() + n);
@@ -225,7 +224,7 @@ describe('alreadyRegistered', () => {
 const MOVES: [
   from: RegistrationStatus,
   to: RegistrationStatus,
-  by: RegistrationCapacity[],
+  by: RegistrationParty[],
   when: 'before' | 'after',
 ][] = [
   [CONFIRMED, CANCELLED, [CREATOR, ORGANIZER, ADMIN], 'before'],
@@ -236,7 +235,7 @@ const MOVES: [
   [NO_SHOW, ATTENDED, [ORGANIZER, ADMIN], 'after'],
 ];
 const STATUSES = Object.values(RegistrationStatus);
-const CAPACITIES = Object.values(RegistrationCapacity);
+const CAPACITIES = Object.values(RegistrationParty);
 
 describe('checkRegistrationMove', () => {
   const event = { code: 'EV-1', startsAt: days(1) };
@@ -264,8 +263,8 @@ describe('checkRegistrationMove', () => {
           }
   });
 
-  it('reads the same table as REGISTRATION_MOVES exports', () => {
-    const exported = Object.entries(REGISTRATION_MOVES).flatMap(([from, moves]) =>
+  it('reads the same table as REGISTRATION_TRANSITIONS exports', () => {
+    const exported = Object.entries(REGISTRATION_TRANSITIONS).flatMap(([from, moves]) =>
       moves.map((move) => [
         from,
         move.to,
@@ -278,12 +277,12 @@ describe('checkRegistrationMove', () => {
   });
 
   it('never lets a client move anyone to CONFIRMED or WAITLISTED: only a free seat does', () => {
-    const targets = Object.values(REGISTRATION_MOVES).flatMap((moves) =>
+    const targets = Object.values(REGISTRATION_TRANSITIONS).flatMap((moves) =>
       moves.map((move) => move.to),
     );
     expect(targets).not.toContain(CONFIRMED);
     expect(targets).not.toContain(WAITLISTED);
-    expect(REGISTRATION_MOVES[CANCELLED]).toEqual([]);
+    expect(REGISTRATION_TRANSITIONS[CANCELLED]).toEqual([]);
   });
 
   it('calls CANCELLED final', () => {
@@ -319,13 +318,22 @@ describe('checkRegistrationMove', () => {
       code: 'FORBIDDEN',
       field: undefined,
       message:
-        'only staff of the organizing institution or an admin may move a CONFIRMED registration to ATTENDED',
+        'only staff of the organizing institution or an admin may move a CONFIRMED registration to ATTENDED.',
     });
     expect(refusal(() => checkRegistrationMove(WAITLISTED, CANCELLED, [], event, before))).toEqual({
       code: 'FORBIDDEN',
       field: undefined,
       message:
-        'only the partner that registered or staff of the organizing institution or an admin may move a WAITLISTED registration to CANCELLED',
+        'only the partner that registered or staff of the organizing institution or an admin may move a WAITLISTED registration to CANCELLED.',
+    });
+  });
+
+  it('tells the partner what it may do instead only while it still can: cancel before the start', () => {
+    expect(
+      refusal(() => checkRegistrationMove(CONFIRMED, ATTENDED, [CREATOR], event, before)),
+    ).toMatchObject({
+      message:
+        'only staff of the organizing institution or an admin may move a CONFIRMED registration to ATTENDED. You may set CANCELLED.',
     });
   });
 
@@ -377,49 +385,49 @@ describe('checkRegistrationMove', () => {
   });
 });
 
-describe('registrationCapacities', () => {
+describe('registrationPartiesOf', () => {
   const parties = { organizerId: 7, apiKeyId: 3 };
 
   it('names the organizer’s staff, the partner that registered and admins, and no one else', () => {
     expect(
-      registrationCapacities(viewer(Role.INSTITUTION_STAFF, { institutionId: 7 }), parties),
+      registrationPartiesOf(viewer(Role.INSTITUTION_STAFF, { institutionId: 7 }), parties),
     ).toEqual([ORGANIZER]);
     expect(
-      registrationCapacities(viewer(Role.INSTITUTION_STAFF, { institutionId: 8 }), parties),
+      registrationPartiesOf(viewer(Role.INSTITUTION_STAFF, { institutionId: 8 }), parties),
     ).toEqual([]);
-    expect(registrationCapacities(viewer(Role.PARTNER, { apiKeyId: 3 }), parties)).toEqual([
+    expect(registrationPartiesOf(viewer(Role.PARTNER, { apiKeyId: 3 }), parties)).toEqual([
       CREATOR,
     ]);
-    expect(registrationCapacities(viewer(Role.PARTNER, { apiKeyId: 4 }), parties)).toEqual([]);
-    expect(registrationCapacities(viewer(Role.ADMIN), parties)).toEqual([ADMIN]);
-    expect(registrationCapacities(PUBLIC_VIEWER, parties)).toEqual([]);
+    expect(registrationPartiesOf(viewer(Role.PARTNER, { apiKeyId: 4 }), parties)).toEqual([]);
+    expect(registrationPartiesOf(viewer(Role.ADMIN), parties)).toEqual([ADMIN]);
+    expect(registrationPartiesOf(PUBLIC_VIEWER, parties)).toEqual([]);
   });
 
   it('takes the capacity from the role, not from ids the viewer happens to carry', () => {
     // An admin key bound to the organizer that also made the registration is still just ADMIN.
     expect(
-      registrationCapacities(viewer(Role.ADMIN, { institutionId: 7, apiKeyId: 3 }), parties),
+      registrationPartiesOf(viewer(Role.ADMIN, { institutionId: 7, apiKeyId: 3 }), parties),
     ).toEqual([ADMIN]);
     // Staff whose key made the registration act as staff of their institution, not as its creator.
     expect(
-      registrationCapacities(
+      registrationPartiesOf(
         viewer(Role.INSTITUTION_STAFF, { institutionId: 8, apiKeyId: 3 }),
         parties,
       ),
     ).toEqual([]);
     expect(
-      registrationCapacities(viewer(Role.PARTNER, { institutionId: 7, apiKeyId: 4 }), parties),
+      registrationPartiesOf(viewer(Role.PARTNER, { institutionId: 7, apiKeyId: 4 }), parties),
     ).toEqual([]);
   });
 
   it('gives a registration the organizer took itself no creator, even to a viewer without a key', () => {
     const organizerTaken = { organizerId: 7, apiKeyId: null };
-    expect(registrationCapacities(viewer(Role.PARTNER, { apiKeyId: 3 }), organizerTaken)).toEqual(
+    expect(registrationPartiesOf(viewer(Role.PARTNER, { apiKeyId: 3 }), organizerTaken)).toEqual(
       [],
     );
-    expect(
-      registrationCapacities(viewer(Role.PARTNER, { apiKeyId: null }), organizerTaken),
-    ).toEqual([]);
+    expect(registrationPartiesOf(viewer(Role.PARTNER, { apiKeyId: null }), organizerTaken)).toEqual(
+      [],
+    );
   });
 });
 
@@ -440,21 +448,17 @@ describe('canSeeRegistration', () => {
   });
 });
 
-describe('seesAllRegistrationsOf', () => {
-  it('lets admins and the organizer’s own staff see every registration, and no one else', () => {
-    expect(seesAllRegistrationsOf(viewer(Role.ADMIN), 7)).toBe(true);
-    expect(seesAllRegistrationsOf(viewer(Role.INSTITUTION_STAFF, { institutionId: 7 }), 7)).toBe(
-      true,
-    );
-    expect(seesAllRegistrationsOf(viewer(Role.INSTITUTION_STAFF, { institutionId: 8 }), 7)).toBe(
-      false,
-    );
-    expect(seesAllRegistrationsOf(viewer(Role.PARTNER, { apiKeyId: 3 }), 7)).toBe(false);
-    expect(seesAllRegistrationsOf(PUBLIC_VIEWER, 7)).toBe(false);
+describe('managesEventsOf', () => {
+  it('lets admins and the organizer’s own staff manage its events (and see every registration), and no one else', () => {
+    expect(managesEventsOf(viewer(Role.ADMIN), 7)).toBe(true);
+    expect(managesEventsOf(viewer(Role.INSTITUTION_STAFF, { institutionId: 7 }), 7)).toBe(true);
+    expect(managesEventsOf(viewer(Role.INSTITUTION_STAFF, { institutionId: 8 }), 7)).toBe(false);
+    expect(managesEventsOf(viewer(Role.PARTNER, { apiKeyId: 3 }), 7)).toBe(false);
+    expect(managesEventsOf(PUBLIC_VIEWER, 7)).toBe(false);
   });
 
-  it('takes a staff role for it: a partner key carrying the organizer’s id does not see all', () => {
-    expect(seesAllRegistrationsOf(viewer(Role.PARTNER, { institutionId: 7 }), 7)).toBe(false);
+  it('takes a staff role for it: a partner key carrying the organizer’s id manages nothing', () => {
+    expect(managesEventsOf(viewer(Role.PARTNER, { institutionId: 7 }), 7)).toBe(false);
   });
 });
 

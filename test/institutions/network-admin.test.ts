@@ -402,4 +402,40 @@ describe('services', () => {
         .errors![0].extensions!.code,
     ).toBe('CONFLICT');
   });
+
+  it('says a code is taken only when the code is: another unique rule broken is no such answer', async () => {
+    // A unique rule the schema does not have, on this test's own database: at most one service
+    // named so per institution.
+    await seeded.query(
+      `CREATE UNIQUE INDEX service_probe_name_idx ON service (institution_id) WHERE name = 'unique probe'`,
+    );
+    try {
+      const input = {
+        institutionCode: 'C-440000',
+        name: 'unique probe',
+        categoryCode: 'FIN',
+        deliveryMode: 'ONLINE',
+        fee: 'FREE',
+      };
+      const first = await api.graphql(
+        CREATE_SERVICE,
+        { input: { ...input, code: 'C-440000-P1' } },
+        admin,
+      );
+      expect(first.errors).toBeUndefined();
+      const second = await api.graphql(
+        CREATE_SERVICE,
+        { input: { ...input, code: 'C-440000-P2' } },
+        admin,
+      );
+      expect(second.errors![0].message).not.toMatch(/exists already/);
+      expect(second.errors![0].extensions!.code).toBe('INTERNAL_SERVER_ERROR');
+      const [{ taken }] = await seeded.query(
+        `SELECT count(*)::int AS taken FROM service WHERE code = 'C-440000-P2'`,
+      );
+      expect(taken).toBe(0);
+    } finally {
+      await seeded.query('DROP INDEX service_probe_name_idx');
+    }
+  });
 });

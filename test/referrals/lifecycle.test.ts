@@ -1,6 +1,6 @@
 // The lifecycle table of the README through HTTP: every move of the table by every kind of
 // caller, and every move the table does not have, for every kind of caller. The expected answers
-// come from the table written out below, not from src/referrals/lifecycle.ts.
+// come from the table written out below, not from src/referrals/referral-lifecycle.ts.
 import {
   CREATE,
   UPDATE,

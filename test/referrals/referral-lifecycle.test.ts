@@ -1,20 +1,20 @@
-// The lifecycle rules as plain functions: every (from, to) pair for every set of capacities,
-// against the README's table written out here.
+// The referral lifecycle as plain functions, without a database: every (from, to) pair for every
+// set of parties, against the README's table written out here (test/referrals/lifecycle.test.ts
+// makes the same moves through HTTP).
 import { Role } from '../../src/auth/role';
 import type { Viewer } from '../../src/auth/viewer';
 import {
-  Capacity,
-  LIFECYCLE,
-  allowedNextStatuses,
-  capacitiesOf,
-  checkTransition,
-} from '../../src/referrals/lifecycle';
+  REFERRAL_TRANSITIONS,
+  ReferralParty,
+  referralLifecycle,
+  referralPartiesOf,
+} from '../../src/referrals/referral-lifecycle';
 import { ReferralStatus } from '../../src/referrals/referral-status';
 
-const { STAFF, CREATOR, ADMIN } = Capacity;
+const { STAFF, CREATOR, ADMIN } = ReferralParty;
 const STATUSES = Object.values(ReferralStatus);
 
-const TABLE: [from: string, to: string, by: Capacity[]][] = [
+const TABLE: [from: string, to: string, by: ReferralParty[]][] = [
   ['SUBMITTED', 'ACCEPTED', [STAFF, ADMIN]],
   ['SUBMITTED', 'DECLINED', [STAFF, ADMIN]],
   ['SUBMITTED', 'CANCELLED', [CREATOR, ADMIN]],
@@ -24,14 +24,14 @@ const TABLE: [from: string, to: string, by: Capacity[]][] = [
   ['IN_PROGRESS', 'COMPLETED', [STAFF, ADMIN]],
   ['IN_PROGRESS', 'CANCELLED', [CREATOR, ADMIN]],
 ];
-const WHO: Record<Capacity, string> = {
+const WHO: Record<ReferralParty, string> = {
   [STAFF]: 'staff of the receiving institution',
   [CREATOR]: 'the partner that made the referral',
   [ADMIN]: 'an admin',
 };
 
-/** Every set of capacities a viewer can hold on one referral (and some it cannot). */
-const CAPACITY_SETS: Capacity[][] = [
+/** Every set of parties a viewer can be to one referral (and some it cannot). */
+const PARTY_SETS: ReferralParty[][] = [
   [],
   [STAFF],
   [CREATOR],
@@ -44,9 +44,9 @@ const CAPACITY_SETS: Capacity[][] = [
 
 type Outcome = { ok: true } | { code: string; field?: string; message: string };
 
-function outcome(from: string, to: string, capacities: Capacity[]): Outcome {
+function outcome(from: string, to: string, parties: ReferralParty[]): Outcome {
   try {
-    checkTransition(from as ReferralStatus, to as ReferralStatus, capacities);
+    referralLifecycle.check(from as ReferralStatus, to as ReferralStatus, parties);
     return { ok: true };
   } catch (error) {
     const { code, field, message } = error as { code: string; field?: string; message: string };
@@ -55,7 +55,7 @@ function outcome(from: string, to: string, capacities: Capacity[]): Outcome {
 }
 
 /** What the README says must happen. */
-function expected(from: string, to: string, capacities: Capacity[]): Outcome {
+function expected(from: string, to: string, parties: ReferralParty[]): Outcome {
   const next = TABLE.filter(([f]) => f === from);
   const step = next.find(([, t]) => t === to);
   if (!step) {
@@ -68,12 +68,12 @@ function expected(from: string, to: string, capacities: Capacity[]): Outcome {
           : `the referral is ${from}: it can move to ${next.map(([, t]) => t).join(', ')}, not to ${to}`,
     };
   }
-  if (step[2].some((capacity) => capacities.includes(capacity))) return { ok: true };
-  const mine = next.filter(([, , by]) => by.some((capacity) => capacities.includes(capacity)));
+  if (step[2].some((party) => parties.includes(party))) return { ok: true };
+  const mine = next.filter(([, , by]) => by.some((party) => parties.includes(party)));
   return {
     code: 'FORBIDDEN',
     message:
-      `only ${step[2].map((capacity) => WHO[capacity]).join(' or ')} may move a ${from} referral to ${to}.` +
+      `only ${step[2].map((party) => WHO[party]).join(' or ')} may move a ${from} referral to ${to}.` +
       (mine.length ? ` You may set ${mine.map(([, t]) => t).join(', ')}.` : ''),
   };
 }
@@ -81,7 +81,7 @@ function expected(from: string, to: string, capacities: Capacity[]): Outcome {
 describe('the lifecycle table', () => {
   it('has exactly the moves of the README, in its order', () => {
     const rows = STATUSES.flatMap((from) =>
-      LIFECYCLE[from].map((step) => [from, step.to, [...step.by].sort()]),
+      REFERRAL_TRANSITIONS[from].map((step) => [from, step.to, [...step.by].sort()]),
     );
     expect(rows).toEqual(TABLE.map(([from, to, by]) => [from, to, [...by].sort()]));
   });
@@ -94,17 +94,17 @@ describe('the lifecycle table', () => {
     ['DECLINED', []],
     ['CANCELLED', []],
   ])('lets a %s referral move to %p', (from, next) => {
-    expect(allowedNextStatuses(from as ReferralStatus)).toEqual(next);
+    expect(referralLifecycle.allowedNext(from as ReferralStatus)).toEqual(next);
   });
 });
 
-describe('checkTransition', () => {
+describe('referralLifecycle.check', () => {
   const cases = STATUSES.flatMap((from) =>
-    STATUSES.flatMap((to) => CAPACITY_SETS.map((capacities) => [from, to, capacities] as const)),
+    STATUSES.flatMap((to) => PARTY_SETS.map((parties) => [from, to, parties] as const)),
   );
 
-  it.each(cases)('%s → %s by %p', (from, to, capacities) => {
-    expect(outcome(from, to, capacities)).toEqual(expected(from, to, capacities));
+  it.each(cases)('%s → %s by %p', (from, to, parties) => {
+    expect(outcome(from, to, parties)).toEqual(expected(from, to, parties));
   });
 
   it('refuses IN_PROGRESS → DECLINED even to an admin who is also staff', () => {
@@ -114,9 +114,9 @@ describe('checkTransition', () => {
   });
 });
 
-describe('capacitiesOf', () => {
+describe('referralPartiesOf', () => {
   const referral = { institutionId: 7, apiKeyId: 42 };
-  // Only the fields capacitiesOf reads; the rest of a Viewer (name, key id, budget) does not matter.
+  // Only the fields referralPartiesOf reads; the rest of a Viewer (name, key id, budget) does not matter.
   const viewer = (role: Role, apiKeyId: number | null, institutionId: number | null) =>
     ({ role, name: 'someone', apiKeyId, institutionId }) as Viewer;
 
@@ -131,7 +131,7 @@ describe('capacitiesOf', () => {
     ['a partner whose key id is the institution’s id', viewer(Role.PARTNER, 7, 42), []],
     ['the public', viewer(Role.PUBLIC, null, null), []],
     ['the public, even with matching ids', viewer(Role.PUBLIC, 42, 7), []],
-  ] as const)('gives %s %p', (_who, who, capacities) => {
-    expect(capacitiesOf(who, referral)).toEqual(capacities);
+  ] as const)('gives %s %p', (_who, who, parties) => {
+    expect(referralPartiesOf(who, referral)).toEqual(parties);
   });
 });
