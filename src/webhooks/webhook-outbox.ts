@@ -40,15 +40,43 @@ export interface WebhookEvent {
  */
 const JOB_RUNS = 10;
 
+/** The lanes one API key's deliveries run in, across every process: see `deliveryLane`. */
+export const LANES_PER_KEY = 2;
+
+/** Prefix of the lanes' queue names: the stale-lane sweep (webhook-lanes.ts) looks only at these. */
+export const LANE_PREFIX = 'webhook-lane:';
+
+/**
+ * The lane of the deliveries of subscription `s` (an SQL alias): a graphile-worker named queue,
+ * `webhook-lane:<key id>:<n>`, whose jobs run one at a time across every process. A key's receiver
+ * hosts (the URL's host and port) are spread over its LANES_PER_KEY lanes by a hash of
+ * the host, so that
+ * - a key occupies at most LANES_PER_KEY delivery slots however many subscriptions and hosts it
+ *   has: a slow or dead receiver delays its own key's deliveries, never another partner's;
+ * - one host gets one POST at a time from one key, which a struggling receiver needs.
+ * Fairness per key rather than per host, because hosts cost a partner nothing (twenty names for
+ * one slow server) while keys are issued by the operator.
+ */
+function deliveryLane(s: string): string {
+  return `'${LANE_PREFIX}' || ${s}.api_key_id || ':' ||
+    get_byte(decode(md5(substring(${s}.url from '^[a-z]+://([^/?#]*)')), 'hex'), 0) % ${LANES_PER_KEY}`;
+}
+
 /** The add_job call for a delivery's attempt at `runAt` (null: now); arguments are SQL expressions. */
-function addDeliveryJob(uuid: string, attempt: string, runAt: string): string {
+function addDeliveryJob(uuid: string, attempt: string, runAt: string, lane: string): string {
   return `${JOB_QUEUE_SCHEMA}.add_job('${DELIVER_WEBHOOK}',
-    json_build_object('deliveryId', ${uuid}, 'attempt', ${attempt}), run_at => ${runAt},
-    max_attempts => ${JOB_RUNS}, job_key => '${JOB_KEY_PREFIX}' || ${uuid})`;
+    json_build_object('deliveryId', ${uuid}, 'attempt', ${attempt}), queue_name => ${lane},
+    run_at => ${runAt}, max_attempts => ${JOB_RUNS}, job_key => '${JOB_KEY_PREFIX}' || ${uuid})`;
 }
 
 /** Statement adding a delivery's job (attempt `$2`) at `$3` (null: now), replacing the waiting one. */
-export const ADD_DELIVERY_JOB = `SELECT ${addDeliveryJob('$1::text', '$2::int', '$3::timestamptz')}`;
+export const ADD_DELIVERY_JOB = `SELECT ${addDeliveryJob(
+  '$1::text',
+  '$2::int',
+  '$3::timestamptz',
+  `(SELECT ${deliveryLane('s')} FROM webhook_delivery d
+     JOIN webhook_subscription s ON s.id = d.subscription_id WHERE d.uuid = $1::uuid)`,
+)}`;
 
 /** Writes the deliveries of `events` and their jobs; call it inside the change's transaction. */
 export async function enqueueWebhookEvents(
@@ -66,9 +94,10 @@ export async function enqueueWebhookEvents(
          JOIN webhook_subscription s ON s.active AND e.type = ANY(s.events)
          JOIN api_key k ON k.id = s.api_key_id AND k.revoked_at IS NULL
                        AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner))
-       RETURNING uuid
+       RETURNING uuid, subscription_id
      )
-     SELECT count(${addDeliveryJob('uuid::text', '1', 'NULL')})::int AS queued FROM inserted`,
+     SELECT count(${addDeliveryJob('i.uuid::text', '1', 'NULL', deliveryLane('s'))})::int AS queued
+       FROM inserted i JOIN webhook_subscription s ON s.id = i.subscription_id`,
     [
       JSON.stringify(
         events.map(({ type, ownerApiKeyId, data }) => ({ type, owner: ownerApiKeyId, data })),
