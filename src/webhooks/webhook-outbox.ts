@@ -41,25 +41,24 @@ export interface WebhookEvent {
 const JOB_RUNS = 10;
 
 /** The lanes one API key's deliveries run in, across every process: see `deliveryLane`. */
-export const LANES_PER_KEY = 2;
+export const LANES_PER_KEY = 4;
 
 /** Prefix of the lanes' queue names: the stale-lane sweep (webhook-lanes.ts) looks only at these. */
 export const LANE_PREFIX = 'webhook-lane:';
 
 /**
- * The lane of the deliveries of subscription `s` (an SQL alias): a graphile-worker named queue,
- * `webhook-lane:<key id>:<n>`, whose jobs run one at a time across every process. A key's receiver
- * hosts (the URL's host and port) are spread over its LANES_PER_KEY lanes by a hash of
- * the host, so that
- * - a key occupies at most LANES_PER_KEY delivery slots however many subscriptions and hosts it
- *   has: a slow or dead receiver delays its own key's deliveries, never another partner's;
- * - one host gets one POST at a time from one key, which a struggling receiver needs.
- * Fairness per key rather than per host, because hosts cost a partner nothing (twenty names for
- * one slow server) while keys are issued by the operator.
+ * The lane of delivery `uuid` to subscription `s` (SQL expressions): a graphile-worker named
+ * queue, `webhook-lane:<key id>:<n>`, whose jobs run one at a time across every process. A key's
+ * deliveries are spread over its LANES_PER_KEY lanes by their random id (retries stay in their
+ * delivery's lane), so a key occupies at most LANES_PER_KEY delivery slots, however many
+ * subscriptions and hosts it has: a slow or dead receiver delays its own key's deliveries, never
+ * another partner's, and a busy partner's burst still goes out LANES_PER_KEY at a time. Fairness
+ * per key rather than per host, because host names cost a partner nothing (twenty names for one
+ * slow server) while keys are issued by the operator. graphile-worker has no concurrency limit for
+ * a group of jobs; LANES_PER_KEY named queues per key make one.
  */
-function deliveryLane(s: string): string {
-  return `'${LANE_PREFIX}' || ${s}.api_key_id || ':' ||
-    get_byte(decode(md5(substring(${s}.url from '^[a-z]+://([^/?#]*)')), 'hex'), 0) % ${LANES_PER_KEY}`;
+function deliveryLane(s: string, uuid: string): string {
+  return `'${LANE_PREFIX}' || ${s}.api_key_id || ':' || get_byte(uuid_send(${uuid}), 15) % ${LANES_PER_KEY}`;
 }
 
 /** The add_job call for a delivery's attempt at `runAt` (null: now); arguments are SQL expressions. */
@@ -74,7 +73,7 @@ export const ADD_DELIVERY_JOB = `SELECT ${addDeliveryJob(
   '$1::text',
   '$2::int',
   '$3::timestamptz',
-  `(SELECT ${deliveryLane('s')} FROM webhook_delivery d
+  `(SELECT ${deliveryLane('s', 'd.uuid')} FROM webhook_delivery d
      JOIN webhook_subscription s ON s.id = d.subscription_id WHERE d.uuid = $1::uuid)`,
 )}`;
 
@@ -96,7 +95,7 @@ export async function enqueueWebhookEvents(
                        AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner))
        RETURNING uuid, subscription_id
      )
-     SELECT count(${addDeliveryJob('i.uuid::text', '1', 'NULL', deliveryLane('s'))})::int AS queued
+     SELECT count(${addDeliveryJob('i.uuid::text', '1', 'NULL', deliveryLane('s', 'i.uuid'))})::int AS queued
        FROM inserted i JOIN webhook_subscription s ON s.id = i.subscription_id`,
     [
       JSON.stringify(
