@@ -75,10 +75,11 @@ export function deliverWebhookTask(options: DeliveryTaskOptions): Task {
         return null;
       }
       // Should this attempt never finish (the process dies), the next one comes when a retry
-      // would: the attempt's time limit, then the backoff.
+      // would: the attempt's time limit, then the backoff. PENDING while it is under way, so that
+      // redeliverWebhook does not queue a second attempt beside it.
       const nextAt = new Date(Date.now() + config.timeoutMs + retryDelayMs(attempt, config));
       const [row] = await transaction.rows<ClaimedRow>(
-        `UPDATE webhook_delivery d SET attempts = $2, next_attempt_at = $3
+        `UPDATE webhook_delivery d SET attempts = $2, next_attempt_at = $3, status = 'PENDING'
            FROM webhook_subscription s
           WHERE d.uuid = $1 AND s.id = d.subscription_id
           RETURNING d.*, s.url, s.secret_ciphertext, s.secret_key_id`,

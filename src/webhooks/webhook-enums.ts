@@ -37,7 +37,10 @@ registerEnumType(DeliveryStatus, {
   name: 'DeliveryStatus',
   description: 'Where a webhook delivery stands.',
   valuesConfig: {
-    PENDING: { description: 'Queued: not attempted yet, or queued again by redeliverWebhook.' },
+    PENDING: {
+      description:
+        'An attempt is queued or under way: the first, a retry, or one queued by redeliverWebhook.',
+    },
     DELIVERED: { description: 'The receiver answered 2xx.' },
     FAILED: { description: 'The last attempt failed; another is due at nextAttemptAt.' },
     DEAD: {

@@ -40,15 +40,42 @@ export interface WebhookEvent {
  */
 const JOB_RUNS = 10;
 
+/** The lanes one API key's deliveries run in, across every process: see `deliveryLane`. */
+export const LANES_PER_KEY = 4;
+
+/** Prefix of the lanes' queue names: the stale-lane sweep (webhook-lanes.ts) looks only at these. */
+export const LANE_PREFIX = 'webhook-lane:';
+
+/**
+ * The lane of delivery `uuid` to subscription `s` (SQL expressions): a graphile-worker named
+ * queue, `webhook-lane:<key id>:<n>`, whose jobs run one at a time across every process. A key's
+ * deliveries are spread over its LANES_PER_KEY lanes by their random id (retries stay in their
+ * delivery's lane), so a key occupies at most LANES_PER_KEY delivery slots, however many
+ * subscriptions and hosts it has: a slow or dead receiver delays its own key's deliveries, never
+ * another partner's, and a busy partner's burst still goes out LANES_PER_KEY at a time. Fairness
+ * per key rather than per host, because host names cost a partner nothing (twenty names for one
+ * slow server) while keys are issued by the operator. graphile-worker has no concurrency limit for
+ * a group of jobs; LANES_PER_KEY named queues per key make one.
+ */
+function deliveryLane(s: string, uuid: string): string {
+  return `'${LANE_PREFIX}' || ${s}.api_key_id || ':' || get_byte(uuid_send(${uuid}), 15) % ${LANES_PER_KEY}`;
+}
+
 /** The add_job call for a delivery's attempt at `runAt` (null: now); arguments are SQL expressions. */
-function addDeliveryJob(uuid: string, attempt: string, runAt: string): string {
+function addDeliveryJob(uuid: string, attempt: string, runAt: string, lane: string): string {
   return `${JOB_QUEUE_SCHEMA}.add_job('${DELIVER_WEBHOOK}',
-    json_build_object('deliveryId', ${uuid}, 'attempt', ${attempt}), run_at => ${runAt},
-    max_attempts => ${JOB_RUNS}, job_key => '${JOB_KEY_PREFIX}' || ${uuid})`;
+    json_build_object('deliveryId', ${uuid}, 'attempt', ${attempt}), queue_name => ${lane},
+    run_at => ${runAt}, max_attempts => ${JOB_RUNS}, job_key => '${JOB_KEY_PREFIX}' || ${uuid})`;
 }
 
 /** Statement adding a delivery's job (attempt `$2`) at `$3` (null: now), replacing the waiting one. */
-export const ADD_DELIVERY_JOB = `SELECT ${addDeliveryJob('$1::text', '$2::int', '$3::timestamptz')}`;
+export const ADD_DELIVERY_JOB = `SELECT ${addDeliveryJob(
+  '$1::text',
+  '$2::int',
+  '$3::timestamptz',
+  `(SELECT ${deliveryLane('s', 'd.uuid')} FROM webhook_delivery d
+     JOIN webhook_subscription s ON s.id = d.subscription_id WHERE d.uuid = $1::uuid)`,
+)}`;
 
 /** Writes the deliveries of `events` and their jobs; call it inside the change's transaction. */
 export async function enqueueWebhookEvents(
@@ -66,9 +93,10 @@ export async function enqueueWebhookEvents(
          JOIN webhook_subscription s ON s.active AND e.type = ANY(s.events)
          JOIN api_key k ON k.id = s.api_key_id AND k.revoked_at IS NULL
                        AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner))
-       RETURNING uuid
+       RETURNING uuid, subscription_id
      )
-     SELECT count(${addDeliveryJob('uuid::text', '1', 'NULL')})::int AS queued FROM inserted`,
+     SELECT count(${addDeliveryJob('i.uuid::text', '1', 'NULL', deliveryLane('s', 'i.uuid'))})::int AS queued
+       FROM inserted i JOIN webhook_subscription s ON s.id = i.subscription_id`,
     [
       JSON.stringify(
         events.map(({ type, ownerApiKeyId, data }) => ({ type, owner: ownerApiKeyId, data })),

@@ -71,7 +71,8 @@ function outcomeOf(
 }
 
 function networkError(error: NodeJS.ErrnoException, post: WebhookPost): string {
-  const where = `${post.target.address}:${post.url.port || (post.url.protocol === 'https:' ? 443 : 80)}`;
+  // The URL's own host, not the address it resolved to: lastError is shown to the subscriber.
+  const where = `${post.url.hostname}:${post.url.port || (post.url.protocol === 'https:' ? 443 : 80)}`;
   switch (error.code) {
     case 'ECONNREFUSED':
       return `connection refused by ${where}`;

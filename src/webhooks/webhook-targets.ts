@@ -1,8 +1,9 @@
 // Where a webhook may be sent — the defences against server-side request forgery, applied when a
 // subscription is created and again before every attempt: https only in production; no
-// credentials in the URL; the host resolved and every address it resolves to checked; then the
-// connection made to that checked address (webhook-sender.ts), so that a DNS answer that changes
-// between the check and the connection (DNS rebinding) cannot redirect it.
+// credentials in the URL; port 443 or 80 (any port where private targets are allowed); the host
+// resolved and every address it resolves to checked; then the connection made to that checked
+// address (webhook-sender.ts), so that a DNS answer that changes between the check and the
+// connection (DNS rebinding) cannot redirect it.
 //
 // Addresses come in three kinds. Public unicast: always allowed. Loopback and private (RFC 1918,
 // unique-local fc00::/7, shared CGNAT 100.64.0.0/10): allowed only with
@@ -13,6 +14,8 @@
 // NAT64 64:ff9b::/96, 6to4 2002::/16) are judged by that IPv4 address. Odd spellings of IPv4
 // (2130706433, 0x7f.1, 0177.0.0.1) are normalised by the WHATWG URL parser before any check.
 // Hand-written over ipaddr.js's ranges because no kept library has this two-tier policy.
+// A refusal says what kind of address it met, never the address: what a host name resolves to
+// inside the deployment (a database, a metadata service) is not the caller's to learn.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
@@ -84,23 +87,35 @@ function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
   }
 }
 
-/** Null when the policy allows connecting to `address`; otherwise why not. */
+/**
+ * Named in every refusal the development setting lifts: whoever runs the API on a laptop learns
+ * how to point a webhook at a local receiver.
+ */
+const forDevelopment = (what: string) =>
+  `for development, set WEBHOOK_ALLOW_PRIVATE_TARGETS=true on the server to allow ${what}`;
+
+/**
+ * Null when the policy allows connecting to `address`; otherwise what kind of address it is and
+ * the rule, e.g. "a loopback address: webhooks go to public addresses only (…)". The address
+ * itself is never part of it: for a host name it is what the name resolved to, an internal
+ * address a caller must not learn.
+ */
 export function addressRefusal(address: string, policy: TargetPolicy): string | null {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     parsed = ipaddr.parse(address);
   } catch {
-    return `${address} is not an IP address`;
+    return 'an address that is not an IP address: webhooks go to public addresses only';
   }
   if (parsed.kind() === 'ipv6') parsed = embeddedIPv4(parsed as ipaddr.IPv6) ?? parsed;
-  const judged = parsed.kind() === 'ipv6' ? address : `${address} (${parsed.toString()})`;
-  const shown = judged === `${address} (${address})` ? address : judged;
+  const never = (kind: string) =>
+    `${article(kind)} ${kind} address: webhooks never go there, whatever the server's settings; use a public address`;
   if (
     METADATA.some(
       (metadata) => metadata.kind() === parsed.kind() && metadata.toString() === parsed.toString(),
     )
   ) {
-    return `${shown} is a cloud metadata address: never a webhook target`;
+    return never('cloud metadata');
   }
   const range = parsed.range();
   // ::/96 other than :: and ::1: the deprecated IPv4-compatible form, which ipaddr.js calls unicast.
@@ -110,15 +125,20 @@ export function addressRefusal(address: string, policy: TargetPolicy): string | 
     (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0);
   if (range === 'unicast' && !ipv4Compatible) return null;
   if (range in PRIVATE_RANGES) {
+    const kind = PRIVATE_RANGES[range];
     return policy.allowPrivateTargets
       ? null
-      : `${shown} is ${article(PRIVATE_RANGES[range])} ${PRIVATE_RANGES[range]} address: webhooks go to public addresses only`;
+      : `${article(kind)} ${kind} address: webhooks go to public addresses only (${forDevelopment('loopback and private ones')})`;
   }
-  const kind = ipv4Compatible
-    ? 'reserved (IPv4-compatible IPv6)'
-    : (NEVER_RANGES[range] ?? range.replace(/([A-Z])/g, ' $1').toLowerCase());
-  return `${shown} is ${article(kind)} ${kind} address: never a webhook target`;
+  return never(
+    ipv4Compatible
+      ? 'reserved (IPv4-compatible IPv6)'
+      : (NEVER_RANGES[range] ?? range.replace(/([A-Z])/g, ' $1').toLowerCase()),
+  );
 }
+
+/** Ports a webhook may use where private targets are not allowed: the web's own. */
+const WEB_PORTS = new Set(['', '80', '443']);
 
 /** The URL's form: a web URL, https in production, no credentials. Returns it parsed. */
 export function checkTargetUrl(raw: string | URL, policy: TargetPolicy): URL {
@@ -132,7 +152,9 @@ export function checkTargetUrl(raw: string | URL, policy: TargetPolicy): URL {
     throw new TargetRefused(`is ${url.href.length} characters long: use at most ${MAX_URL_LENGTH}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TargetRefused(`uses ${url.protocol}: webhooks are POSTed to https:// URLs`);
+    throw new TargetRefused(
+      `uses the scheme ${url.protocol.slice(0, -1)}: webhooks are POSTed to https:// URLs`,
+    );
   }
   if (policy.requireHttps && url.protocol !== 'https:') {
     throw new TargetRefused('uses plain http://: this deployment delivers to https:// URLs only');
@@ -140,6 +162,13 @@ export function checkTargetUrl(raw: string | URL, policy: TargetPolicy): URL {
   if (url.username || url.password) {
     throw new TargetRefused(
       'carries credentials (user:password@): leave them out and check deliveries by their signature',
+    );
+  }
+  // Another port of a public host is another service (a database, an admin console): not ours
+  // to reach. Local receivers listen on any port, so a development server allows every one.
+  if (!policy.allowPrivateTargets && !WEB_PORTS.has(url.port)) {
+    throw new TargetRefused(
+      `uses port ${url.port}: webhooks go to port 443 (https://) or 80 (http://) (${forDevelopment('any port')})`,
     );
   }
   return url;
@@ -171,7 +200,9 @@ export async function resolveTarget(
       addresses = [];
     }
     if (addresses.length === 0) {
-      throw new TargetRefused(`names the host ${host}, which does not resolve: check the name`);
+      throw new TargetRefused(
+        `names the host ${host}, which does not resolve: check the name, or use a host with a public DNS record`,
+      );
     }
   }
   for (const { address } of addresses) {

@@ -1,9 +1,11 @@
 // Delivering webhooks in this process: graphile-worker runs the delivery task on the shared
 // PostgreSQL queue. Every API process may run one; they share the queue without delivering the
-// same attempt twice (graphile-worker locks a job for one worker; the task claims its attempt).
+// same attempt twice (graphile-worker locks a job for one worker; the task claims its attempt),
+// and free the lanes of a process that died mid-attempt (webhook-lanes.ts).
 import type { WebhookConfig } from '../config';
 import { startJobQueue, type JobQueue } from '../db/job-queue';
 import { deliverWebhookTask, type DeliveryTaskOptions } from './webhook-delivery.task';
+import { sweepStaleLanes } from './webhook-lanes';
 import { DELIVER_WEBHOOK } from './webhook-outbox';
 
 export interface WebhookWorkerOptions extends Omit<DeliveryTaskOptions, 'config'> {
@@ -25,11 +27,18 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
       'webhook secrets are encrypted with the public development key: set WEBHOOK_SECRET_KEY',
     );
   }
-  return startJobQueue({
+  const queue = await startJobQueue({
     url: options.url,
     log,
     concurrency: config.concurrency,
     pollIntervalMs: config.pollIntervalMs,
     tasks: { [DELIVER_WEBHOOK]: deliverWebhookTask(options) },
   });
+  const sweeper = sweepStaleLanes(options.sql, config.timeoutMs, log);
+  return {
+    async stop() {
+      sweeper.stop();
+      await queue.stop();
+    },
+  };
 }

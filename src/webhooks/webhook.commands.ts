@@ -7,7 +7,7 @@ import { SqlParameters } from '../db/rows';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { requireNodeKey } from '../schema/node';
 import { WebhookDelivery } from './webhook-delivery.entity';
-import type { WebhookEventType } from './webhook-enums';
+import { DeliveryStatus, type WebhookEventType } from './webhook-enums';
 import { ADD_DELIVERY_JOB } from './webhook-outbox';
 import { generateSecret, keyIdOf, sealSecret } from './webhook-secrets';
 import { WebhookSubscription } from './webhook-subscription.entity';
@@ -18,6 +18,13 @@ import { owned } from './webhook.queries';
 
 /** Active subscriptions one key may have: enough for every event type and a rotation or two. */
 const MAX_SUBSCRIPTIONS_PER_KEY = 20;
+
+/**
+ * Active subscriptions one key may have to one URL (its fragment, never sent, aside): the one that
+ * receives, and a second while its secret is rotated (create the new, switch, delete the old).
+ * More would only POST each change to the same receiver again.
+ */
+const MAX_SUBSCRIPTIONS_PER_URL = 2;
 
 export function requireSubscriber(viewer: Viewer): number {
   if (viewer.role === Role.PUBLIC) {
@@ -61,13 +68,20 @@ export async function createWebhookSubscription(
   const subscription = await sql.transaction(async (transaction) => {
     // Counted under the key's row lock, so that concurrent creations cannot pass the limit together.
     await transaction.rows('SELECT id FROM api_key WHERE id = $1 FOR UPDATE', [apiKeyId]);
-    const [{ count }] = await transaction.rows<{ count: number }>(
-      'SELECT count(*)::int AS count FROM webhook_subscription WHERE api_key_id = $1 AND active',
-      [apiKeyId],
+    const [{ count, sameUrl }] = await transaction.rows<{ count: number; sameUrl: number }>(
+      `SELECT count(*)::int AS count,
+              (count(*) FILTER (WHERE split_part(url, '#', 1) = split_part($2, '#', 1)))::int AS "sameUrl"
+         FROM webhook_subscription WHERE api_key_id = $1 AND active`,
+      [apiKeyId, url.href],
     );
     if (count >= MAX_SUBSCRIPTIONS_PER_KEY) {
       throw conflict(
         `this API key has ${count} webhook subscriptions, the most allowed: delete one it no longer needs`,
+      );
+    }
+    if (sameUrl >= MAX_SUBSCRIPTIONS_PER_URL) {
+      throw conflict(
+        `this API key has ${sameUrl} webhook subscriptions to this URL, the most allowed (one, and a second while rotating its secret): delete one first`,
       );
     }
     const [row] = await transaction.rows(
@@ -122,8 +136,11 @@ export async function deleteWebhookSubscription(
 }
 
 /**
- * Queues the delivery again, due now, whatever its status: at least one more attempt (the
- * retries left, if any; else one, a failure of which is final). Refused once its subscription is deleted or its key revoked.
+ * Queues the next attempt of the delivery now: one more for a DELIVERED or DEAD delivery (the
+ * retries left, if any; else one, a failure of which is final), the scheduled retry brought
+ * forward for a FAILED one. Refused (CONFLICT) while an attempt is queued or under way (PENDING):
+ * a delivery has at most one attempt waiting or running, however often this is called. Refused
+ * once its subscription is deleted or its key revoked.
  */
 export async function redeliverWebhook(
   { viewer, sql, webhooks }: WebhookContext,
@@ -133,8 +150,13 @@ export async function redeliverWebhook(
   const uuid = requireNodeKey(deliveryId, 'WebhookDelivery', 'deliveryId');
   return sql.transaction(async (transaction) => {
     const params = new SqlParameters();
-    const [found] = await transaction.rows<{ active: boolean; attempts: number }>(
-      `SELECT s.active, d.attempts FROM webhook_delivery d
+    // The row lock orders this after an attempt's claim, which marks the delivery PENDING.
+    const [found] = await transaction.rows<{
+      active: boolean;
+      attempts: number;
+      status: DeliveryStatus;
+    }>(
+      `SELECT s.active, d.attempts, d.status FROM webhook_delivery d
          JOIN webhook_subscription s ON s.id = d.subscription_id
         WHERE d.uuid = ${params.add(uuid)} AND ${owned(viewer, params)} FOR UPDATE OF d`,
       params.values,
@@ -150,12 +172,18 @@ export async function redeliverWebhook(
         'the delivery’s subscription was deleted: create a new subscription for new deliveries',
       );
     }
+    if (found.status === DeliveryStatus.PENDING) {
+      throw conflict(
+        'the delivery already has an attempt queued or under way (status PENDING): redeliver it once that attempt is over',
+      );
+    }
     const [row] = await transaction.rows(
       `UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = now(),
               attempt_limit = greatest(coalesce(attempt_limit, $2), attempts + 1)
         WHERE uuid = $1 RETURNING *`,
       [uuid, webhooks?.maxAttempts ?? 1],
     );
+    // Replaces a FAILED delivery's waiting retry (the same job key): brought forward, not doubled.
     await transaction.rows(ADD_DELIVERY_JOB, [uuid, found.attempts + 1, null]);
     return transaction.hydrator(WebhookDelivery)(row);
   });

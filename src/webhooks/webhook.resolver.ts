@@ -95,7 +95,7 @@ export class WebhookSubscriptionResolver {
 
   @Mutation(() => WebhookDelivery, {
     description:
-      'Queues the delivery again now, whatever its status (same delivery id, a new attempt and signature).',
+      'Queues the delivery’s next attempt now (same delivery id, a new signature): one more when DELIVERED or DEAD, the retry brought forward when FAILED. CONFLICT while an attempt is queued or under way (PENDING).',
   })
   redeliverWebhook(
     @Arg('deliveryId', () => ID, { description: 'Global id of the delivery.' })

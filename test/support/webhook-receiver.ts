@@ -18,6 +18,8 @@ export interface WebhookReceiver {
   received: ReceivedWebhook[];
   /** The POSTs to one path. */
   at(path: string): ReceivedWebhook[];
+  /** The most POSTs it held unanswered at once (a connection closed by the sender ends one). */
+  mostAtOnce(): number;
   /** Resolves once `count` POSTs reached `path` (or any path), or fails after `ms`. */
   waitFor(count: number, path?: string, ms?: number): Promise<ReceivedWebhook[]>;
   close(): Promise<void>;
@@ -33,7 +35,12 @@ export async function startWebhookReceiver(
 ): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   const hanging = new Set<http.ServerResponse>();
+  let open = 0;
+  let mostAtOnce = 0;
   const server = http.createServer((req, res) => {
+    open += 1;
+    mostAtOnce = Math.max(mostAtOnce, open);
+    res.on('close', () => (open -= 1));
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -78,6 +85,7 @@ export async function startWebhookReceiver(
     url: (path = '/hook') => `http://127.0.0.1:${port}${path}`,
     received,
     at,
+    mostAtOnce: () => mostAtOnce,
     async waitFor(count, path, ms = 20_000) {
       const deadline = Date.now() + ms;
       const seen = () => (path ? at(path) : received);

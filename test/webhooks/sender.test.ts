@@ -53,9 +53,21 @@ it('refuses a name one of whose addresses is not allowed, even if another is', a
       { requireHttps: true, allowPrivateTargets: false },
       resolve,
     ),
-  ).rejects.toThrow(
-    /rebind\.example, which resolves to 169\.254\.169\.254 is a link-local address/,
+  ).rejects.toThrow(/rebind\.example, which resolves to a link-local address: webhooks never go/);
+});
+
+it('never names the internal address a refused host resolves to', async () => {
+  // In the compose deployment `http://primary/` resolves to the database's address.
+  const resolve = async () => [{ address: '172.18.0.3', family: 4 as const }];
+  const refusal = resolveTarget(
+    new URL('http://primary/'),
+    { requireHttps: false, allowPrivateTargets: false },
+    resolve,
   );
+  await expect(refusal).rejects.toThrow(
+    /names the host primary, which resolves to a private \(RFC 1918\) address: webhooks go to public addresses only \(for development, set WEBHOOK_ALLOW_PRIVATE_TARGETS=true/,
+  );
+  await expect(refusal).rejects.not.toThrow(/172\.18/);
 });
 
 it('follows no redirect', async () => {

@@ -31,33 +31,56 @@ const subscribe = (key: Record<string, string>, url: string, events = ['REFERRAL
 describe('URL rules (no private targets allowed)', () => {
   it.each([
     [
-      'http://127.0.0.1:8080/hook',
-      /127\.0\.0\.1 is a loopback address: webhooks go to public addresses only/,
+      'http://127.0.0.1/hook',
+      /points at a loopback address: webhooks go to public addresses only \(for development, set WEBHOOK_ALLOW_PRIVATE_TARGETS=true on the server to allow loopback and private ones\)/,
     ],
-    ['http://[::1]/hook', /::1 is a loopback address/],
-    ['https://10.1.2.3/hook', /10\.1\.2\.3 is a private \(RFC 1918\) address/],
+    ['http://[::1]/hook', /points at a loopback address/],
+    ['https://10.1.2.3/hook', /points at a private \(RFC 1918\) address/],
     ['https://192.168.0.10/hook', /private \(RFC 1918\)/],
-    ['https://2130706433/hook', /127\.0\.0\.1 is a loopback address/],
-    ['https://localhost/hook', /names the host localhost, which resolves to .*loopback/],
+    ['https://2130706433/hook', /points at a loopback address/],
+    [
+      'https://localhost/hook',
+      /names the host localhost, which resolves to a loopback address: webhooks go to public addresses only .*WEBHOOK_ALLOW_PRIVATE_TARGETS=true/,
+    ],
     [
       'http://169.254.169.254/latest/meta-data',
-      /169\.254\.169\.254 is a link-local address: never a webhook target/,
+      /points at a link-local address: webhooks never go there, whatever the server's settings; use a public address/,
     ],
-    [
-      'https://[fd00:ec2::254]/',
-      /fd00:ec2::254 is a cloud metadata address: never a webhook target/,
-    ],
-    ['https://[::ffff:169.254.169.254]/', /link-local address: never a webhook target/],
-    ['https://224.0.0.1/', /multicast address: never a webhook target/],
-    ['https://0.0.0.0/', /unspecified address: never a webhook target/],
-    ['ftp://example.com/hook', /uses ftp:: webhooks are POSTed to https:\/\/ URLs/],
+    ['https://[fd00:ec2::254]/', /points at a cloud metadata address: webhooks never go there/],
+    ['https://[::ffff:169.254.169.254]/', /a link-local address: webhooks never go there/],
+    ['https://224.0.0.1/', /a multicast address: webhooks never go there/],
+    ['https://0.0.0.0/', /an unspecified address: webhooks never go there/],
+    ['ftp://example.com/hook', /uses the scheme ftp: webhooks are POSTed to https:\/\/ URLs/],
     ['https://user:pw@example.com/hook', /carries credentials/],
-    ['https://no-such-host.invalid/hook', /does not resolve/],
+    ['https://no-such-host.invalid/hook', /does not resolve: check the name/],
+    [
+      'https://93.184.215.14:8443/hook',
+      /uses port 8443: webhooks go to port 443 \(https:\/\/\) or 80 \(http:\/\/\) \(for development, set WEBHOOK_ALLOW_PRIVATE_TARGETS=true on the server to allow any port\)/,
+    ],
+    ['http://93.184.215.14:22/hook', /uses port 22/],
   ])('refuses %s with BAD_USER_INPUT saying why', async (url, why) => {
     const response = await subscribe(keys.partnerA, url);
     expect(response.data).toBeNull();
     expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     expect(response.errors![0].message).toMatch(why);
+  });
+
+  it('never says which address a refused host name resolves to', async () => {
+    // localhost resolves to 127.0.0.1 and/or ::1: the refusal names the kind, not the address.
+    const response = await subscribe(keys.partnerA, 'https://localhost/hook');
+    const message = response.errors![0].message;
+    expect(message).toMatch(/resolves to a loopback address/);
+    expect(message).not.toMatch(/127\.0\.0\.1|::1/);
+  });
+
+  it('takes the web ports 443 and 80, however written', async () => {
+    for (const url of ['https://93.184.215.14:443/ports', 'http://93.184.215.14:80/ports']) {
+      const response = await subscribe(keys.partnerB, url);
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.createWebhookSubscription.subscription.url).toBe(
+        url.replace(/:(443|80)\//, '/'),
+      );
+    }
   });
 
   it('refuses a URL longer than 2,048 characters', async () => {
@@ -205,7 +228,9 @@ describe('in production', () => {
         /uses plain http:\/\/: this deployment delivers to https:\/\/ URLs only/,
       );
       const metadata = await post('https://169.254.169.254/');
-      expect(metadata.errors[0].message).toMatch(/link-local address: never a webhook target/);
+      expect(metadata.errors[0].message).toMatch(
+        /points at a link-local address: webhooks never go there/,
+      );
     } finally {
       await server.stop();
       await dataSource.destroy();
@@ -235,6 +260,30 @@ it('names the rule when a key has too many subscriptions', async () => {
   expect(refused.errors![0].message).toMatch(
     /has 20 webhook subscriptions, the most allowed: delete one/,
   );
+});
+
+it('lets a key subscribe a URL twice (to rotate a secret), not a third time', async () => {
+  const { key } = await createApiKey(api.sql, { role: 'PARTNER', name: `${TAG} repeater` });
+  const url = 'https://93.184.215.14/same';
+  const first = await subscribe(bearer(key), url);
+  expect(first.errors).toBeUndefined();
+  // The fragment is never sent: the same receiver.
+  expect((await subscribe(bearer(key), `${url}#rotated`)).errors).toBeUndefined();
+  for (const again of [url, `${url}#third`]) {
+    const refused = await subscribe(bearer(key), again);
+    expect(refused.errors![0].extensions!.code).toBe('CONFLICT');
+    expect(refused.errors![0].message).toMatch(
+      /has 2 webhook subscriptions to this URL, the most allowed \(one, and a second while rotating its secret\): delete one first/,
+    );
+  }
+  // Another URL, or another key's subscription to this one, is not counted.
+  expect((await subscribe(bearer(key), `${url}?v=2`)).errors).toBeUndefined();
+  expect((await subscribe(keys.partnerB, url)).errors).toBeUndefined();
+  // Deleting one makes room again.
+  const DELETE = 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }';
+  const { id } = first.data!.createWebhookSubscription.subscription;
+  expect((await api.graphql(DELETE, { id }, bearer(key))).errors).toBeUndefined();
+  expect((await subscribe(bearer(key), url)).errors).toBeUndefined();
 });
 
 it('reads the deliveries of a whole page of subscriptions in the same statements as of one', async () => {

@@ -66,6 +66,24 @@ describe('addresses', () => {
     expect(addressRefusal(address, open)).toContain(kind);
   });
 
+  it.each(['127.0.0.1', '10.0.0.1', '169.254.169.254', '::ffff:169.254.169.254', 'fd00:ec2::254'])(
+    'says what kind of address %s is, never the address',
+    (address) => {
+      const refusal = addressRefusal(address, closed)!;
+      expect(refusal).toMatch(/^an? [a-z-]/);
+      expect(refusal).not.toContain(address);
+      expect(refusal).not.toContain('169.254');
+    },
+  );
+
+  it('takes ports 443 and 80 only, any port where private targets are allowed', () => {
+    expect(() => checkTargetUrl('https://example.com:8443/', closed)).toThrow(/uses port 8443/);
+    expect(checkTargetUrl('https://example.com:443/', closed).port).toBe('');
+    expect(checkTargetUrl('http://example.com:80/', open).port).toBe('');
+    expect(checkTargetUrl('https://example.com:80/', closed).port).toBe('80');
+    expect(checkTargetUrl('http://example.com:8080/', open).port).toBe('8080');
+  });
+
   it('refuses plain http only where https is required', () => {
     expect(() => checkTargetUrl('http://example.com/', closed)).toThrow(/https:\/\/ URLs only/);
     expect(checkTargetUrl('http://example.com/', open).href).toBe('http://example.com/');

@@ -258,7 +258,7 @@ export type DeliveryStatus =
   | 'DELIVERED'
   /** The last attempt failed; another is due at nextAttemptAt. */
   | 'FAILED'
-  /** Queued: not attempted yet, or queued again by redeliverWebhook. */
+  /** An attempt is queued or under way: the first, a retry, or one queued by redeliverWebhook. */
   | 'PENDING';
 
 /** An SME referred to a service. */
@@ -806,7 +806,7 @@ export type Mutation = {
   recordAttendance: EventRegistrationPayload;
   /** Organizer’s staff or ADMIN: what came of a matchmaking event for an enterprise that attended. */
   recordOutcome: EventPayload;
-  /** Queues the delivery again now, whatever its status (same delivery id, a new attempt and signature). */
+  /** Queues the delivery’s next attempt now (same delivery id, a new signature): one more when DELIVERED or DEAD, the retry brought forward when FAILED. CONFLICT while an attempt is queued or under way (PENDING). */
   redeliverWebhook: WebhookDelivery;
   /** PARTNER or ADMIN. CONFIRMED while seats are left, WAITLISTED after; never overbooked. */
   registerForEvent: EventRegistrationPayload;
