@@ -3,6 +3,13 @@
 // is open, which status may follow which and who may make the move, how many waitlisted move up
 // when seats free. registration.commands.ts applies them under the event's row lock.
 import { Role } from '../auth/role';
+import {
+  isAdmin,
+  isPartnerOwning,
+  isStaffOf,
+  requireAdminOrStaffOf,
+  requireRole,
+} from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { DomainError, badInput, forbidden } from '../schema/errors';
 import {
@@ -152,15 +159,9 @@ export function registrationCapacities(
   parties: RegistrationParties,
 ): RegistrationCapacity[] {
   const capacities: RegistrationCapacity[] = [];
-  if (viewer.role === Role.ADMIN) capacities.push(RegistrationCapacity.ADMIN);
-  if (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === parties.organizerId)
-    capacities.push(RegistrationCapacity.ORGANIZER);
-  if (
-    viewer.role === Role.PARTNER &&
-    parties.apiKeyId !== null &&
-    viewer.apiKeyId === parties.apiKeyId
-  )
-    capacities.push(RegistrationCapacity.CREATOR);
+  if (isAdmin(viewer)) capacities.push(RegistrationCapacity.ADMIN);
+  if (isStaffOf(viewer, parties.organizerId)) capacities.push(RegistrationCapacity.ORGANIZER);
+  if (isPartnerOwning(viewer, parties.apiKeyId)) capacities.push(RegistrationCapacity.CREATOR);
   return capacities;
 }
 
@@ -170,28 +171,23 @@ export const canSeeRegistration = (viewer: Viewer, parties: RegistrationParties)
 
 /** Whether the viewer sees every registration of events this institution organizes. */
 export const seesAllRegistrationsOf = (viewer: Viewer, organizerId: number) =>
-  viewer.role === Role.ADMIN ||
-  (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === organizerId);
+  isAdmin(viewer) || isStaffOf(viewer, organizerId);
 
 /** Who made a change, as the history shows it: the API client's name. */
 export const actorName = (viewer: Viewer) => viewer.name ?? viewer.role;
 
+/** Who runs events, as refusals name them. */
+export const ORGANIZER_KEYS = { who: 'staff of the organizing institution or an ADMIN key' };
+
 /** FORBIDDEN unless the viewer may run events at all (staff of some institution, or an admin). */
 export function requireStaffOrAdmin(viewer: Viewer, action: string): void {
-  if (viewer.role === Role.INSTITUTION_STAFF || viewer.role === Role.ADMIN) return;
-  throw forbidden(
-    viewer.role === Role.PUBLIC
-      ? `to ${action} send an INSTITUTION_STAFF or ADMIN key: Authorization: Bearer <key>`
-      : `only staff of the organizing institution or an ADMIN key may ${action}`,
-  );
+  requireRole(viewer, [Role.INSTITUTION_STAFF, Role.ADMIN], action, ORGANIZER_KEYS);
 }
 
 /** FORBIDDEN unless the viewer is staff of the organizer or an admin. */
 export function requireOrganizer(viewer: Viewer, organizerId: number, action: string): void {
   requireStaffOrAdmin(viewer, action);
-  if (!seesAllRegistrationsOf(viewer, organizerId)) {
-    throw forbidden(`only staff of the organizing institution or an ADMIN key may ${action}`);
-  }
+  requireAdminOrStaffOf(viewer, organizerId, action, ORGANIZER_KEYS);
 }
 
 /** When, relative to the event's start, a move may be made. */

@@ -1,6 +1,6 @@
 // The referral lifecycle (docs/referrals.md) as data: which status may follow which, and who may make
 // the move. Everything else is refused and changes nothing.
-import { Role } from '../auth/role';
+import { isAdmin, isPartnerOwning, isStaffOf } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { badInput, forbidden } from '../schema/errors';
 import { ReferralStatus } from './referral-status';
@@ -47,11 +47,9 @@ export interface ReferralParties {
 
 export function capacitiesOf(viewer: Viewer, referral: ReferralParties): Capacity[] {
   const capacities: Capacity[] = [];
-  if (viewer.role === Role.ADMIN) capacities.push(Capacity.ADMIN);
-  if (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === referral.institutionId)
-    capacities.push(Capacity.STAFF);
-  if (viewer.role === Role.PARTNER && viewer.apiKeyId === referral.apiKeyId)
-    capacities.push(Capacity.CREATOR);
+  if (isAdmin(viewer)) capacities.push(Capacity.ADMIN);
+  if (isStaffOf(viewer, referral.institutionId)) capacities.push(Capacity.STAFF);
+  if (isPartnerOwning(viewer, referral.apiKeyId)) capacities.push(Capacity.CREATOR);
   return capacities;
 }
 
