@@ -16,7 +16,7 @@ import {
 import type { Config } from '../config';
 import { START_UP_LOCK } from '../db/migrations';
 import type { Sql } from '../db/sql';
-import { measuredCost } from '../schema/query-limits';
+import { costToCharge } from '../schema/query-limits';
 import { batchedBudget, type BatchedBudget } from './budget-batches';
 import { clientNetwork } from './client-network';
 import type { RequestContext } from './context';
@@ -205,7 +205,7 @@ export function budgetHolder({
  * Charges each request its estimated cost before it runs (after the query limits measured it),
  * refuses it with 429 when the budget is spent, and reports the budget in every answer: in
  * `extensions.budget` and the RateLimit headers. A request refused before it could be measured
- * (a syntax error, an unknown operation) still costs one point.
+ * (a syntax error, an unknown operation), or refused by the query limits, costs one point.
  */
 export function budgetPlugin(budgets: Budgets): ApolloServerPlugin<RequestContext> {
   return {
@@ -214,7 +214,7 @@ export function budgetPlugin(budgets: Budgets): ApolloServerPlugin<RequestContex
       let charge: Promise<BudgetState> | null = null;
       return {
         async didResolveOperation() {
-          charge = budgets.charge(holder, Math.max(1, measuredCost(contextValue) ?? 1));
+          charge = budgets.charge(holder, Math.max(1, costToCharge(contextValue) ?? 1));
           await charge;
         },
         async willSendResponse({ response }) {

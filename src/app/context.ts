@@ -36,10 +36,10 @@ export interface RequestRouting {
   /** Its statements went to a read replica (set when its session is chosen). */
   fromReplica?: boolean;
   /**
-   * A mutation of nothing but importNetwork: exempt from the per-request deadline (a province's
-   * directory takes longer than a lookup), given the import's own instead.
+   * A mutation of nothing but fields with a time limit of their own (importNetwork: a province's
+   * directory takes longer than a lookup): that limit instead of the per-request deadline.
    */
-  longRunning?: boolean;
+  timeoutMs?: number | null;
 }
 
 export type RequestContext = ReferralContext &

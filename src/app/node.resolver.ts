@@ -7,7 +7,7 @@ import { referralNodes } from '../referrals/referral.resolver';
 import { regionNodes } from '../regions/region.resolver';
 import { badInput } from '../schema/errors';
 import { fromGlobalId, Node, nodeKey } from '../schema/node';
-import type { CostRule } from '../schema/query-limits';
+import { Cost, type CostRule } from '../schema/field-policy';
 import { serviceNodes } from '../services/service.resolver';
 import { webhookNodes } from '../webhooks/webhook.resolver';
 import type { RequestContext } from './context';
@@ -35,6 +35,11 @@ function loadNode(id: string, context: RequestContext): Promise<Node | null> {
 
 const MAX_IDS = 100;
 
+/** nodes(ids) returns one object per id. */
+const nodesCost: CostRule = {
+  multiplier: ({ ids }) => (Array.isArray(ids) ? ids.length : 1),
+};
+
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, {
@@ -48,6 +53,7 @@ export class NodeResolver {
     return loadNode(id, context);
   }
 
+  @Cost(nodesCost)
   @Query(() => [Node], {
     nullable: 'items',
     description: `Objects by their global ids (at most ${MAX_IDS}), in the order asked; null where an id names nothing.`,
@@ -62,9 +68,3 @@ export class NodeResolver {
     return Promise.all(ids.map((id) => loadNode(id, context)));
   }
 }
-
-/** nodes(ids) returns one object per id. */
-export const nodesCostRule: CostRule = {
-  field: 'Query.nodes',
-  multiplier: ({ ids }) => (Array.isArray(ids) ? ids.length : 1),
-};

@@ -4,10 +4,12 @@
 // that a client always reads its own writes. After a key's mutation the primary's WAL position is
 // kept on the key (one statement, only when replicas are configured).
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind } from 'graphql';
+import type { GraphQLField } from 'graphql';
 import type { Config } from '../config';
 import { ReadReplicas, WAL_POSITION } from '../db/read-replicas';
 import { Sql } from '../db/sql';
+import { executedRootFields } from '../schema/executed-fields';
+import { timeoutOf } from '../schema/field-policy';
 import type { Logger } from '../logger';
 import type { RequestContext, SessionChooser } from './context';
 import { createNetworkDataSource } from './data-source';
@@ -36,31 +38,31 @@ export async function watchReadReplicas(
   return ReadReplicas.watch(replicas, new Sql(primary.dataSource), config.maxReplicaLagMs, log);
 }
 
-/**
- * Mutation fields that, sent alone, get a deadline of their own instead of REQUEST_TIMEOUT_MS
- * (an import: a whole province's directory is checked and written in one request). The domains
- * declare them; src/app/schema.ts gathers them.
- */
-export interface LongRunningMutations {
-  fields: ReadonlySet<string>;
-  timeoutMs: number;
-}
-
 /** Chooses each request's session: a replica for queries when one may serve, else the primary. */
 export function sessionChooser(
   primary: Sql,
   replicas: ReadReplicas | null,
   limits: Config['limits'],
-  longRunningMutations: LongRunningMutations,
 ): SessionChooser {
   const session = { concurrency: limits.connectionsPerRequest, timeoutMs: limits.requestTimeoutMs };
-  const longRunning = { ...session, timeoutMs: longRunningMutations.timeoutMs };
   return (routing, viewer) => {
     const replica =
       routing.operation === 'query' && replicas ? replicas.choose(viewer.lastWritePosition) : null;
     routing.fromReplica = replica !== null;
-    return (replica ?? primary).session(routing.longRunning ? longRunning : session);
+    return (replica ?? primary).session(
+      routing.timeoutMs ? { ...session, timeoutMs: routing.timeoutMs } : session,
+    );
   };
+}
+
+/**
+ * A mutation whose every field declares a time limit of its own (@LongRunning: an import checks
+ * and writes a whole province's directory in one request) runs under the longest of them.
+ */
+function ownTimeLimit(fields: readonly GraphQLField<unknown, unknown>[] | null): number | null {
+  const limits = (fields ?? []).map(timeoutOf);
+  if (limits.length === 0 || limits.some((limit) => limit === undefined)) return null;
+  return Math.max(...(limits as number[]));
 }
 
 /**
@@ -71,23 +73,17 @@ export function readRoutingPlugin(
   primary: Sql,
   replicas: ReadReplicas | null,
   log: Logger,
-  longRunningMutations: LongRunningMutations,
 ): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           contextValue.routing.operation = operation?.operation ?? null;
-          const fields = operation?.selectionSet.selections ?? [];
-          contextValue.routing.longRunning =
-            operation?.operation === 'mutation' &&
-            fields.length > 0 &&
-            fields.every(
-              (field) =>
-                field.kind === Kind.FIELD &&
-                (field.name.value === '__typename' ||
-                  longRunningMutations.fields.has(field.name.value)),
+          if (operation?.operation === 'mutation') {
+            contextValue.routing.timeoutMs = ownTimeLimit(
+              executedRootFields(schema, document, operation, request.variables ?? {}),
             );
+          }
         },
         async willSendResponse({ operation, contextValue }) {
           const keyId = contextValue.viewer.apiKeyId;

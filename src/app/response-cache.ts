@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { Role } from '../auth/role';
+import { isAnonymous } from '../auth/permissions';
 import type { RequestContext } from './context';
 
 export interface ResponseCacheOptions {
@@ -75,7 +75,7 @@ export function createResponseCache({
 
   const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart({ contextValue }) {
-      if (!enabled || contextValue.viewer.role !== Role.PUBLIC) return;
+      if (!enabled || !isAnonymous(contextValue.viewer)) return;
       let key: string | null = null;
       return {
         async responseForOperation({ operation, queryHash, operationName, request }) {

@@ -1,48 +1,34 @@
-// The executable schema: every resolver class and every domain's cost rule, listed here.
+// The executable schema: every resolver class, listed here. Policy (access, cost, cache effect,
+// time limit) is declared on each field, where the field is declared — see src/schema/field-policy.ts.
 import 'reflect-metadata';
 import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver';
+import { authChecker } from '../auth/permissions';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import {
   EventRegistrationResolver,
   MatchmakingOutcomeResolver,
 } from '../events/event-registration.resolver';
-import { EventResolver, eventCostRules, eventPublicWrites } from '../events/event.resolver';
+import { EventResolver } from '../events/event.resolver';
 import { InstitutionEventsResolver } from '../events/institution-events.resolver';
 import { OneStopTierEventsResolver } from '../events/one-stop-events.resolver';
-import {
-  InstitutionResolver,
-  institutionCostRules,
-  institutionPublicWrites,
-} from '../institutions/institution.resolver';
+import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegionInstitutionsResolver } from '../institutions/region-institutions.resolver';
 import { ViewerInstitutionResolver } from '../institutions/viewer-institution.resolver';
-import { OneStopResolver, oneStopCostRule } from '../one-stop/one-stop.resolver';
+import { OneStopResolver } from '../one-stop/one-stop.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
 import { ReferralFeedbackResolver } from '../referrals/feedback.resolver';
 import { ReferralResolver } from '../referrals/referral.resolver';
 import { RegionResolver } from '../regions/region.resolver';
-import type { CostRule } from '../schema/query-limits';
 import { InstitutionServicesResolver } from '../services/institution-services.resolver';
-import {
-  ServiceCategoryResolver,
-  ServiceResolver,
-  serviceCostRules,
-  servicePublicWrites,
-} from '../services/service.resolver';
-import {
-  NetworkImportResolver,
-  networkImportLongRunning,
-  networkImportPublicWrites,
-} from '../directory-import/directory-import.resolver';
-import { IMPORT_TIME_LIMIT_MS } from '../directory-import/directory-import';
-import { InstitutionScorecardResolver, scorecardCostRules } from '../statistics/scorecard.resolver';
-import { NetworkStatisticsResolver, statisticsCostRules } from '../statistics/statistics.resolver';
+import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
+import { NetworkImportResolver } from '../directory-import/directory-import.resolver';
+import { InstitutionScorecardResolver } from '../statistics/scorecard.resolver';
+import { NetworkStatisticsResolver } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
-import { NodeResolver, nodesCostRule } from './node.resolver';
-import type { LongRunningMutations } from './read-routing';
+import { NodeResolver } from './node.resolver';
 
 /** Every resolver class, listed explicitly (type-graphql's globs break with compiled output). */
 const resolvers = [
@@ -73,31 +59,6 @@ const resolvers = [
   WebhookSubscriptionResolver,
 ] as const;
 
-/** Mutations that, sent alone, run under their own deadline rather than REQUEST_TIMEOUT_MS. */
-export const LONG_RUNNING_MUTATIONS: LongRunningMutations = {
-  fields: new Set(networkImportLongRunning),
-  timeoutMs: IMPORT_TIME_LIMIT_MS,
-};
-
-/** Mutations after which anonymous readers must not be served a cached answer. */
-export const PUBLIC_WRITES: ReadonlySet<string> = new Set([
-  ...institutionPublicWrites,
-  ...servicePublicWrites,
-  ...eventPublicWrites,
-  ...networkImportPublicWrites,
-]);
-
-/** Fields whose size does not follow `first`/`last`, priced by their own rule. */
-export const COST_RULES: readonly CostRule[] = [
-  nodesCostRule,
-  oneStopCostRule,
-  ...institutionCostRules,
-  ...serviceCostRules,
-  ...eventCostRules,
-  ...statisticsCostRules,
-  ...scorecardCostRules,
-];
-
 let schema: GraphQLSchema | undefined;
 
 /** The executable schema; built once per process (type-graphql's metadata is global). */
@@ -106,6 +67,8 @@ export function buildApiSchema(): GraphQLSchema {
     schema = buildSchemaSync({
       resolvers,
       scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+      // Checks every field that declares @Allow, before its resolver runs.
+      authChecker,
       validate: false,
     });
     // type-graphql names the root type but cannot describe it.

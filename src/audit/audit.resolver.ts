@@ -1,7 +1,6 @@
 // The audit trail in GraphQL: auditLog (ADMIN only), newest first, and an entry's actor.
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { requireAdmin } from '../auth/permissions';
-import { Role } from '../auth/role';
+import { isAdmin, requireAdmin } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import type { Sql } from '../db/sql';
 import { connectionTypes, PageArgs, pageWindow, toConnection } from '../schema/pagination';
@@ -47,5 +46,5 @@ export class AuditResolver {
 /** Audit entries for `node(id)`: ADMIN only, null for anyone else. */
 export const auditNodes = {
   AuditEntry: ({ sql, viewer }: AuditContext, key: string) =>
-    viewer.role === Role.ADMIN ? auditEntryByKey(sql, Number(key)) : Promise.resolve(null),
+    isAdmin(viewer) ? auditEntryByKey(sql, Number(key)) : Promise.resolve(null),
 };

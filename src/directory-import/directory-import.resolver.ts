@@ -1,18 +1,19 @@
 // importNetwork: the import engine behind an ADMIN key (the CLI is src/app/cli/import.ts).
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireAdmin } from '../auth/permissions';
-import { importNetwork } from './directory-import';
+import { Allow } from '../auth/permissions';
+import { Role } from '../auth/role';
+import { CacheEffect, ChangesCache, LongRunning } from '../schema/field-policy';
+import { IMPORT_TIME_LIMIT_MS, importNetwork } from './directory-import';
 import type { NetworkImportContext } from './directory-import.context';
 import { ImportNetworkInput, ImportReport } from './directory-import.types';
 
-/** An import changes what anonymous readers see: response caches are emptied after it. */
-export const networkImportPublicWrites = ['importNetwork'];
-
-/** A mutation of importNetwork alone runs under the import's time limit, not REQUEST_TIMEOUT_MS. */
-export const networkImportLongRunning = ['importNetwork'];
-
 @Resolver()
 export class NetworkImportResolver {
+  // The import announces its change itself, in the transaction that commits it (its CLI too).
+  @ChangesCache(CacheEffect.ANNOUNCED_BY_COMMIT)
+  // Sent alone, it runs under the import's time limit rather than REQUEST_TIMEOUT_MS.
+  @LongRunning(IMPORT_TIME_LIMIT_MS)
+  @Allow([Role.ADMIN], 'import the network')
   @Mutation(() => ImportReport, {
     description:
       'ADMIN. Creates or updates institutions and services from CSV; one transaction, nothing written if any row fails.',
@@ -24,7 +25,6 @@ export class NetworkImportResolver {
     input: ImportNetworkInput,
     @Ctx() context: NetworkImportContext,
   ): Promise<ImportReport> {
-    requireAdmin(context.viewer, 'import the network');
     return importNetwork({
       sql: context.sql,
       regions: context.regions,

@@ -1,7 +1,7 @@
 // SQL reads of events: the calendar (one list, or the same page under many organizers at once),
 // an event's registrations as the viewer may see them, each one-stop tier's upcoming events in
 // one statement for every tier of a request, and outcomes.
-import { Role } from '../auth/role';
+import { isPartner } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-pages';
 import { BY_ROW_ID_SORT, anyOf, type KeysetWindow } from '../db/page-query';
@@ -92,9 +92,7 @@ export function registrationPagesByEvent(
       source: {
         from: 'event_registration t',
         where: [
-          ...(viewer.role === Role.PARTNER
-            ? [`t.api_key_id = ${params.add(viewer.apiKeyId)}`]
-            : []),
+          ...(isPartner(viewer) ? [`t.api_key_id = ${params.add(viewer.apiKeyId)}`] : []),
           ...anyOf('t.status', statuses, 'registration_status', params),
         ],
         sort: BY_ROW_ID_SORT,
@@ -176,7 +174,7 @@ export async function outcomesByEvent(
   viewer: Viewer,
   eventKeys: readonly number[],
 ): Promise<MatchmakingOutcome[]> {
-  const partner = viewer.role === Role.PARTNER;
+  const partner = isPartner(viewer);
   const rows = await sql.rows(
     `SELECT o.* FROM matchmaking_outcome o
       ${partner ? 'JOIN event_registration r ON r.id = o.registration_id AND r.api_key_id = $2' : ''}

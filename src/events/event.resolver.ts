@@ -14,11 +14,13 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { ANY_KEY, Allow, isAnonymous, isPartner } from '../auth/permissions';
 import { Role } from '../auth/role';
 import { Institution } from '../institutions/institution.entity';
 import { Region } from '../regions/region.entity';
 import { PageArgs, pageWindow, toConnection, BY_ROW_ID } from '../schema/pagination';
-import { type CostRule, searchCost } from '../schema/query-limits';
+import { CacheEffect, ChangesCache, Cost, type CostRule } from '../schema/field-policy';
+import { searchCost } from '../schema/query-limits';
 import { selects } from '../schema/selection';
 import { ServiceCategory } from '../services/service-category.entity';
 import { EventConnection, EventRegistrationConnection } from './event.connection';
@@ -43,7 +45,7 @@ import {
   recordAttendance,
   registerForEvent,
 } from './registration.commands';
-import { canSeeRegistration, managesEventsOf } from './registration-rules';
+import { ORGANIZER_KEYS, canSeeRegistration, managesEventsOf } from './registration-rules';
 
 export const eventFilterArg = {
   nullable: true,
@@ -55,7 +57,7 @@ export async function visibleRegistration(
   { viewer, events }: EventContext,
   key: number,
 ): Promise<EventRegistration | null> {
-  if (viewer.role === Role.PUBLIC) return null;
+  if (isAnonymous(viewer)) return null;
   const registration = await events.registrationByKey.load(key);
   if (!registration) return null;
   const event = await events.byKey.load(registration.eventId);
@@ -64,6 +66,9 @@ export async function visibleRegistration(
     ? registration
     : null;
 }
+
+/** A title search reads every event's titles (a few thousand rows: a few milliseconds). */
+const eventSearchCost: CostRule = { surcharge: (args) => searchCost(args, 100, 2) };
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -78,6 +83,7 @@ export class EventResolver {
     return events.byCode.load(code.trim());
   }
 
+  @Cost(eventSearchCost)
   @Query(() => EventConnection, {
     description:
       'Events of the network, of every status unless filtered, soonest first (by start time).',
@@ -148,7 +154,7 @@ export class EventResolver {
   ): Promise<EventRegistrationConnection> | EventRegistrationConnection {
     const window = pageWindow(page, BY_ROW_ID, 'Event.registrations');
     const { viewer } = context;
-    if (viewer.role !== Role.PARTNER && !managesEventsOf(viewer, event.organizerId)) {
+    if (!isPartner(viewer) && !managesEventsOf(viewer, event.organizerId)) {
       // Not an error: the event still answers, with nothing of its enterprises.
       return toConnection({ items: [], total: () => 0 }, window);
     }
@@ -170,12 +176,15 @@ export class EventResolver {
       'What came of it: all for the organizer’s staff and ADMIN; a PARTNER sees those of the enterprises it registered; anyone else none.',
   })
   outcomes(@Root() event: Event, @Ctx() { viewer, events }: EventContext) {
-    if (viewer.role !== Role.PARTNER && !managesEventsOf(viewer, event.organizerId)) {
+    if (!isPartner(viewer) && !managesEventsOf(viewer, event.organizerId)) {
       return [];
     }
     return events.outcomes.load(event.key);
   }
 
+  // Every event write changes seats or statuses, which anonymous readers see.
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.INSTITUTION_STAFF, Role.ADMIN], 'create events', ORGANIZER_KEYS)
   @Mutation(() => EventPayload, { description: 'INSTITUTION_STAFF of the organizer, or ADMIN.' })
   async createEvent(
     @Arg('input', () => CreateEventInput, { description: 'The new event.' })
@@ -185,6 +194,8 @@ export class EventResolver {
     return { event: await createEvent(context, input) };
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.INSTITUTION_STAFF, Role.ADMIN], 'change events', ORGANIZER_KEYS)
   @Mutation(() => EventPayload, {
     description:
       'INSTITUTION_STAFF of the organizer, or ADMIN: title, venue, times, capacity (never below the seats held; added seats go to the waitlist first).',
@@ -197,6 +208,8 @@ export class EventResolver {
     return { event: await updateEvent(context, input) };
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.INSTITUTION_STAFF, Role.ADMIN], 'cancel events', ORGANIZER_KEYS)
   @Mutation(() => EventPayload, {
     description:
       'INSTITUTION_STAFF of the organizer, or ADMIN, before it starts: cancels the event and every live registration.',
@@ -208,6 +221,8 @@ export class EventResolver {
     return { event: await cancelEvent(context, code) };
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.PARTNER, Role.ADMIN], 'register enterprises for events')
   @Mutation(() => EventRegistrationPayload, {
     description:
       'PARTNER or ADMIN. CONFIRMED while seats are left, WAITLISTED after; never overbooked.',
@@ -220,6 +235,8 @@ export class EventResolver {
     return { registration: await registerForEvent(context, input) };
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow(ANY_KEY, 'cancel registrations')
   @Mutation(() => EventRegistrationPayload, {
     description:
       'The PARTNER that registered, the organizer’s staff or ADMIN, before the event starts; promotes the first waitlisted.',
@@ -232,6 +249,8 @@ export class EventResolver {
     return { registration: await cancelEventRegistration(context, registrationId) };
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.INSTITUTION_STAFF, Role.ADMIN], 'record attendance', ORGANIZER_KEYS)
   @Mutation(() => EventRegistrationPayload, {
     description: 'Organizer’s staff or ADMIN, once the event has started.',
   })
@@ -244,6 +263,8 @@ export class EventResolver {
     return { registration: await recordAttendance(context, registrationId, attended) };
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.INSTITUTION_STAFF, Role.ADMIN], 'record outcomes', ORGANIZER_KEYS)
   @Mutation(() => EventPayload, {
     description:
       'Organizer’s staff or ADMIN: what came of a matchmaking event for an enterprise that attended.',
@@ -263,23 +284,3 @@ export const eventNodes = {
   EventRegistration: (context: EventContext, key: string) =>
     visibleRegistration(context, Number(key)),
 };
-
-/** Every event write: seats and statuses are what anonymous readers see, so cached answers go. */
-export const eventPublicWrites = [
-  'createEvent',
-  'updateEvent',
-  'cancelEvent',
-  'registerForEvent',
-  'cancelEventRegistration',
-  'recordAttendance',
-  'recordOutcome',
-] as const;
-
-/**
- * A title search reads every event's titles (a few thousand rows: a few milliseconds); below one
- * institution, far fewer.
- */
-export const eventCostRules: CostRule[] = [
-  { field: 'Query.events', surcharge: (args) => searchCost(args, 100, 2) },
-  { field: 'Institution.events', surcharge: (args) => searchCost(args, 100, 2) },
-];

@@ -3,6 +3,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
+import { localSearchCost } from '../institutions/institution.resolver';
+import { Cost } from '../schema/field-policy';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
 import { selects } from '../schema/selection';
 import { EventConnection } from './event.connection';
@@ -13,6 +15,7 @@ import { eventPagesByOrganizer } from './event.queries';
 
 @Resolver(() => Institution)
 export class InstitutionEventsResolver {
+  @Cost(localSearchCost)
   @FieldResolver(() => EventConnection, {
     description:
       'Events the institution organizes, of every status unless filtered, soonest first.',

@@ -4,8 +4,15 @@
 // machine), how many waitlisted move up when seats free. registration.commands.ts applies them
 // under the event's row lock.
 import { Role } from '../auth/role';
+import {
+  isAdmin,
+  isPartnerOwning,
+  isStaffOf,
+  requireAdminOrStaffOf,
+  requireRole,
+} from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
-import { DomainError, badInput, forbidden } from '../schema/errors';
+import { DomainError, badInput } from '../schema/errors';
 import { LifecycleMachine, type Move, type Transitions } from '../schema/lifecycle-machine';
 import {
   admitsScale,
@@ -150,15 +157,9 @@ export function registrationPartiesOf(
   parties: RegistrationParties,
 ): RegistrationParty[] {
   const acting: RegistrationParty[] = [];
-  if (viewer.role === Role.ADMIN) acting.push(RegistrationParty.ADMIN);
-  if (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === parties.organizerId)
-    acting.push(RegistrationParty.ORGANIZER);
-  if (
-    viewer.role === Role.PARTNER &&
-    parties.apiKeyId !== null &&
-    viewer.apiKeyId === parties.apiKeyId
-  )
-    acting.push(RegistrationParty.CREATOR);
+  if (isAdmin(viewer)) acting.push(RegistrationParty.ADMIN);
+  if (isStaffOf(viewer, parties.organizerId)) acting.push(RegistrationParty.ORGANIZER);
+  if (isPartnerOwning(viewer, parties.apiKeyId)) acting.push(RegistrationParty.CREATOR);
   return acting;
 }
 
@@ -171,25 +172,20 @@ export const canSeeRegistration = (viewer: Viewer, parties: RegistrationParties)
  * records their outcomes, and sees every registration of them. Its staff and ADMIN.
  */
 export const managesEventsOf = (viewer: Viewer, organizerId: number) =>
-  viewer.role === Role.ADMIN ||
-  (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === organizerId);
+  isAdmin(viewer) || isStaffOf(viewer, organizerId);
+
+/** Who runs events, as refusals name them. */
+export const ORGANIZER_KEYS = { who: 'staff of the organizing institution or an ADMIN key' };
 
 /** FORBIDDEN unless the viewer may run events at all (staff of some institution, or an admin). */
 export function requireStaffOrAdmin(viewer: Viewer, action: string): void {
-  if (viewer.role === Role.INSTITUTION_STAFF || viewer.role === Role.ADMIN) return;
-  throw forbidden(
-    viewer.role === Role.PUBLIC
-      ? `to ${action} send an INSTITUTION_STAFF or ADMIN key: Authorization: Bearer <key>`
-      : `only staff of the organizing institution or an ADMIN key may ${action}`,
-  );
+  requireRole(viewer, [Role.INSTITUTION_STAFF, Role.ADMIN], action, ORGANIZER_KEYS);
 }
 
 /** FORBIDDEN unless the viewer is staff of the organizer or an admin. */
 export function requireOrganizer(viewer: Viewer, organizerId: number, action: string): void {
   requireStaffOrAdmin(viewer, action);
-  if (!managesEventsOf(viewer, organizerId)) {
-    throw forbidden(`only staff of the organizing institution or an ADMIN key may ${action}`);
-  }
+  requireAdminOrStaffOf(viewer, organizerId, action, ORGANIZER_KEYS);
 }
 
 /** A move of the table, and when, relative to the event's start, it may be made. */

@@ -5,10 +5,11 @@
 // without gaps, whatever the concurrency. The counters on the event row move in the same
 // transaction, and a CHECK there refuses a count over capacity should anything slip.
 import { Role } from '../auth/role';
+import { ANY_KEY, requireRole } from '../auth/permissions';
 import { actorName } from '../auth/viewer';
 import type { SqlRunner, SqlTransaction } from '../db/sql';
 import { enterpriseDetails, upsertEnterprise } from '../referrals/enterprise.commands';
-import { conflict, forbidden, notFound, quote } from '../schema/errors';
+import { conflict, notFound, quote } from '../schema/errors';
 import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { publicCode, requiredText } from '../schema/input';
 import { requireNodeKey } from '../schema/node';
@@ -19,6 +20,7 @@ import { Event } from './event.entity';
 import type { RegisterForEventInput } from './event.inputs';
 import { lockedEventByCode } from './event.queries';
 import {
+  ORGANIZER_KEYS,
   alreadyRegistered,
   checkEligibility,
   checkNotCancelled,
@@ -43,13 +45,7 @@ export async function registerForEvent(
   input: RegisterForEventInput,
 ): Promise<EventRegistration> {
   const { viewer, sql, regions } = context;
-  if (viewer.role !== Role.PARTNER && viewer.role !== Role.ADMIN) {
-    throw forbidden(
-      viewer.role === Role.PUBLIC
-        ? 'registering for an event needs a PARTNER or ADMIN API key: send Authorization: Bearer <key>'
-        : 'only PARTNER or ADMIN keys may register enterprises for events',
-    );
-  }
+  requireRole(viewer, [Role.PARTNER, Role.ADMIN], 'register enterprises for events');
   const idempotencyKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
   const eventCode = publicCode(input.eventCode, 'eventCode');
   const enterprise = enterpriseDetails(input.enterprise);
@@ -273,9 +269,7 @@ export async function cancelEventRegistration(
   registrationId: string,
 ): Promise<EventRegistration> {
   const { viewer, sql } = context;
-  if (viewer.role === Role.PUBLIC) {
-    throw forbidden('cancelling a registration needs an API key: send Authorization: Bearer <key>');
-  }
+  requireRole(viewer, ANY_KEY, 'cancel registrations');
   const key = registrationKey(registrationId);
   const now = context.clock();
   return sql.transaction(async (transaction) => {
@@ -319,13 +313,7 @@ export async function recordAttendance(
   attended: boolean,
 ): Promise<EventRegistration> {
   const { viewer, sql } = context;
-  if (viewer.role !== Role.INSTITUTION_STAFF && viewer.role !== Role.ADMIN) {
-    throw forbidden(
-      viewer.role === Role.PUBLIC
-        ? 'recording attendance needs an INSTITUTION_STAFF or ADMIN key: send Authorization: Bearer <key>'
-        : 'only staff of the organizing institution or an ADMIN key may record attendance',
-    );
-  }
+  requireRole(viewer, [Role.INSTITUTION_STAFF, Role.ADMIN], 'record attendance', ORGANIZER_KEYS);
   const key = registrationKey(registrationId);
   const to = attended ? ATTENDED : NO_SHOW;
   const now = context.clock();

@@ -1,12 +1,11 @@
 // Keeping the network up to date: admins create and re-parent institutions, staff keep their
 // own institution's contact details current. The tree rules of tree-rules.ts hold afterwards;
 // what the database enforces as well (one PUBLIC per region, unique codes) it enforces again.
-import { requireAdmin } from '../auth/permissions';
+import { isAdmin, requireAdmin, requireAdminOrStaffOf } from '../auth/permissions';
 import { fieldChanges, recordAudit } from '../db/audit-trail';
 import { updateAudited, type ColumnChange } from '../db/audited-update';
 import type { SqlRunner } from '../db/sql';
 import { isUniqueViolation } from '../db/unique-violation';
-import { Role } from '../auth/role';
 import { normalizeRegionCode } from '../regions/region-code';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { optionalText, publicCode, requiredText } from '../schema/input';
@@ -209,14 +208,10 @@ export async function updateInstitution(
   return sql.transaction(async (transaction) => {
     // Locked, so that the audit trail's "before" is what this change replaced.
     const institution = await institutionByCode(transaction, input.code.trim(), 'code', true);
-    const ownStaff =
-      viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === institution.key;
-    if (viewer.role !== Role.ADMIN && !ownStaff) {
-      throw forbidden(
-        'only ADMIN keys, or staff of the institution for its contact details, may change an institution',
-      );
-    }
-    if (viewer.role !== Role.ADMIN && adminOnly.length > 0) {
+    requireAdminOrStaffOf(viewer, institution.key, 'change an institution', {
+      who: 'ADMIN keys, or staff of the institution for its contact details,',
+    });
+    if (!isAdmin(viewer) && adminOnly.length > 0) {
       throw forbidden(`staff may change contact details only, not ${adminOnly.join(', ')}`);
     }
     return updateAudited(transaction, viewer, institution, {

@@ -1,9 +1,12 @@
 // Institutions in GraphQL: lookups, lists, the tree around one, and the admin mutations.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Allow } from '../auth/permissions';
+import { Role } from '../auth/role';
 import { Region } from '../regions/region.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
-import { type CostRule, searchCost } from '../schema/query-limits';
+import { CacheEffect, ChangesCache, Cost, type CostRule } from '../schema/field-policy';
+import { searchCost } from '../schema/query-limits';
 import { selectedFields, selectedNodeFields, selects } from '../schema/selection';
 import { Contact, GeoPoint } from './contact.type';
 import { InstitutionConnection } from './institution.connection';
@@ -58,6 +61,15 @@ export function institutionsBelow<K extends number | string>(
     .load(key);
 }
 
+/**
+ * A search over all institutions (or a whole subtree) reads every name: about 25 ms of database
+ * time for a short text, 85 ms for 100 characters; below one institution or in one region, far
+ * fewer rows.
+ */
+const networkSearchCost: CostRule = { surcharge: (args) => searchCost(args, 500, 12) };
+/** A search below one institution or in one region (also its services and events). */
+export const localSearchCost: CostRule = { surcharge: (args) => searchCost(args, 100, 2) };
+
 @Resolver(() => Institution)
 export class InstitutionResolver {
   @Query(() => Institution, {
@@ -75,6 +87,7 @@ export class InstitutionResolver {
     return institutions.byCodeFor(selectedFields(info)).load(code.trim());
   }
 
+  @Cost(networkSearchCost)
   @Query(() => InstitutionConnection, {
     description: 'Institutions of the network: in a stable order, or by relevance when searching.',
   })
@@ -129,6 +142,7 @@ export class InstitutionResolver {
     return institutions.ancestorsFor(selectedFields(info)).load(institution.key);
   }
 
+  @Cost(localSearchCost)
   @FieldResolver(() => InstitutionConnection, { description: 'Institutions whose parent this is.' })
   children(
     @Root() institution: Institution,
@@ -148,6 +162,7 @@ export class InstitutionResolver {
     );
   }
 
+  @Cost(networkSearchCost)
   @FieldResolver(() => InstitutionConnection, {
     description: 'The whole subtree below this institution, at any depth.',
   })
@@ -187,6 +202,8 @@ export class InstitutionResolver {
     return latitude !== null && longitude !== null ? { latitude, longitude } : null;
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.ADMIN], 'create institutions')
   @Mutation(() => InstitutionPayload, {
     description: 'ADMIN. Keeping the network itself up to date.',
   })
@@ -198,6 +215,8 @@ export class InstitutionResolver {
     return { institution: await createInstitution(context, input) };
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.INSTITUTION_STAFF, Role.ADMIN], 'change an institution')
   @Mutation(() => InstitutionPayload, {
     description: "ADMIN, or INSTITUTION_STAFF for its own institution's contact details.",
   })
@@ -209,6 +228,8 @@ export class InstitutionResolver {
     return { institution: await updateInstitution(context, input) };
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.ADMIN], 'move institutions')
   @Mutation(() => InstitutionPayload, {
     description: 'ADMIN. Re-parents an institution; tier and region rules still hold afterwards.',
   })
@@ -228,21 +249,3 @@ export const institutionNodes = {
   Institution: ({ institutions }: InstitutionContext, key: string) =>
     institutions.byKey.load(Number(key)),
 };
-
-/** Mutations that change what anonymous readers see: cached answers must go. */
-export const institutionPublicWrites = [
-  'createInstitution',
-  'updateInstitution',
-  'moveInstitution',
-] as const;
-
-/**
- * A search over all institutions reads every name: about 25 ms of database time for a short
- * text, 85 ms for 100 characters; below one institution or in one region, far fewer rows.
- */
-export const institutionCostRules: CostRule[] = [
-  { field: 'Query.institutions', surcharge: (args) => searchCost(args, 500, 12) },
-  { field: 'Institution.descendants', surcharge: (args) => searchCost(args, 500, 12) },
-  { field: 'Institution.children', surcharge: (args) => searchCost(args, 100, 2) },
-  { field: 'Region.institutions', surcharge: (args) => searchCost(args, 100, 2) },
-];

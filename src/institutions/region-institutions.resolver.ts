@@ -3,14 +3,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { Region } from '../regions/region.entity';
+import { Cost } from '../schema/field-policy';
 import { PageArgs } from '../schema/pagination';
 import { InstitutionConnection } from './institution.connection';
 import type { InstitutionContext } from './institution.context';
 import { InstitutionFilter } from './institution-filter';
-import { institutionFilterArg, institutionsBelow } from './institution.resolver';
+import { institutionFilterArg, institutionsBelow, localSearchCost } from './institution.resolver';
 
 @Resolver(() => Region)
 export class RegionInstitutionsResolver {
+  @Cost(localSearchCost)
   @FieldResolver(() => InstitutionConnection, {
     description: 'Institutions located in this region (not below it).',
   })

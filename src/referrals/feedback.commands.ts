@@ -3,8 +3,9 @@
 // rating is a CONFLICT. Concurrent submissions are settled by the feedback's primary key (the
 // referral): one insert wins, the others find its row and compare.
 import { Role } from '../auth/role';
+import { requireRole } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
-import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
+import { badInput, conflict, notFound, quote } from '../schema/errors';
 import { optionalText } from '../schema/input';
 import { referralUuid } from './referral.commands';
 import type { ReferralContext } from './referral.context';
@@ -13,15 +14,15 @@ import { ReferralStatus } from './referral-status';
 import type { SubmitFeedbackInput } from './feedback.types';
 import { canSee } from './visibility';
 
+/** Who rates referrals, as refusals name them. */
+export const FEEDBACK_GIVERS = {
+  who: 'the PARTNER that made a referral',
+  why: 'staff and admins see the rating, they do not give it',
+};
+
 /** Only the partner that made a referral speaks for the enterprise it referred. */
 function requirePartner(viewer: Viewer): void {
-  if (viewer.role !== Role.PARTNER) {
-    throw forbidden(
-      viewer.role === Role.PUBLIC
-        ? 'feedback needs the PARTNER key that made the referral: send Authorization: Bearer <key>'
-        : 'only the PARTNER that made a referral may rate it: staff and admins see the rating, they do not give it',
-    );
-  }
+  requireRole(viewer, [Role.PARTNER], 'rate referrals', FEEDBACK_GIVERS);
 }
 
 export function checkRating(rating: number): number {

@@ -1,7 +1,7 @@
 // The referral lifecycle (docs/referrals.md) as a table for the one lifecycle machine: which
 // status may follow which, and which party to the referral may make the move. Everything else is
 // refused and changes nothing.
-import { Role } from '../auth/role';
+import { isAdmin, isPartnerOwning, isStaffOf } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { LifecycleMachine, type Transitions } from '../schema/lifecycle-machine';
 import { ReferralStatus } from './referral-status';
@@ -59,10 +59,8 @@ export interface ReferralParties {
 /** Which parties to this referral the viewer is (none: the viewer may make no move on it). */
 export function referralPartiesOf(viewer: Viewer, referral: ReferralParties): ReferralParty[] {
   const parties: ReferralParty[] = [];
-  if (viewer.role === Role.ADMIN) parties.push(ReferralParty.ADMIN);
-  if (viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === referral.institutionId)
-    parties.push(ReferralParty.STAFF);
-  if (viewer.role === Role.PARTNER && viewer.apiKeyId === referral.apiKeyId)
-    parties.push(ReferralParty.CREATOR);
+  if (isAdmin(viewer)) parties.push(ReferralParty.ADMIN);
+  if (isStaffOf(viewer, referral.institutionId)) parties.push(ReferralParty.STAFF);
+  if (isPartnerOwning(viewer, referral.apiKeyId)) parties.push(ReferralParty.CREATOR);
   return parties;
 }

@@ -2,9 +2,10 @@
 // event commit in one transaction; concurrent moves from the same status are settled by a
 // conditional UPDATE (the loser gets CONFLICT), concurrent retries by the unique idempotency key.
 import { Role } from '../auth/role';
+import { requireRole } from '../auth/permissions';
 import { actorName } from '../auth/viewer';
 import type { SqlRunner } from '../db/sql';
-import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
+import { badInput, conflict, notFound, quote } from '../schema/errors';
 import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { optionalText, requiredText } from '../schema/input';
 import { requireNodeKey } from '../schema/node';
@@ -33,13 +34,7 @@ export async function createReferral(
   input: CreateReferralInput,
 ): Promise<Referral> {
   const { viewer, sql } = context;
-  if (viewer.role !== Role.PARTNER && viewer.role !== Role.ADMIN) {
-    throw forbidden(
-      viewer.role === Role.PUBLIC
-        ? 'creating a referral needs a PARTNER or ADMIN API key: send Authorization: Bearer <key>'
-        : 'only PARTNER or ADMIN keys may create referrals',
-    );
-  }
+  requireRole(viewer, [Role.PARTNER, Role.ADMIN], 'create referrals');
   const idempotencyKey = requiredText(input.idempotencyKey, 'idempotencyKey', 200);
   const enterprise = enterpriseDetails(input.enterprise);
   const service = serviceKey(input.serviceId);

@@ -1,7 +1,9 @@
 // Referrals in GraphQL: lookups and lists as the viewer may see them, creation and moves.
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ANY_KEY, Allow, isAdmin, isAnonymous } from '../auth/permissions';
 import { Role } from '../auth/role';
 import { Institution } from '../institutions/institution.entity';
+import { CacheEffect, ChangesCache } from '../schema/field-policy';
 import { connectionTypes, PageArgs, pageWindow, toConnection } from '../schema/pagination';
 import { Service } from '../services/service.entity';
 import { Enterprise } from './enterprise.entity';
@@ -37,9 +39,9 @@ export async function visibleEnterprise(
   { viewer, referrals }: ReferralContext,
   key: number,
 ): Promise<Enterprise | null> {
-  if (viewer.role === Role.PUBLIC) return null;
+  if (isAnonymous(viewer)) return null;
   const enterprise = await referrals.enterpriseByKey.load(key);
-  if (!enterprise || viewer.role === Role.ADMIN) return enterprise;
+  if (!enterprise || isAdmin(viewer)) return enterprise;
   return (await referrals.enterpriseVisible.load(key)) ? enterprise : null;
 }
 
@@ -73,6 +75,8 @@ export class ReferralResolver {
     return toConnection(await listReferrals(context, filter, window), window);
   }
 
+  @Allow([Role.PARTNER, Role.ADMIN], 'create referrals')
+  @ChangesCache(CacheEffect.NONE)
   @Mutation(() => CreateReferralPayload, {
     description: 'PARTNER or ADMIN. Refers an enterprise to a service.',
   })
@@ -84,6 +88,8 @@ export class ReferralResolver {
     return { referral: await createReferral(context, input) };
   }
 
+  @Allow(ANY_KEY, 'change referrals')
+  @ChangesCache(CacheEffect.NONE)
   @Mutation(() => UpdateReferralStatusPayload, {
     description:
       'INSTITUTION_STAFF of the receiving institution, or ADMIN; PARTNER may only set CANCELLED on its own.',

@@ -5,6 +5,7 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { KeysetPage } from '../db/entity-pages';
 import type { KeysetWindow, SortValues } from '../db/page-query';
 import { badInput, quote } from './errors';
+import { Paged } from './field-policy';
 
 /** The window a connection's arguments ask for, as the keyset SQL reads it, and its list. */
 export interface PageWindow extends KeysetWindow {
@@ -226,6 +227,8 @@ export function connectionTypes<T extends object>(
     node!: T;
   }
 
+  // A field of this type without first/last returns a default page: the query limits count that.
+  @Paged(DEFAULT_PAGE_SIZE)
   @ObjectType(`${name}Connection`, {
     description: `A page of ${description}s (Relay cursor connection).`,
   })

@@ -3,6 +3,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { Institution } from '../institutions/institution.entity';
+import { localSearchCost } from '../institutions/institution.resolver';
+import { Cost } from '../schema/field-policy';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
 import { selectedNodeFields, selects } from '../schema/selection';
 import { serviceReading } from './service-columns';
@@ -14,6 +16,7 @@ import { serviceFilterArg } from './service.resolver';
 
 @Resolver(() => Institution)
 export class InstitutionServicesResolver {
+  @Cost(localSearchCost)
   @FieldResolver(() => ServiceConnection, { description: 'Services this institution offers.' })
   services(
     @Root() institution: Institution,

@@ -1,12 +1,12 @@
 // Institutions' own services: admins, and staff of the institution, add and change them.
-import { Role } from '../auth/role';
+import { requireAdminOrStaffOf } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { fieldChanges, recordAudit } from '../db/audit-trail';
 import { updateAudited, type ColumnChange } from '../db/audited-update';
 import { isUniqueViolation } from '../db/unique-violation';
 import { institutionByCode } from '../institutions/institution.queries';
 import { optionalText, publicCode, requiredText } from '../schema/input';
-import { conflict, forbidden, notFound, quote } from '../schema/errors';
+import { conflict, notFound, quote } from '../schema/errors';
 import { SpecializationLevel } from './eligibility';
 import type { ServiceContext } from './service.context';
 import type { CreateServiceInput, UpdateServiceInput } from './service.inputs';
@@ -49,10 +49,7 @@ export function auditedService(
 }
 
 function requireManager(viewer: Viewer, institutionId: number): void {
-  const ownStaff = viewer.role === Role.INSTITUTION_STAFF && viewer.institutionId === institutionId;
-  if (viewer.role !== Role.ADMIN && !ownStaff) {
-    throw forbidden('only ADMIN keys, or staff of the institution, may change its services');
-  }
+  requireAdminOrStaffOf(viewer, institutionId, 'change its services');
 }
 
 export async function createService(

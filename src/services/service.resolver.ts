@@ -1,9 +1,12 @@
 // Services and categories in GraphQL: lists, fields, and the service mutations.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Allow } from '../auth/permissions';
+import { Role } from '../auth/role';
 import { Institution } from '../institutions/institution.entity';
 import { PageArgs, pageWindow, toConnection } from '../schema/pagination';
-import { type CostRule, searchCost } from '../schema/query-limits';
+import { CacheEffect, ChangesCache, Cost, type CostRule } from '../schema/field-policy';
+import { searchCost } from '../schema/query-limits';
 import { selectedFields, selectedNodeFields, selects } from '../schema/selection';
 import { serviceReading } from './service-columns';
 import { ServiceConnection } from './service.connection';
@@ -20,8 +23,15 @@ export const serviceFilterArg = {
   description: 'Narrows the list; without it, every service.',
 } as const;
 
+/**
+ * A search over the whole catalogue reads every service (names and descriptions): about 150 ms
+ * of database time for a short text, 700 ms for 100 characters.
+ */
+const catalogueSearchCost: CostRule = { surcharge: (args) => searchCost(args, 3_000, 100) };
+
 @Resolver(() => Service)
 export class ServiceResolver {
+  @Cost(catalogueSearchCost)
   @Query(() => ServiceConnection, {
     description:
       'Services of the whole network: in a stable order, or by relevance when searching.',
@@ -56,6 +66,8 @@ export class ServiceResolver {
     return (await institutions.byKeyFor(selectedFields(info)).load(service.institutionId))!;
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.INSTITUTION_STAFF, Role.ADMIN], 'change services')
   @Mutation(() => ServicePayload, {
     description: 'ADMIN, or INSTITUTION_STAFF for its own institution.',
   })
@@ -67,6 +79,8 @@ export class ServiceResolver {
     return { service: await createService(context, input) };
   }
 
+  @ChangesCache(CacheEffect.PUBLIC_DATA)
+  @Allow([Role.INSTITUTION_STAFF, Role.ADMIN], 'change services')
   @Mutation(() => ServicePayload, {
     description: 'ADMIN, or INSTITUTION_STAFF for its own institution.',
   })
@@ -117,15 +131,3 @@ export const serviceNodes = {
   ServiceCategory: async ({ taxonomy }: ServiceContext, key: string) =>
     (await taxonomy.current()).byKey.get(Number(key)) ?? null,
 };
-
-/** Mutations that change what anonymous readers see: cached answers must go. */
-export const servicePublicWrites = ['createService', 'updateService'] as const;
-
-/**
- * A search over the whole catalogue reads every service (names and descriptions): about 150 ms
- * of database time for a short text, 700 ms for 100 characters.
- */
-export const serviceCostRules: CostRule[] = [
-  { field: 'Query.services', surcharge: (args) => searchCost(args, 3_000, 100) },
-  { field: 'Institution.services', surcharge: (args) => searchCost(args, 100, 2) },
-];

@@ -54,6 +54,8 @@ export async function scorecardFigures(
           WHERE e.organizer_id = i.id AND e.cancelled_at IS NULL
             AND e.starts_at >= $2 AND e.starts_at < $3 AND e.ends_at <= $4) held`,
     [institutionKeys, from, to, now],
+    // Reads every referral, service and event of each institution: a heavy statement (sql.ts).
+    { heavy: true },
   );
   return new Map(rows.map(({ id, ...row }) => [id, row]));
 }

@@ -7,6 +7,13 @@ import type { SqlRunner } from '../db/sql';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
 import { regionCodeRange } from '../regions/region-code';
 
+/**
+ * Every figure reads whole tables: its statements pass the gate of heavy statements (at most half
+ * the pool at once, src/db/sql.ts), as text searches do, so that ordinary lookups keep a
+ * connection however many figures are asked at once.
+ */
+const WHOLE_TABLES = { heavy: true };
+
 /** The whole country: every region, and the national centre (which has none). */
 export const COUNTRY = '000000';
 
@@ -58,6 +65,7 @@ export async function institutionCounts(
       GROUP BY a.area, i.tier, i.kind
       ORDER BY a.area, i.tier, i.kind`,
     areaParameters(areas),
+    WHOLE_TABLES,
   );
   return byArea(areas, rows);
 }
@@ -82,6 +90,7 @@ export async function serviceCounts(
       WHERE i.active AND s.active
       GROUP BY 1, 2`,
     areaParameters(areas),
+    WHOLE_TABLES,
   );
   return byArea(areas, rows);
 }
@@ -131,6 +140,7 @@ export async function referralFunnels(
        LEFT JOIN referral_feedback f ON f.referral_uuid = r.uuid
       GROUP BY a.area`,
     areaParameters(areas),
+    WHOLE_TABLES,
   );
   const found = new Map(rows.map(({ area, ...row }) => [area, row as FunnelRow]));
   return new Map(areas.map((area) => [area, found.get(area) ?? emptyFunnel()]));
@@ -179,6 +189,7 @@ export async function eventFigures(
            FROM event e JOIN matchmaking_outcome o ON o.event_id = e.id
           WHERE e.region_code BETWEEN a.lo AND a.hi AND e.cancelled_at IS NULL) res`,
     areaParameters(areas),
+    WHOLE_TABLES,
   );
   return new Map(rows.map(({ area, ...row }) => [area, row as EventFigureRow]));
 }

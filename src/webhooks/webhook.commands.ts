@@ -2,6 +2,7 @@
 // belongs to the key that made it; others' subscriptions and deliveries are answered as if they
 // did not exist (an ADMIN key reaches all).
 import { Role } from '../auth/role';
+import { requireRole } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { SqlParameters } from '../db/rows';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
@@ -26,13 +27,11 @@ const MAX_SUBSCRIPTIONS_PER_KEY = 20;
  */
 const MAX_SUBSCRIPTIONS_PER_URL = 2;
 
+/** The roles whose keys may subscribe to webhooks. */
+export const SUBSCRIBERS = [Role.PARTNER, Role.ADMIN];
+
 export function requireSubscriber(viewer: Viewer): number {
-  if (viewer.role === Role.PUBLIC) {
-    throw forbidden('webhooks need a PARTNER or ADMIN API key: send Authorization: Bearer <key>');
-  }
-  if (viewer.role !== Role.PARTNER && viewer.role !== Role.ADMIN) {
-    throw forbidden('only PARTNER or ADMIN keys may subscribe to webhooks');
-  }
+  requireRole(viewer, SUBSCRIBERS, 'subscribe to webhooks');
   return viewer.apiKeyId!;
 }
 

@@ -1,6 +1,6 @@
 // SQL reads of webhooks as their owner sees them: the key's subscriptions, newest first; the
 // deliveries of many subscriptions at once; one subscription or delivery by its key.
-import { Role } from '../auth/role';
+import { isAdmin, isPartner } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-pages';
 import { anyOf, type KeysetWindow, type PageSource, type SortColumn } from '../db/page-query';
@@ -59,14 +59,14 @@ export function deliveryPagesBySubscription(
 
 /** SQL restricting subscriptions (alias `s`) to the viewer's own; an ADMIN key reaches all. */
 export const owned = (viewer: Viewer, params: SqlParameters) =>
-  viewer.role === Role.ADMIN ? 'true' : `s.api_key_id = ${params.add(viewer.apiKeyId)}`;
+  isAdmin(viewer) ? 'true' : `s.api_key_id = ${params.add(viewer.apiKeyId)}`;
 
 export async function ownSubscription(
   sql: SqlRunner,
   viewer: Viewer,
   key: number,
 ): Promise<WebhookSubscription | null> {
-  if (viewer.role !== Role.PARTNER && viewer.role !== Role.ADMIN) return null;
+  if (!isPartner(viewer) && !isAdmin(viewer)) return null;
   const params = new SqlParameters();
   const rows = await sql.rows(
     `SELECT s.* FROM webhook_subscription s WHERE s.id = ${params.add(key)} AND ${owned(viewer, params)}`,
@@ -80,7 +80,7 @@ export async function ownDelivery(
   viewer: Viewer,
   uuid: string,
 ): Promise<WebhookDelivery | null> {
-  if (viewer.role !== Role.PARTNER && viewer.role !== Role.ADMIN) return null;
+  if (!isPartner(viewer) && !isAdmin(viewer)) return null;
   const params = new SqlParameters();
   const rows = await sql.rows(
     `SELECT d.* FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id

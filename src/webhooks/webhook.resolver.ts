@@ -13,6 +13,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { Allow } from '../auth/permissions';
+import { CacheEffect, ChangesCache } from '../schema/field-policy';
 import {
   BY_ROW_ID,
   connectionTypes,
@@ -29,6 +31,7 @@ import {
   deleteWebhookSubscription,
   redeliverWebhook,
   requireSubscriber,
+  SUBSCRIBERS,
 } from './webhook.commands';
 import type { WebhookContext } from './webhook.context';
 import { CreateWebhookSubscriptionInput, CreateWebhookSubscriptionPayload } from './webhook.inputs';
@@ -68,6 +71,8 @@ export class WebhookSubscriptionResolver {
     return toConnection(await listSubscriptions(sql, viewer, window), window);
   }
 
+  @Allow(SUBSCRIBERS, 'subscribe to webhooks')
+  @ChangesCache(CacheEffect.NONE)
   @Mutation(() => CreateWebhookSubscriptionPayload, {
     description:
       'PARTNER or ADMIN. Subscribes a URL to changes the key may see; the signing secret is in the answer, once.',
@@ -82,6 +87,8 @@ export class WebhookSubscriptionResolver {
     return createWebhookSubscription(context, input);
   }
 
+  @Allow(SUBSCRIBERS, 'subscribe to webhooks')
+  @ChangesCache(CacheEffect.NONE)
   @Mutation(() => Boolean, {
     description:
       'Deletes one of the key’s subscriptions: nothing more is delivered to it, queued deliveries end DEAD. False when it was deleted already.',
@@ -93,6 +100,8 @@ export class WebhookSubscriptionResolver {
     return deleteWebhookSubscription(context, id);
   }
 
+  @Allow(SUBSCRIBERS, 'subscribe to webhooks')
+  @ChangesCache(CacheEffect.NONE)
   @Mutation(() => WebhookDelivery, {
     description:
       'Queues the delivery’s next attempt now (same delivery id, a new signature): one more when DELIVERED or DEAD, the retry brought forward when FAILED. CONFLICT while an attempt is queued or under way (PENDING).',

@@ -43,3 +43,19 @@ it('answers anonymous readers afresh after a registration and a cancellation', a
     seatsLeft: 3,
   });
 });
+
+it('answers anonymous readers afresh after a registration sent inside a fragment', async () => {
+  const code = 'T-EVK-FRAGMENT';
+  await createEvent(api, keys.staffA, code, { capacity: 3 });
+  expect((await api.graphql(QUERY, { code })).data!.event.seatsLeft).toBe(3);
+  // The write is not a top-level field of the document: it runs all the same.
+  const inFragment = `mutation ($input: RegisterForEventInput!) {
+    ... on Mutation { registerForEvent(input: $input) { registration { status } } } }`;
+  const registered = await api.graphql(
+    inFragment,
+    { input: registrationInput(code, creditCodeFor(TAG, 1)) },
+    keys.partnerA,
+  );
+  expect(registered.errors).toBeUndefined();
+  expect((await api.graphql(QUERY, { code })).data!.event.seatsLeft).toBe(2);
+});

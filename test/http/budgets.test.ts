@@ -117,6 +117,21 @@ describe('per-client budgets', () => {
     expect(after.body.extensions.budget.remaining).toBe(300 - 1 - 16);
   });
 
+  it('charges a query refused for its cost a point, not its estimate', async () => {
+    // Typed in Playground: estimated at 1,000,000 points, refused; the address keeps its budget.
+    const client = from('198.51.100.15');
+    const mistake = await post(
+      first,
+      '{ institutions(first: 100) { nodes { children(first: 100) { nodes { services(first: 100) { nodes { code } } } } } } }',
+      client,
+    );
+    expect(mistake.status).toBe(400);
+    expect(mistake.body.errors[0].extensions).toMatchObject({ limit: 'cost' });
+    const after = await post(first, SIXTEEN, client);
+    expect(after.status).toBe(200);
+    expect(after.body.extensions.budget.remaining).toBe(300 - 1 - 16);
+  });
+
   it('gives keys their own budget, the default or one set for the key', async () => {
     const { key, apiKey } = await createApiKey(first.sql, { role: 'PARTNER', name: 'budget app' });
     const keyed = await post(first, SIXTEEN, from('198.51.100.6', bearer(key)));

@@ -6,6 +6,7 @@ import {
   Kind,
   buildSchema,
   parse,
+  type GraphQLSchema,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -17,6 +18,7 @@ import {
   queryLimitsPlugin,
   searchCost,
   type CostRule,
+  type DataVolume,
 } from '../../src/schema/query-limits';
 
 const schema = buildSchema(`
@@ -39,18 +41,34 @@ const schema = buildSchema(`
 `);
 const noMutation = buildSchema(`type Query { item: String }`);
 
-const nodesRule: CostRule = {
-  field: 'Query.nodes',
-  multiplier: ({ ids }) => (Array.isArray(ids) ? ids.length : 1),
-};
+// ItemConnection is a paged list of 20 items by default, as @Paged declares it in the API.
+Object.assign(schema.getType('ItemConnection')!, { extensions: { defaultPage: 20 } });
+
+const nodesRule: CostRule = { multiplier: ({ ids }) => (Array.isArray(ids) ? ids.length : 1) };
+
+/** Declares `rules` (by `Type.field`) on the schema's fields, as @Cost does in the API. */
+function declare(rules: Record<string, CostRule>, on: GraphQLSchema) {
+  for (const type of [on.getQueryType(), on.getMutationType(), on.getType('Item')]) {
+    if (!type || !('getFields' in type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      Object.assign(field, { extensions: { cost: rules[`${type.name}.${field.name}`] } });
+    }
+  }
+}
+
+/** Counts rows as the tests say. */
+const volume = (rows: Record<string, number> = {}): DataVolume => ({
+  rows: (table) => rows[table] ?? 0,
+});
 
 /** The depth, aliases and cost of the first operation of `document`. */
 function measure(
   document: string,
   variables: Record<string, unknown> = {},
-  rules: CostRule[] = [nodesRule],
+  rules: Record<string, CostRule> = { 'Query.nodes': nodesRule },
   on = schema,
 ) {
+  declare(rules, on);
   const parsed = parse(document);
   const operation = parsed.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -60,13 +78,7 @@ function measure(
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((d) => [d.name.value, d]),
   );
-  return measureOperation(
-    new Map(rules.map((rule) => [rule.field, rule])),
-    on,
-    operation,
-    fragments,
-    variables,
-  );
+  return measureOperation(on, operation, fragments, variables, volume());
 }
 const cost = (...args: Parameters<typeof measure>) => measure(...args).cost;
 
@@ -124,7 +136,6 @@ describe('measureOperation', () => {
   it('gives a cost rule the arguments as written, of every kind', () => {
     const seen: Record<string, unknown>[] = [];
     const probe: CostRule = {
-      field: 'Query.probe',
       multiplier: (args) => {
         seen.push(args);
         return 2;
@@ -134,7 +145,7 @@ describe('measureOperation', () => {
       `query ($v: Int) { probe(int: 3, float: 1.5, string: "s", enum: BIG, bool: true, nothing: null,
         list: [1, $v], object: { a: $v, b: ["x"], c: SMALL }, variable: $v) { id } }`,
       { v: 9 },
-      [probe],
+      { 'Query.probe': probe },
     );
     expect(total).toBe(1 + 2 * 1);
     expect(seen).toEqual([
@@ -153,8 +164,8 @@ describe('measureOperation', () => {
   });
 
   it('gives a rule 1 item when it asks for fewer', () => {
-    const none: CostRule = { field: 'Query.probe', multiplier: () => 0 };
-    expect(cost(`{ probe { id name } }`, {}, [none])).toBe(3);
+    const none: CostRule = { multiplier: () => 0 };
+    expect(cost(`{ probe { id name } }`, {}, { 'Query.probe': none })).toBe(3);
   });
 
   it('counts fields of inline fragments and named fragments where they are spread', () => {
@@ -180,8 +191,10 @@ describe('measureOperation', () => {
     expect(cost(`{ item { unknown { id name } } }`)).toBe(2);
   });
 
-  it('measures depth by fields, not by fragments', () => {
+  it('measures depth by fields and named fragments, not by inline fragments', () => {
     expect(measure(`{ item { id } }`).depth).toBe(2);
+    // item 1 + spread of F 1 + F's id 1
+    expect(measure(`{ item { ...F } } fragment F on Item { id }`).depth).toBe(3);
     expect(measure(`{ items { nodes { children { nodes { id } } } } }`).depth).toBe(5);
     expect(measure(`{ item { ... on Item { ... on Item { id } } } }`).depth).toBe(2);
     expect(measure(`{ a: item { id } b: items { nodes { children { totalCount } } } }`).depth).toBe(
@@ -208,7 +221,7 @@ describe('measureOperation', () => {
   });
 
   it('measures nothing when the schema has no root for the operation', () => {
-    expect(measure(`mutation { touch { totalCount } }`, {}, [], noMutation)).toEqual({
+    expect(measure(`mutation { touch { totalCount } }`, {}, {}, noMutation)).toEqual({
       depth: 0,
       aliases: 0,
       cost: 0,
@@ -216,49 +229,126 @@ describe('measureOperation', () => {
   });
 });
 
+describe('what execution runs', () => {
+  it('leaves out what @skip and @include leave out, literally or by variable', () => {
+    const big = `items(first: 100) { nodes { id } }`;
+    expect(cost(`{ item { id } ${big.replace('{ nodes', '@skip(if: true) { nodes')} }`)).toBe(2);
+    expect(cost(`{ item { id } ${big.replace('{ nodes', '@include(if: false) { nodes')} }`)).toBe(
+      2,
+    );
+    const byVariable = `query ($on: Boolean!) { item { id } items(first: 100) @include(if: $on) { nodes { id } } }`;
+    expect(cost(byVariable, { on: false })).toBe(2);
+    expect(cost(byVariable, { on: true })).toBe(2 + 201);
+    // On fragments too.
+    expect(
+      cost(
+        `{ item { id ... @skip(if: true) { name } ...F @include(if: false) } } fragment F on Item { name }`,
+      ),
+    ).toBe(2);
+  });
+
+  it('reads a missing variable as its declared default, as execution does', () => {
+    const query = `query ($n: Int = 100) { items(first: $n) { nodes { id } } }`;
+    expect(cost(query)).toBe(1 + 100 * 2);
+    expect(cost(query, { n: 3 })).toBe(1 + 3 * 2);
+  });
+
+  it('reads an argument left out as its default in the schema', () => {
+    const withDefault = buildSchema(`
+      type Item { id: ID! }
+      type ItemConnection { nodes: [Item!]! }
+      type Query { items(first: Int = 50): ItemConnection! }`);
+    expect(cost(`{ items { nodes { id } } }`, {}, {}, withDefault)).toBe(1 + 50 * 2);
+  });
+
+  it('recognises a paged list by its declaration, not by the name of its type', () => {
+    const named = buildSchema(`
+      type Item { id: ID! }
+      type ItemConnection { nodes: [Item!]! }
+      type ItemPage { nodes: [Item!]! }
+      type Query { connection: ItemConnection! page: ItemPage! }`);
+    expect(cost(`{ connection { nodes { id } } page { nodes { id } } }`, {}, {}, named)).toBe(
+      3 + 3,
+    );
+    Object.assign(named.getType('ItemPage')!, { extensions: { defaultPage: 20 } });
+    expect(cost(`{ page { nodes { id } } }`, {}, {}, named)).toBe(1 + 20 * 2);
+  });
+
+  it('measures a fragment once however often it is spread: linear in the document', () => {
+    const bomb = (levels: number) =>
+      `{ ...F0 } ` +
+      Array.from(
+        { length: levels },
+        (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+      ).join(' ') +
+      ` fragment F${levels} on Query { item { id } }`;
+    let looked = 0;
+    const counting: CostRule = { surcharge: () => (looked++, 0) };
+    const measured = measure(bomb(40), {}, { 'Query.item': counting });
+    // Every spread doubles what is asked, and the walk looks at the field once.
+    expect(measured.cost).toBe(2 * 2 ** 40);
+    expect(looked).toBe(1);
+    expect(measured.depth).toBe(41 + 2);
+  });
+});
+
 describe('surcharges', () => {
-  const searching: CostRule = {
-    field: 'Query.items',
-    surcharge: (args) => searchCost(args, 100, 2, 'page'),
+  const searching: Record<string, CostRule> = {
+    'Query.items': { surcharge: (args) => searchCost(args, 100, 2, 'page') },
   };
 
   it('add their points once per occurrence of the field, on top of its items', () => {
     // items: 1 + surcharge (100 + 2 × 3 characters) + 4 × (nodes 1 + id 1)
-    expect(cost(`{ items(first: 4, after: "x") { nodes { id } } }`, {}, [searching])).toBe(9);
-    const search = { ...searching, surcharge: () => 106 };
-    expect(cost(`{ items(first: 4) { nodes { id } } }`, {}, [search])).toBe(1 + 106 + 8);
+    expect(cost(`{ items(first: 4, after: "x") { nodes { id } } }`, {}, searching)).toBe(9);
+    const search = { 'Query.items': { surcharge: () => 106 } };
+    expect(cost(`{ items(first: 4) { nodes { id } } }`, {}, search)).toBe(1 + 106 + 8);
     expect(
-      cost(`{ a: items(first: 4) { nodes { id } } b: items { totalCount } }`, {}, [search]),
+      cost(`{ a: items(first: 4) { nodes { id } } b: items { totalCount } }`, {}, search),
     ).toBe(1 + 106 + 8 + (1 + 106 + 20));
   });
 
   it('count on a leaf field too, rounded up, never below zero', () => {
-    const leaf = (surcharge: number): CostRule => ({
-      field: 'Item.name',
-      surcharge: () => surcharge,
-    });
-    expect(cost(`{ item { name } }`, {}, [leaf(7)])).toBe(1 + 1 + 7);
-    expect(cost(`{ item { name } }`, {}, [leaf(2.1)])).toBe(1 + 1 + 3);
-    expect(cost(`{ item { name } }`, {}, [leaf(-5)])).toBe(2);
+    const leaf = (surcharge: number) => ({ 'Item.name': { surcharge: () => surcharge } });
+    expect(cost(`{ item { name } }`, {}, leaf(7))).toBe(1 + 1 + 7);
+    expect(cost(`{ item { name } }`, {}, leaf(2.1))).toBe(1 + 1 + 3);
+    expect(cost(`{ item { name } }`, {}, leaf(-5))).toBe(2);
   });
 
   it('leave the page size to first and last when the rule has no multiplier', () => {
-    const only: CostRule = { field: 'Query.items', surcharge: () => 10 };
-    expect(cost(`{ items(first: 3) { nodes { id } } }`, {}, [only])).toBe(1 + 10 + 3 * 2);
-    expect(cost(`{ items { nodes { id } } }`, {}, [only])).toBe(1 + 10 + 20 * 2);
+    const only = { 'Query.items': { surcharge: () => 10 } };
+    expect(cost(`{ items(first: 3) { nodes { id } } }`, {}, only)).toBe(1 + 10 + 3 * 2);
+    expect(cost(`{ items { nodes { id } } }`, {}, only)).toBe(1 + 10 + 20 * 2);
   });
 
   it('get the arguments of the field, variables substituted', () => {
     const seen: unknown[] = [];
     const rule: CostRule = {
-      field: 'Query.items',
       surcharge: (args) => {
         seen.push(args);
         return 0;
       },
     };
-    cost(`query ($n: Int) { items(first: $n, after: "c") { totalCount } }`, { n: 2 }, [rule]);
+    cost(
+      `query ($n: Int) { items(first: $n, after: "c") { totalCount } }`,
+      { n: 2 },
+      { 'Query.items': rule },
+    );
     expect(seen).toEqual([{ first: 2, after: 'c' }]);
+  });
+  it('count once per request when one statement answers every occurrence', () => {
+    const figure: CostRule = {
+      surcharge: (_args, data) => data.rows('item') / 10,
+      oncePerRequest: true,
+    };
+    const rules = { 'Item.name': figure };
+    declare(rules, schema);
+    const measured = (document: string) => {
+      const operation = parse(document).definitions[0] as OperationDefinitionNode;
+      return measureOperation(schema, operation, {}, {}, volume({ item: 5_000 })).cost;
+    };
+    // items 1 + 10 × (nodes 1 + name 1), and the figure once: 500
+    expect(measured(`{ items(first: 10) { nodes { name } } }`)).toBe(21 + 500);
+    expect(measured(`{ item { name } items(first: 10) { nodes { name } } }`)).toBe(2 + 21 + 500);
   });
 });
 
@@ -287,8 +377,9 @@ describe('searchCost', () => {
 });
 
 describe('measuring what the parser would not give', () => {
-  it('counts a field of a union type as 1: the API has no unions, their members are not looked into', () => {
-    expect(cost(`{ found(first: 5) { __typename ... on Item { id name } } }`)).toBe(1);
+  it('counts the members of a union through their fragments, times its page', () => {
+    // 1 + 5 × (__typename 1 + … on Item { id name } 2)
+    expect(cost(`{ found(first: 5) { __typename ... on Item { id name } } }`)).toBe(16);
   });
 
   it('counts the fields of a fragment on a union by their own names (__typename)', () => {
@@ -312,7 +403,8 @@ describe('measuring what the parser would not give', () => {
           copy[key] = strip(value);
       return copy;
     };
-    expect(measureOperation(new Map(), schema, strip(operation), {}, {}).cost).toBe(41);
+    declare({}, schema);
+    expect(measureOperation(schema, strip(operation), {}, {}, volume()).cost).toBe(41);
   });
 });
 
@@ -378,16 +470,15 @@ describe('queryLimitsPlugin', () => {
   let server: ApolloServer;
   const seenCosts: { atStart: number | undefined; afterLimits: number | undefined }[] = [];
   beforeAll(async () => {
+    const limited = buildSchema(`
+      type Item { id: ID! parent: Item items(first: Int): [Item!]! }
+      type Query { item: Item items(first: Int): [Item!]! nodes(ids: [ID!]!): [Item]! }`);
+    Object.assign(limited.getQueryType()!.getFields().nodes, { extensions: { cost: nodesRule } });
     server = new ApolloServer({
-      typeDefs: `
-        type Item { id: ID! parent: Item items(first: Int): [Item!]! }
-        type Query { item: Item items(first: Int): [Item!]! nodes(ids: [ID!]!): [Item]! }`,
-      resolvers: {
-        Query: { item: () => ({ id: '1' }), items: () => [], nodes: () => [] },
-        Item: { parent: () => null, items: () => [] },
-      },
+      schema: limited,
+      rootValue: { item: { id: '1' }, items: [], nodes: [] },
       plugins: [
-        queryLimitsPlugin([nodesRule]),
+        queryLimitsPlugin(volume()),
         {
           // Reads what the limits measured, as a plugin after them (per-client budgets) does.
           async requestDidStart({ contextValue }) {

@@ -105,7 +105,7 @@ describe('URL rules (no private targets allowed)', () => {
 
 describe('who may subscribe', () => {
   it.each([
-    ['PUBLIC', () => keys.public, /need a PARTNER or ADMIN API key/],
+    ['PUBLIC', () => keys.public, /send a PARTNER or ADMIN key: Authorization: Bearer/],
     ['INSTITUTION_STAFF', () => keys.staffA, /only PARTNER or ADMIN keys/],
   ])('refuses %s with FORBIDDEN', async (_role, key, why) => {
     const response = await subscribe(key(), 'https://93.184.215.14/hook');
