@@ -1,9 +1,9 @@
 // Transactions: only `sql.transaction()` hands out a SqlTransaction (a function that relies on
 // its row locks cannot be given the pool), and the statements of one transaction reach its
 // connection one at a time, however the work starts them.
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Sql, type SqlTransaction } from '../../src/db/sql';
+import { watchBusyClients } from '../support/busy-clients';
 import { connectTestDatabase } from '../support/test-database';
 
 let dataSource: DataSource;
@@ -42,24 +42,7 @@ describe('a transaction', () => {
   });
 
   it('hands its connection one statement at a time, even when the work starts several', async () => {
-    // pg queues a statement sent to a client that is still running one, and deprecates it (pg 9
-    // refuses it): watch every client for a statement sent while another is in flight.
-    const running = new WeakMap<Client, number>();
-    let sentWhileBusy = 0;
-    const original = Client.prototype.query as (...args: unknown[]) => unknown;
-    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
-      this: Client,
-      ...args: unknown[]
-    ) {
-      const inFlight = running.get(this) ?? 0;
-      if (inFlight > 0) sentWhileBusy++;
-      running.set(this, inFlight + 1);
-      const result = original.apply(this, args);
-      const done = () => running.set(this, (running.get(this) ?? 1) - 1);
-      if (result instanceof Promise) result.then(done, done);
-      else done();
-      return result as never;
-    });
+    const busy = watchBusyClients();
     try {
       const numbers = await sql.transaction((transaction) =>
         Promise.all(
@@ -84,8 +67,8 @@ describe('a transaction', () => {
         ),
       ).rejects.toThrow(/division by zero/);
     } finally {
-      spy.mockRestore();
+      busy.stop();
     }
-    expect(sentWhileBusy).toBe(0);
+    expect(busy.sentWhileBusy).toBe(0);
   });
 });
