@@ -3,8 +3,9 @@
 # compose.yaml runs it behind nginx over a PostgreSQL primary and a streaming replica.
 
 # ---- build: every dependency, TypeScript compiled to dist/, the schema emitted ------------------
-# The exact Node release the tests and the bench run on.
-FROM node:20.20.2-bookworm-slim AS build
+# The exact Node release CI runs the whole suite on (.ci/node-releases), of the newest LTS line
+# tested; test/deploy/deployment-files.test.ts keeps the two in step.
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 
 # Dependencies first, from the lockfile only, so that this layer is reused until it changes.
@@ -23,7 +24,7 @@ COPY src ./src
 RUN npm run build
 
 # ---- runtime: production dependencies and the compiled code, nothing else ---------------------
-FROM node:20.20.2-bookworm-slim AS runtime
+FROM node:24.22.3-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { oneQueryAtATime } from './typeorm-one-query-at-a-time';
 
 export interface DataSourceOptions {
   url: string;
@@ -25,7 +26,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * and the migrations; statements of the project's own go through `Sql` (sql.ts).
  */
 export function createDataSource(options: DataSourceOptions): DataSource {
-  return new DataSource({
+  const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
     entities: [...options.entities],
@@ -47,4 +48,5 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       poolWaitMs: options.poolWaitMs,
     },
   });
+  return oneQueryAtATime(dataSource);
 }

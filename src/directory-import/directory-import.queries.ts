@@ -1,7 +1,7 @@
 // The network as an import finds it, read inside the import's transaction: the institutions and
 // services the file names (locked, so that what is compared is what gets replaced) and every
 // PUBLIC centre (for the tree rules). Three statements whatever the size of the file.
-import type { SqlRunner } from '../db/sql';
+import type { SqlRunner, SqlTransaction } from '../db/sql';
 import type { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
 import type { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
 import type { DeliveryMode, FeeType } from '../services/service-enums';
@@ -51,7 +51,7 @@ export interface PublicCentre {
 }
 
 export async function institutionsByCode(
-  sql: SqlRunner,
+  sql: SqlTransaction,
   codes: readonly string[],
 ): Promise<Map<string, ExistingInstitution>> {
   const rows = await sql.rows<ExistingInstitution['audited'] & { id: number; code: string }>(
@@ -72,7 +72,7 @@ export async function institutionsByCode(
 }
 
 export async function servicesByCode(
-  sql: SqlRunner,
+  sql: SqlTransaction,
   codes: readonly string[],
 ): Promise<Map<string, ExistingService>> {
   const rows = await sql.rows<ExistingService['audited'] & { id: number; code: string }>(

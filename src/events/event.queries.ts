@@ -7,7 +7,7 @@ import { entityPage, entityPagesByKey, type KeysetPage } from '../db/entity-page
 import { BY_ROW_ID_SORT, anyOf, type KeysetWindow } from '../db/page-query';
 import { prefixedColumns } from '../db/prefixed-columns';
 import { SqlParameters } from '../db/rows';
-import type { Sql, SqlRunner } from '../db/sql';
+import type { Sql, SqlTransaction } from '../db/sql';
 import { Institution } from '../institutions/institution.entity';
 import { filterCategoryKeys } from '../institutions/institution.queries';
 import { notFound, quote } from '../schema/errors';
@@ -190,7 +190,7 @@ export async function outcomesByEvent(
  * NOT_FOUND naming `field` when no event has the code.
  */
 export async function lockedEventByCode(
-  transaction: SqlRunner,
+  transaction: SqlTransaction,
   code: string,
   field = 'eventCode',
 ): Promise<Event> {

