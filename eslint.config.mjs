@@ -13,7 +13,7 @@ const DOMAINS = [
   'events',
   'audit',
   'statistics',
-  'directory-import',
+  'network-import',
   'webhooks',
   'seed',
 ];

@@ -36,8 +36,8 @@ import {
   NetworkImportResolver,
   networkImportLongRunning,
   networkImportPublicWrites,
-} from '../directory-import/directory-import.resolver';
-import { IMPORT_TIME_LIMIT_MS } from '../directory-import/directory-import';
+} from '../network-import/network-import.resolver';
+import { IMPORT_TIME_LIMIT_MS } from '../network-import/network-import';
 import { InstitutionScorecardResolver, scorecardCostRules } from '../statistics/scorecard.resolver';
 import { NetworkStatisticsResolver, statisticsCostRules } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';

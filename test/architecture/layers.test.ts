@@ -41,7 +41,7 @@ const DOMAINS = [
   'events',
   'audit',
   'statistics',
-  'directory-import',
+  'network-import',
   'webhooks',
   'seed',
 ];

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { consoleActor } from '../../db/audit-trail';
 import { loadConfig } from '../../config';
 import { createLogger } from '../../logger';
-import { importNetwork } from '../../directory-import/directory-import';
+import { importNetwork } from '../../network-import/network-import';
 import { createReferenceData } from '../reference-data';
 import { migrateUnderLock, withToolDatabase } from './tool-database';
 

@@ -1,7 +1,7 @@
 // importNetwork over HTTP, as clients call it: ADMIN only; a province-sized body is accepted from
 // an ADMIN key and refused (413) from any other, decided before the body is read; the import is
 // exempt from the per-request deadline. Dry runs only: the run's shared database is not changed.
-import { COLUMNS } from '../../src/directory-import/csv-layout';
+import { COLUMNS } from '../../src/network-import/csv-layout';
 import { makeKeys } from '../support/referral-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 

@@ -16,7 +16,7 @@ import type {
   ExistingInstitution,
   ExistingService,
   PublicCentre,
-} from './directory-import.queries';
+} from './network-import.queries';
 import type { InstitutionDraft, ServiceDraft } from './row-checks';
 
 /** An institution as the import compares it (the audit trail's fields). */

@@ -10,8 +10,8 @@ import { createReferenceData } from '../../src/app/reference-data';
 import { consoleActor } from '../../src/db/audit-trail';
 import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
-import { COLUMNS } from '../../src/directory-import/csv-layout';
-import { importNetwork } from '../../src/directory-import/directory-import';
+import { COLUMNS } from '../../src/network-import/csv-layout';
+import { importNetwork } from '../../src/network-import/network-import';
 import { seedNetwork } from '../../src/seed/seed';
 import { provincePlan } from '../support/province-plan';
 import { createScratchDatabase } from '../support/scratch-database';
@@ -48,8 +48,8 @@ const snapshot = async () =>
   )[0];
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase('directory_import');
-  db = createNetworkDataSource({ url: scratch.url, applicationName: 'jest-directory-import' });
+  scratch = await createScratchDatabase('network_import');
+  db = createNetworkDataSource({ url: scratch.url, applicationName: 'jest-network-import' });
   await db.initialize();
   await runPendingMigrations(db);
   sql = new Sql(db);

@@ -16,8 +16,8 @@ import {
   createServices,
   updateInstitutions,
   updateServices,
-} from './directory-import.commands';
-import { institutionsByCode, publicCentres, servicesByCode } from './directory-import.queries';
+} from './network-import.commands';
+import { institutionsByCode, publicCentres, servicesByCode } from './network-import.queries';
 import { checkRow, type InstitutionDraft, type ServiceDraft } from './row-checks';
 
 export interface ImportOptions {

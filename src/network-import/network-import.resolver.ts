@@ -1,9 +1,9 @@
 // importNetwork: the import engine behind an ADMIN key (the CLI is src/app/cli/import.ts).
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireAdmin } from '../auth/permissions';
-import { importNetwork } from './directory-import';
-import type { NetworkImportContext } from './directory-import.context';
-import { ImportNetworkInput, ImportReport } from './directory-import.types';
+import { importNetwork } from './network-import';
+import type { NetworkImportContext } from './network-import.context';
+import { ImportNetworkInput, ImportReport } from './network-import.types';
 
 /** An import changes what anonymous readers see: response caches are emptied after it. */
 export const networkImportPublicWrites = ['importNetwork'];
