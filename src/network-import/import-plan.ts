@@ -7,16 +7,14 @@
 import { fieldChanges, type AuditChanges } from '../db/audit-trail';
 import { INSTITUTION_AUDIT_FIELDS } from '../institutions/institution.commands';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
+import { prescribedParentCode } from '../institutions/institution-rules';
 import { parentPlace } from '../institutions/tree-rules';
 import { regionChain } from '../regions/region-chain';
 import type { Region } from '../regions/region.entity';
+import { DomainError } from '../schema/errors';
 import { SERVICE_AUDIT_FIELDS } from '../services/service.commands';
 import type { ImportProblem } from './csv-layout';
-import type {
-  ExistingInstitution,
-  ExistingService,
-  PublicCentre,
-} from './network-import.queries';
+import type { ExistingInstitution, ExistingService, PublicCentre } from './network-import.queries';
 import type { InstitutionDraft, ServiceDraft } from './row-checks';
 
 /** An institution as the import compares it (the audit trail's fields). */
@@ -163,15 +161,18 @@ export function planImport(
         );
         continue;
       }
-      if (draft.parentCode && draft.parentCode !== prescribed.code) {
-        problem(
-          draft.line,
+      try {
+        parentCode = prescribedParentCode(
+          draft.parentCode,
+          prescribed,
+          { kind: draft.kind, tier: draft.tier, regionCode: draft.regionCode },
           'parent_code',
-          `parent_code must be ${prescribed.code}: the tree rules hang a ${draft.kind} ${draft.tier} institution of ${draft.regionCode} there (or leave parent_code empty)`,
         );
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        problem(draft.line, 'parent_code', error.message);
         continue;
       }
-      parentCode = prescribed.code;
     }
     const { line, code, parentCode: _written, ...rest } = draft;
     void _written;

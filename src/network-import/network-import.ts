@@ -14,6 +14,7 @@ import { planImport, type ImportPlan } from './import-plan';
 import {
   createInstitutions,
   createServices,
+  institutionRecords,
   updateInstitutions,
   updateServices,
 } from './network-import.commands';
@@ -105,7 +106,7 @@ export async function importNetwork(options: ImportOptions): Promise<ImportResul
       if (result.errors.length > 0) throw new NothingToWrite(report(null, result.errors));
       if (dryRun || result.created + result.updated === 0) throw new NothingToWrite(result);
 
-      await createInstitutions(transaction, plan.institutions.create);
+      await createInstitutions(transaction, institutionRecords(plan.institutions.create));
       await updateInstitutions(transaction, plan.institutions.update);
       await createServices(transaction, plan.services.create);
       await updateServices(transaction, plan.services.update);
