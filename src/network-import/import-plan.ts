@@ -16,6 +16,7 @@ import { SERVICE_AUDIT_FIELDS } from '../services/service.commands';
 import type { ImportProblem } from './csv-layout';
 import type { ExistingInstitution, ExistingService, PublicCentre } from './network-import.queries';
 import type { InstitutionDraft, ServiceDraft } from './row-checks';
+import type { TimeSlices } from './time-slices';
 
 /** An institution as the import compares it (the audit trail's fields). */
 export type InstitutionValues = Omit<InstitutionDraft, 'line' | 'code' | 'active'> & {
@@ -72,11 +73,12 @@ export interface NetworkState {
 
 const NATIONAL = 'NATIONAL';
 
-export function planImport(
+export async function planImport(
   institutionDrafts: readonly InstitutionDraft[],
   serviceDrafts: readonly ServiceDraft[],
   state: NetworkState,
-): ImportPlan {
+  slices: TimeSlices,
+): Promise<ImportPlan> {
   const problems: ImportProblem[] = [];
   const problem = (line: number, field: string | null, message: string) =>
     problems.push({ line, field, message });
@@ -112,6 +114,7 @@ export function planImport(
   for (const centre of state.centres)
     centreOf.set(centre.regionCode ?? NATIONAL, { code: centre.code });
   for (const draft of institutions) {
+    await slices.pause();
     const existing = state.institutions.get(draft.code);
     if (existing) {
       for (const [field, was, is] of [
@@ -144,6 +147,7 @@ export function planImport(
 
   const inFile = new Map(institutions.map((draft) => [draft.code, draft]));
   for (const draft of institutions) {
+    await slices.pause();
     const existing = state.institutions.get(draft.code);
     let parentCode: string | null = null;
     if (draft.tier !== InstitutionTier.NATIONAL && draft.regionCode) {
@@ -190,6 +194,7 @@ export function planImport(
   }
 
   for (const draft of services) {
+    await slices.pause();
     const existing = state.services.get(draft.code);
     if (!inFile.has(draft.institutionCode) && !state.institutions.has(draft.institutionCode)) {
       problem(

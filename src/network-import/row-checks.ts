@@ -33,7 +33,7 @@ import {
   type CsvRow,
   type ImportProblem,
 } from './csv-layout';
-import { UNSTORABLE } from '../schema/text-hygiene';
+import { isUnstorable } from '../schema/text-hygiene';
 
 export interface InstitutionDraft {
   line: number;
@@ -280,7 +280,7 @@ export function checkRow(
 ): { draft: RowDraft | null; problems: ImportProblem[] } {
   const problems = new RowProblems(row.line);
   for (const column of COLUMNS) {
-    if (UNSTORABLE.test(row.values[column]))
+    if (isUnstorable(row.values[column]))
       problems.add(
         column,
         `${column} holds a NUL character or a lone UTF-16 surrogate, which is not text: save the file as UTF-8 text`,
