@@ -11,7 +11,7 @@ import {
   createInstitutionLoaders,
   type InstitutionLoaders,
 } from '../institutions/institution.loaders';
-import type { NetworkImportContext } from '../directory-import/directory-import.context';
+import type { NetworkImportContext } from '../network-import/network-import.context';
 import type { OneStopContext } from '../one-stop/one-stop.lookup';
 import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';

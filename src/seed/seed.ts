@@ -1,15 +1,24 @@
 // Writes the planned network into the database. Idempotent: every row is keyed by its code and
-// inserted only when missing (ON CONFLICT DO NOTHING), so a second run changes nothing and rows
+// inserted only when missing (ON CONFLICT DO NOTHING; institutions through the import's bulk
+// insert, checked by the institutions' rule set), so a second run changes nothing and rows
 // edited since are left as they are. One statement per table (and tier), in one transaction.
 // The calendar of events is laid out around the day the seed first ran (seed_info): an event's
 // registrations, history and outcomes are written with the event, only when the event is new;
 // so is the referral history, each referral with its events and feedback (seed-referrals.ts).
 import { publishChange } from '../db/change-feed';
 import type { Sql, SqlRunner } from '../db/sql';
-import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
+import {
+  institutionContact,
+  institutionName,
+  institutionNameEn,
+} from '../institutions/institution-rules';
+import {
+  createInstitutions,
+  type InstitutionRecord,
+} from '../network-import/network-import.commands';
 import { planCalendar, type CalendarPlan } from './calendar-plan';
 import { loadDivisions } from './divisions';
-import { planNetwork, type NetworkPlan } from './network-plan';
+import { planNetwork, type InstitutionRow, type NetworkPlan } from './network-plan';
 import { insertEnterprises } from './seed-enterprises';
 import { planReferralHistory } from './referral-history';
 import { insertReferralHistory } from './seed-referrals';
@@ -129,54 +138,41 @@ async function insertCategories(sql: SqlRunner, { categories }: NetworkPlan): Pr
   return count;
 }
 
+/** The contact's fields named as the seed's plan names them, for the rule set's messages. */
+const PLAN_CONTACT_FIELDS = {
+  phone: 'phone',
+  email: 'email',
+  website: 'website',
+  address: 'address',
+};
+
+/**
+ * A planned institution as the import would write it, through the rule set every writer of
+ * institutions uses (institutions/institution-rules.ts): the seed writes nothing the API and
+ * the import would refuse.
+ */
+function checkedInstitution(row: InstitutionRow): InstitutionRecord {
+  return {
+    ...row,
+    name: institutionName(row.name),
+    nameEn: institutionNameEn(row.nameEn),
+    ...institutionContact(row, PLAN_CONTACT_FIELDS),
+    active: true,
+  };
+}
+
 async function insertInstitutions(sql: SqlRunner, { institutions }: NetworkPlan): Promise<number> {
-  let count = 0;
-  // Tier by tier from the top, centres before the agencies attached to them, so that every
-  // statement finds its rows' parents (inserted by an earlier one) by code.
-  const groups = [
-    InstitutionTier.NATIONAL,
-    InstitutionTier.PROVINCIAL,
-    InstitutionTier.MUNICIPAL,
-    InstitutionTier.COUNTY,
-  ].flatMap((tier) =>
-    [InstitutionKind.PUBLIC, InstitutionKind.MARKET].map((kind) => ({ tier, kind })),
+  // Only the missing ones, through the import's bulk insert (tier by tier from the top, so that
+  // every statement finds its rows' parents by code); institutions edited since stay as they are.
+  const existing = await sql.rows<{ code: string }>(
+    `SELECT code FROM institution WHERE code = ANY($1::text[])`,
+    [column(institutions, 'code')],
   );
-  for (const { tier, kind } of groups) {
-    const rows = institutions.filter(
-      (institution) => institution.tier === tier && institution.kind === kind,
-    );
-    if (rows.length === 0) continue;
-    count += await inserted(
-      sql,
-      `INSERT INTO institution (code, name, name_en, tier, kind, region_code, parent_id,
-                                phone, email, website, address, latitude, longitude)
-       SELECT i.code, i.name, i.name_en, i.tier::institution_tier, i.kind::institution_kind, i.region_code, parent.id,
-              i.phone, i.email, i.website, i.address, i.latitude, i.longitude
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                     $8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::float8[])
-              WITH ORDINALITY AS i(code, name, name_en, tier, kind, region_code, parent_code,
-                                   phone, email, website, address, latitude, longitude, n)
-         LEFT JOIN institution parent ON parent.code = i.parent_code
-        ORDER BY i.n
-       ON CONFLICT (code) DO NOTHING`,
-      [
-        column(rows, 'code'),
-        column(rows, 'name'),
-        column(rows, 'nameEn'),
-        column(rows, 'tier'),
-        column(rows, 'kind'),
-        column(rows, 'regionCode'),
-        column(rows, 'parentCode'),
-        column(rows, 'phone'),
-        column(rows, 'email'),
-        column(rows, 'website'),
-        column(rows, 'address'),
-        column(rows, 'latitude'),
-        column(rows, 'longitude'),
-      ],
-    );
-  }
-  return count;
+  const taken = new Set(existing.map((row) => row.code));
+  return createInstitutions(
+    sql,
+    institutions.filter((row) => !taken.has(row.code)).map(checkedInstitution),
+  );
 }
 
 async function insertServices(sql: SqlRunner, { services }: NetworkPlan): Promise<number> {

@@ -115,7 +115,7 @@ describe('createInstitution', () => {
     ],
     [{ regionCode: '999999' }, 'NOT_FOUND', 'regionCode', /names no GB\/T 2260 division/],
     [{ code: 'lower case' }, 'BAD_USER_INPUT', 'code', /is not a code/],
-    [{ tier: 'NATIONAL', regionCode: null }, 'BAD_USER_INPUT', 'tier', /neither region nor parent/],
+    [{ tier: 'NATIONAL', regionCode: null }, 'BAD_USER_INPUT', 'kind', /national centre is PUBLIC/],
   ])('refuses %p', async (overrides, code, field, message) => {
     const input = {
       code: 'M-441900-77',
@@ -143,6 +143,96 @@ describe('createInstitution', () => {
         'FORBIDDEN',
       );
     }
+  });
+});
+
+describe('one rule set with the import', () => {
+  // Until this change the mutations took any phone of up to 30 characters, any URL (ftp:,
+  // javascript:) and any text as a name; the import refused them. Now both refuse the same.
+  const UPDATE = `mutation ($input: UpdateInstitutionInput!) { updateInstitution(input: $input) { institution { name nameEn contact { phone website address } } } }`;
+  const stored = async () =>
+    (
+      await seeded.query(
+        `SELECT name, name_en, phone, website, address FROM institution WHERE code = 'M-441900-01'`,
+      )
+    )[0];
+
+  it.each([
+    [{ contact: { phone: 'call 12345' } }, 'contact.phone', /is not a Chinese phone number/],
+    [{ contact: { phone: '020-1' } }, 'contact.phone', /is not a Chinese phone number/],
+    [{ contact: { website: 'ftp://files.gdsme.org.cn' } }, 'contact.website', /http\(s\) address/],
+    [{ contact: { website: 'javascript:alert(1)' } }, 'contact.website', /is not a web address/],
+    [{ contact: { website: 'http://localhost' } }, 'contact.website', /is not a web address/],
+    [{ name: '东莞市\u202Eexe.doc' }, 'name', /invisible mark U\+202E at position 4/],
+    [{ name: '东莞市\u0007公司' }, 'name', /control character U\+0007 at position 4/],
+    [{ name: '=HYPERLINK("http://x.cn","点击")' }, 'name', /starts with '=', which a spreadsheet/],
+    [{ nameEn: '@SUM(1+1)' }, 'nameEn', /starts with '@'/],
+    [{ contact: { address: '+cmd|calc' } }, 'contact.address', /starts with '\+'/],
+    [{ name: '东莞\uFFFD\uFFFD公司' }, 'name', /U\+FFFD at position 3, the mark of text decoded/],
+  ])(
+    'updateInstitution refuses %p, naming the field and the rule',
+    async (change, field, message) => {
+      const before = await stored();
+      const { data, errors } = await api.graphql(
+        UPDATE,
+        { input: { code: 'M-441900-01', ...change } },
+        admin,
+      );
+      expect(data).toBeNull();
+      expect(errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(errors![0].message).toMatch(message);
+      expect(await stored()).toEqual(before);
+    },
+  );
+
+  it('createInstitution refuses what the import refuses, before writing anything', async () => {
+    const input = {
+      code: 'M-441900-79',
+      name: '测试机构',
+      tier: 'MUNICIPAL',
+      kind: 'MARKET',
+      regionCode: '441900',
+      contact: { phone: 'ask at the desk' },
+    };
+    const { errors } = await api.graphql(CREATE, { input }, admin);
+    expect(errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'contact.phone' });
+    const [{ count }] = await seeded.query(
+      `SELECT count(*)::int AS count FROM institution WHERE code = 'M-441900-79'`,
+    );
+    expect(count).toBe(0);
+  });
+
+  it('still takes what both take, and stores the web address as text', async () => {
+    const { data, errors } = await api.graphql(
+      UPDATE,
+      {
+        input: {
+          code: 'M-441900-01',
+          name: '东莞市企业服务有限公司（南城）',
+          nameEn: 'Dongguan Enterprise Services - Nancheng',
+          contact: {
+            phone: '0769-22123456-801',
+            website: 'https://www.dgservices.com.cn/about',
+            address: '广东省东莞市南城街道鸿福路200号 A-3',
+          },
+        },
+      },
+      admin,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.updateInstitution.institution.contact.phone).toBe('0769-22123456-801');
+    expect(await stored()).toEqual({
+      name: '东莞市企业服务有限公司（南城）',
+      name_en: 'Dongguan Enterprise Services - Nancheng',
+      phone: '0769-22123456-801',
+      website: 'https://www.dgservices.com.cn/about',
+      address: '广东省东莞市南城街道鸿福路200号 A-3',
+    });
+    for (const phone of ['400-123-4567', '13812345678'])
+      expect(
+        (await api.graphql(UPDATE, { input: { code: 'M-441900-01', contact: { phone } } }, admin))
+          .errors,
+      ).toBeUndefined();
   });
 });
 

@@ -13,10 +13,17 @@ const TIERS = [
   InstitutionTier.COUNTY,
 ];
 
-function institutionArrays(rows: readonly Change<InstitutionValues>[]): unknown[] {
-  const of = <K extends keyof InstitutionValues>(key: K) => rows.map((row) => row.values[key]);
+/** An institution as the bulk statements write it: its code and values, its parent by code. */
+export type InstitutionRecord = InstitutionValues & { code: string };
+
+export const institutionRecords = (
+  rows: readonly Change<InstitutionValues>[],
+): InstitutionRecord[] => rows.map(({ code, values }) => ({ ...values, code }));
+
+function institutionArrays(rows: readonly InstitutionRecord[]): unknown[] {
+  const of = <K extends keyof InstitutionRecord>(key: K) => rows.map((row) => row[key]);
   return [
-    rows.map((row) => row.code),
+    of('code'),
     of('name'),
     of('nameEn'),
     of('tier'),
@@ -38,15 +45,20 @@ const INSTITUTION_ROWS = `unnest($1::text[], $2::text[], $3::text[], $4::text[],
         WITH ORDINALITY AS x(code, name, name_en, tier, kind, region_code, parent_code,
                              phone, email, website, address, latitude, longitude, active, n)`;
 
+/**
+ * Inserts new institutions (the import's, and the seed's); returns how many. Codes must be new:
+ * a taken one fails the statement.
+ */
 export async function createInstitutions(
   sql: SqlRunner,
-  rows: readonly Change<InstitutionValues>[],
-): Promise<void> {
+  rows: readonly InstitutionRecord[],
+): Promise<number> {
+  let created = 0;
   for (const tier of TIERS) {
     for (const kind of [InstitutionKind.PUBLIC, InstitutionKind.MARKET]) {
-      const group = rows.filter((row) => row.values.tier === tier && row.values.kind === kind);
+      const group = rows.filter((row) => row.tier === tier && row.kind === kind);
       if (group.length === 0) continue;
-      await sql.run(
+      const { rowCount } = await sql.run(
         `INSERT INTO institution (code, name, name_en, tier, kind, region_code, parent_id,
                                   phone, email, website, address, latitude, longitude, active)
          SELECT x.code, x.name, x.name_en, x.tier::institution_tier, x.kind::institution_kind, x.region_code, parent.id,
@@ -56,8 +68,10 @@ export async function createInstitutions(
           ORDER BY x.n`,
         institutionArrays(group),
       );
+      created += rowCount;
     }
   }
+  return created;
 }
 
 export async function updateInstitutions(
@@ -74,7 +88,7 @@ export async function updateInstitutions(
             updated_at = now()
        FROM ${INSTITUTION_ROWS}
       WHERE i.code = x.code`,
-    institutionArrays(rows),
+    institutionArrays(institutionRecords(rows)),
   );
 }
 

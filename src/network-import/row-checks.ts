@@ -1,15 +1,26 @@
 // The checks of one import row on its own: record type, the columns it may fill, texts (length,
-// NUL bytes, lone surrogates), codes, enums, region codes and the tier they call for, service
-// categories, phones, e-mails, web sites, coordinates. Every problem of the row is collected
+// NUL bytes, lone surrogates, control and invisible characters, formulas), codes, enums, region
+// codes and the tier they call for, service categories, phones, e-mails, web sites,
+// coordinates. An institution's values go through the institution rule set
+// (institutions/institution-rules.ts), the one createInstitution, updateInstitution and the seed
+// use, so that the API and the import accept the same. Every problem of the row is collected
 // with its column; a row with none becomes a draft. Checks that need the other rows or the
 // database (duplicates, parents, one PUBLIC centre per region) are the plan's (import-plan.ts).
-import { EmailAddressResolver } from 'graphql-scalars';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
-import { TIER_OF_REGION_LEVEL } from '../institutions/tree-rules';
+import {
+  institutionAddress,
+  institutionEmail,
+  institutionName,
+  institutionNameEn,
+  institutionPhone,
+  institutionWebsite,
+  nationalCentreProblems,
+  tierFitsRegion,
+} from '../institutions/institution-rules';
 import { normalizeRegionCode } from '../regions/region-code';
 import type { Region } from '../regions/region.entity';
 import { DomainError } from '../schema/errors';
-import { optionalText, publicCode, requiredText } from '../schema/input';
+import { optionalText, publicCode, requiredText, shownText } from '../schema/input';
 import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
 import { DeliveryMode, FeeType } from '../services/service-enums';
 import type { Taxonomy } from '../services/taxonomy';
@@ -22,7 +33,7 @@ import {
   type CsvRow,
   type ImportProblem,
 } from './csv-layout';
-import { UNSTORABLE } from '../schema/text-hygiene';
+import { isUnstorable } from '../schema/text-hygiene';
 
 export interface InstitutionDraft {
   line: number;
@@ -66,8 +77,7 @@ export interface RowContext {
   taxonomy: Taxonomy;
 }
 
-/** Chinese landlines (0769-22123456, extension allowed), 400/800 hotlines, mobiles. */
-const PHONE = /^(0\d{2,3}-\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4}|1[3-9]\d{9})$/;
+const NATIONAL_FIELDS = { kind: 'kind', regionCode: 'region_code', parentCode: 'parent_code' };
 
 /** Collects the problems of one row; `check` turns a thrown DomainError into one. */
 class RowProblems {
@@ -137,17 +147,15 @@ function coordinate(problems: RowProblems, field: 'latitude' | 'longitude', valu
 function institutionDraft(row: CsvRow, problems: RowProblems, context: RowContext) {
   const v = row.values;
   const code = problems.check('code', () => publicCode(v.code));
-  const name = problems.check('name', () => requiredText(v.name, 'name', 200));
-  const nameEn = problems.check('name_en', () => optionalText(v.name_en, 'name_en', 200));
+  const name = problems.check('name', () => institutionName(v.name, 'name'));
+  const nameEn = problems.check('name_en', () => institutionNameEn(v.name_en, 'name_en'));
   const tier = enumValue(problems, 'tier', v.tier, InstitutionTier);
   const kind = enumValue(problems, 'kind', v.kind, InstitutionKind);
   let regionCode: string | null = null;
   if (tier === InstitutionTier.NATIONAL) {
-    if (v.region_code)
-      problems.add('region_code', 'the national centre serves no region: leave region_code empty');
-    if (v.parent_code)
-      problems.add('parent_code', 'the national centre has no parent: leave parent_code empty');
-    if (kind === InstitutionKind.MARKET) problems.add('kind', 'the national centre is PUBLIC');
+    const given = { kind: kind ?? null, regionCode: v.region_code, parentCode: v.parent_code };
+    for (const { field, message } of nationalCentreProblems(given, NATIONAL_FIELDS))
+      problems.add(field as Column, message);
   } else if (v.region_code === '') {
     problems.add('region_code', 'region_code is required below the national tier, e.g. 441900');
   } else {
@@ -158,43 +166,17 @@ function institutionDraft(row: CsvRow, problems: RowProblems, context: RowContex
     if (normalized && !region) {
       problems.add('region_code', `region_code '${v.region_code}' names no GB/T 2260 division`);
     } else if (region && tier) {
-      const fitting = TIER_OF_REGION_LEVEL[region.level];
-      if (fitting !== tier)
-        problems.add(
-          'tier',
-          `tier ${tier} does not fit ${region.name} (${region.code}), a ${region.level}: use ${fitting}`,
-        );
+      problems.check('tier', () => tierFitsRegion(tier, region, 'tier'));
     }
     regionCode = normalized ?? null;
   }
   const parentCode = v.parent_code
     ? (problems.check('parent_code', () => publicCode(v.parent_code, 'parent_code')) ?? null)
     : null;
-  const phone = v.phone || null;
-  if (phone && !PHONE.test(phone))
-    problems.add(
-      'phone',
-      `phone '${phone}' is not a Chinese phone number: use 0769-22123456, 400-123-4567 or 13812345678`,
-    );
-  const email = v.email || null;
-  if (email)
-    problems.check('email', () => {
-      try {
-        EmailAddressResolver.parseValue(email);
-      } catch {
-        throw new DomainError(
-          'BAD_USER_INPUT',
-          `email '${email}' is not an e-mail address: use one such as service@gdsme.org.cn`,
-        );
-      }
-    });
-  const website = v.website || null;
-  if (website && !isWebAddress(website))
-    problems.add(
-      'website',
-      `website '${website}' is not a web address: use one such as https://www.gdsme.org.cn`,
-    );
-  const address = problems.check('address', () => optionalText(v.address, 'address', 300));
+  const phone = problems.check('phone', () => institutionPhone(v.phone, 'phone'));
+  const email = problems.check('email', () => institutionEmail(v.email, 'email'));
+  const website = problems.check('website', () => institutionWebsite(v.website, 'website'));
+  const address = problems.check('address', () => institutionAddress(v.address, 'address'));
   const latitude = coordinate(problems, 'latitude', v.latitude);
   const longitude = coordinate(problems, 'longitude', v.longitude);
   if ((v.latitude === '') !== (v.longitude === ''))
@@ -213,9 +195,9 @@ function institutionDraft(row: CsvRow, problems: RowProblems, context: RowContex
     kind: kind!,
     regionCode,
     parentCode,
-    phone,
-    email,
-    website,
+    phone: phone ?? null,
+    email: email ?? null,
+    website: website ?? null,
     address: address ?? null,
     latitude,
     longitude,
@@ -223,22 +205,15 @@ function institutionDraft(row: CsvRow, problems: RowProblems, context: RowContex
   } satisfies InstitutionDraft;
 }
 
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
-
 function serviceDraft(row: CsvRow, problems: RowProblems, context: RowContext) {
   const v = row.values;
   const code = problems.check('code', () => publicCode(v.code));
-  const name = problems.check('name', () => requiredText(v.name, 'name', 200));
-  const nameEn = problems.check('name_en', () => optionalText(v.name_en, 'name_en', 200));
+  const name = problems.check('name', () => shownText(requiredText(v.name, 'name', 200), 'name'));
+  const nameEn = problems.check('name_en', () =>
+    shownText(optionalText(v.name_en, 'name_en', 200), 'name_en'),
+  );
   const description = problems.check('description', () =>
-    optionalText(v.description, 'description', 2000),
+    shownText(optionalText(v.description, 'description', 2000), 'description', { lines: true }),
   );
   if (!v.institution_code)
     problems.add(
@@ -305,7 +280,7 @@ export function checkRow(
 ): { draft: RowDraft | null; problems: ImportProblem[] } {
   const problems = new RowProblems(row.line);
   for (const column of COLUMNS) {
-    if (UNSTORABLE.test(row.values[column]))
+    if (isUnstorable(row.values[column]))
       problems.add(
         column,
         `${column} holds a NUL character or a lone UTF-16 surrogate, which is not text: save the file as UTF-8 text`,

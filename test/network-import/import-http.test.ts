@@ -1,7 +1,7 @@
 // importNetwork over HTTP, as clients call it: ADMIN only; a province-sized body is accepted from
 // an ADMIN key and refused (413) from any other, decided before the body is read; the import is
 // exempt from the per-request deadline. Dry runs only: the run's shared database is not changed.
-import { COLUMNS } from '../../src/directory-import/csv-layout';
+import { IMPORT_HEADER, csvRow, dongguanAgency } from '../support/import-files';
 import { makeKeys } from '../support/referral-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -10,25 +10,8 @@ const IMPORT = `mutation ($input: ImportNetworkInput!) {
 }`;
 
 /** `count` rows of new MARKET agencies in Dongguan, as CSV with its header. */
-function agencies(count: number): string {
-  const lines = [COLUMNS.join(',')];
-  for (let n = 0; n < count; n++) {
-    const values: Partial<Record<(typeof COLUMNS)[number], string>> = {
-      record: 'institution',
-      code: `M-441900-${String(100 + n)}`,
-      name: `东莞市第${n}号企业服务有限公司`,
-      name_en: `Dongguan Enterprise Services No. ${n} Co. Ltd.`,
-      tier: 'MUNICIPAL',
-      kind: 'MARKET',
-      region_code: '441900',
-      phone: '0769-22123456',
-      email: `contact${n}@dgservices.com.cn`,
-      address: '广东省东莞市南城街道鸿福路200号',
-    };
-    lines.push(COLUMNS.map((column) => values[column] ?? '').join(','));
-  }
-  return lines.join('\n');
-}
+const agencies = (count: number) =>
+  [IMPORT_HEADER, ...Array.from({ length: count }, (_, n) => csvRow(dongguanAgency(n)))].join('\n');
 
 let api: TestApi;
 let keys: Awaited<ReturnType<typeof makeKeys>>;

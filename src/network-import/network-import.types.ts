@@ -3,7 +3,10 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 
 @InputType({ description: 'A CSV file of institutions and services to create or update.' })
 export class ImportNetworkInput {
-  @Field({ description: 'CSV text, UTF-8, with the header row documented in the README.' })
+  @Field({
+    description:
+      'CSV text, with the header row documented in the README. Text that was not UTF-8 (a GBK file read as UTF-8 holds U+FFFD) is refused: send the file as UTF-8, or import GBK files with npm run import.',
+  })
   csv!: string;
 
   @Field(() => Boolean, {
@@ -51,7 +54,13 @@ export class ImportReport {
   unchanged!: number;
 
   @Field(() => [ImportRowError], {
-    description: 'Every problem found, by line; empty when the file is good.',
+    description:
+      'The problems found, by line: the first 100; unlistedErrors says how many more. Empty when the file is good.',
   })
   errors!: ImportRowError[];
+
+  @Field(() => Int, {
+    description: 'Problems found beyond the 100 listed in errors; 0 when every one is listed.',
+  })
+  unlistedErrors!: number;
 }

@@ -7,17 +7,16 @@
 import { fieldChanges, type AuditChanges } from '../db/audit-trail';
 import { INSTITUTION_AUDIT_FIELDS } from '../institutions/institution.commands';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
+import { prescribedParentCode } from '../institutions/institution-rules';
 import { parentPlace } from '../institutions/tree-rules';
 import { regionChain } from '../regions/region-chain';
 import type { Region } from '../regions/region.entity';
+import { DomainError } from '../schema/errors';
 import { SERVICE_AUDIT_FIELDS } from '../services/service.commands';
 import type { ImportProblem } from './csv-layout';
-import type {
-  ExistingInstitution,
-  ExistingService,
-  PublicCentre,
-} from './directory-import.queries';
+import type { ExistingInstitution, ExistingService, PublicCentre } from './network-import.queries';
 import type { InstitutionDraft, ServiceDraft } from './row-checks';
+import type { TimeSlices } from './time-slices';
 
 /** An institution as the import compares it (the audit trail's fields). */
 export type InstitutionValues = Omit<InstitutionDraft, 'line' | 'code' | 'active'> & {
@@ -74,11 +73,12 @@ export interface NetworkState {
 
 const NATIONAL = 'NATIONAL';
 
-export function planImport(
+export async function planImport(
   institutionDrafts: readonly InstitutionDraft[],
   serviceDrafts: readonly ServiceDraft[],
   state: NetworkState,
-): ImportPlan {
+  slices: TimeSlices,
+): Promise<ImportPlan> {
   const problems: ImportProblem[] = [];
   const problem = (line: number, field: string | null, message: string) =>
     problems.push({ line, field, message });
@@ -114,6 +114,7 @@ export function planImport(
   for (const centre of state.centres)
     centreOf.set(centre.regionCode ?? NATIONAL, { code: centre.code });
   for (const draft of institutions) {
+    await slices.pause();
     const existing = state.institutions.get(draft.code);
     if (existing) {
       for (const [field, was, is] of [
@@ -146,6 +147,7 @@ export function planImport(
 
   const inFile = new Map(institutions.map((draft) => [draft.code, draft]));
   for (const draft of institutions) {
+    await slices.pause();
     const existing = state.institutions.get(draft.code);
     let parentCode: string | null = null;
     if (draft.tier !== InstitutionTier.NATIONAL && draft.regionCode) {
@@ -163,15 +165,18 @@ export function planImport(
         );
         continue;
       }
-      if (draft.parentCode && draft.parentCode !== prescribed.code) {
-        problem(
-          draft.line,
+      try {
+        parentCode = prescribedParentCode(
+          draft.parentCode,
+          prescribed,
+          { kind: draft.kind, tier: draft.tier, regionCode: draft.regionCode },
           'parent_code',
-          `parent_code must be ${prescribed.code}: the tree rules hang a ${draft.kind} ${draft.tier} institution of ${draft.regionCode} there (or leave parent_code empty)`,
         );
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        problem(draft.line, 'parent_code', error.message);
         continue;
       }
-      parentCode = prescribed.code;
     }
     const { line, code, parentCode: _written, ...rest } = draft;
     void _written;
@@ -189,6 +194,7 @@ export function planImport(
   }
 
   for (const draft of services) {
+    await slices.pause();
     const existing = state.services.get(draft.code);
     if (!inFile.has(draft.institutionCode) && !state.institutions.has(draft.institutionCode)) {
       problem(

@@ -14,11 +14,14 @@ import { planImport, type ImportPlan } from './import-plan';
 import {
   createInstitutions,
   createServices,
+  institutionRecords,
   updateInstitutions,
   updateServices,
-} from './directory-import.commands';
-import { institutionsByCode, publicCentres, servicesByCode } from './directory-import.queries';
+} from './network-import.commands';
+import { institutionsByCode, publicCentres, servicesByCode } from './network-import.queries';
+import { ImportProblems } from './import-problems';
 import { checkRow, type InstitutionDraft, type ServiceDraft } from './row-checks';
+import { TimeSlices } from './time-slices';
 
 export interface ImportOptions {
   sql: Sql;
@@ -37,7 +40,10 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** The first MAX_LISTED_PROBLEMS problems by line. */
   errors: ImportProblem[];
+  /** Problems found beyond those listed. */
+  unlistedErrors: number;
 }
 
 /**
@@ -56,8 +62,10 @@ class NothingToWrite extends Error {
 
 export async function importNetwork(options: ImportOptions): Promise<ImportResult> {
   const { sql, actor, dryRun } = options;
-  const reading = readCsv(options.csv);
-  const errors = [...reading.problems];
+  const slices = new TimeSlices();
+  const reading = await readCsv(options.csv, slices);
+  const problems = new ImportProblems();
+  problems.add(reading.problems);
   const [regions, taxonomy] = await Promise.all([
     options.regions.all(),
     options.taxonomy.current(),
@@ -65,23 +73,27 @@ export async function importNetwork(options: ImportOptions): Promise<ImportResul
   const institutions: InstitutionDraft[] = [];
   const services: ServiceDraft[] = [];
   for (const row of reading.rows) {
-    const { draft, problems } = checkRow(row, { regions, taxonomy });
-    errors.push(...problems);
+    await slices.pause();
+    const { draft, problems: rowProblems } = checkRow(row, { regions, taxonomy });
+    problems.add(rowProblems);
     if (draft?.type === RecordType.INSTITUTION) institutions.push(draft.draft);
     else if (draft?.type === RecordType.SERVICE) services.push(draft.draft);
   }
   const rows = reading.rows.length;
-  if (rows === 0 && errors.length > 0) {
-    return { dryRun, rows, created: 0, updated: 0, unchanged: 0, errors };
-  }
-  const report = (plan: ImportPlan | null, problems: ImportProblem[]): ImportResult => ({
-    dryRun,
-    rows,
-    created: plan ? plan.institutions.create.length + plan.services.create.length : 0,
-    updated: plan ? plan.institutions.update.length + plan.services.update.length : 0,
-    unchanged: plan?.unchanged ?? 0,
-    errors: problems.sort((a, b) => a.line - b.line),
-  });
+  const report = (plan: ImportPlan | null): ImportResult => {
+    // With any problem nothing is written, and the plan's counts are not reported.
+    const clean = plan !== null && problems.count === 0;
+    return {
+      dryRun,
+      rows,
+      created: clean ? plan.institutions.create.length + plan.services.create.length : 0,
+      updated: clean ? plan.institutions.update.length + plan.services.update.length : 0,
+      unchanged: clean ? plan.unchanged : 0,
+      errors: problems.listed(),
+      unlistedErrors: problems.count - problems.listed().length,
+    };
+  };
+  if (rows === 0 && problems.count > 0) return report(null);
 
   try {
     return await sql.transaction(async (transaction) => {
@@ -91,21 +103,27 @@ export async function importNetwork(options: ImportOptions): Promise<ImportResul
       const institutionCodes = [
         ...new Set([...institutions.map((d) => d.code), ...services.map((d) => d.institutionCode)]),
       ];
-      const plan = planImport(institutions, services, {
-        regions,
-        institutions: await institutionsByCode(transaction, institutionCodes),
-        services: await servicesByCode(
-          transaction,
-          services.map((d) => d.code),
-        ),
-        centres: await publicCentres(transaction),
-      });
-      const result = report(plan, [...errors, ...plan.problems]);
+      const plan = await planImport(
+        institutions,
+        services,
+        {
+          regions,
+          institutions: await institutionsByCode(transaction, institutionCodes),
+          services: await servicesByCode(
+            transaction,
+            services.map((d) => d.code),
+          ),
+          centres: await publicCentres(transaction),
+        },
+        slices,
+      );
+      problems.add(plan.problems);
+      const result = report(plan);
       // Nothing is written when any row has a problem, on a dry run, or when nothing changed.
-      if (result.errors.length > 0) throw new NothingToWrite(report(null, result.errors));
-      if (dryRun || result.created + result.updated === 0) throw new NothingToWrite(result);
+      if (problems.count > 0 || dryRun || result.created + result.updated === 0)
+        throw new NothingToWrite(result);
 
-      await createInstitutions(transaction, plan.institutions.create);
+      await createInstitutions(transaction, institutionRecords(plan.institutions.create));
       await updateInstitutions(transaction, plan.institutions.update);
       await createServices(transaction, plan.services.create);
       await updateServices(transaction, plan.services.update);

@@ -3,9 +3,9 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Allow } from '../auth/permissions';
 import { Role } from '../auth/role';
 import { CacheEffect, ChangesCache, LongRunning } from '../schema/field-policy';
-import { IMPORT_TIME_LIMIT_MS, importNetwork } from './directory-import';
-import type { NetworkImportContext } from './directory-import.context';
-import { ImportNetworkInput, ImportReport } from './directory-import.types';
+import { IMPORT_TIME_LIMIT_MS, importNetwork } from './network-import';
+import type { NetworkImportContext } from './network-import.context';
+import { ImportNetworkInput, ImportReport } from './network-import.types';
 
 @Resolver()
 export class NetworkImportResolver {

@@ -1,27 +1,16 @@
 // npm run import: the same engine from the console — a dry run of the example file against the
 // run's database says what it would do and writes nothing; a bad file exits 1 with each problem
 // on its own line, as file:line column: message.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { DataSource } from 'typeorm';
+import { importCommand as runImportCommand } from '../support/import-files';
 import { connectTestDatabase } from '../support/test-database';
 
 const importCommand = (...args: string[]) =>
-  new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'src/app/cli/import.ts', ...args],
-      {
-        cwd: path.resolve(__dirname, '../..'),
-        env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_LEVEL: 'silent' },
-      },
-      (error, stdout, stderr) =>
-        resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  runImportCommand(process.env.TEST_DATABASE_URL, ...args);
 
 let db: DataSource;
 beforeAll(async () => (db = await connectTestDatabase()));
