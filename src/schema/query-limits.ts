@@ -221,8 +221,12 @@ class OperationWalk {
       node.selectionSet && isCompositeType(type)
         ? this.selectionSet(type, node.selectionSet)
         : undefined;
+    // Introspection reads the schema in memory, and every client's introspection query nests
+    // deeply (a type's ofType of ofType … through spreads of TypeRef): its depth does not count —
+    // `__schema` is priced by the schema's size, and the document's nesting bound holds it.
+    const introspection = definition === SchemaMetaFieldDef || definition === TypeMetaFieldDef;
     const measured: PartialMeasure = {
-      depth: 1 + (below?.depth ?? 0),
+      depth: 1 + (introspection ? 0 : (below?.depth ?? 0)),
       aliases: aliases + (below?.aliases ?? 0),
       cost: 1 + (below ? this.multiplier(args, rule, type) * below.cost : 0),
       oncePerRequest: below?.oncePerRequest ?? new Map(),

@@ -63,11 +63,17 @@ describe('introspection', () => {
     expect(answer.extensions.cost.estimated).toBeLessThan(QUERY_LIMITS.cost / 10);
   });
 
-  it('refuses 100 aliases of a full walk, and a bystander keeps its answer during 24 of them', async () => {
+  it('refuses 100 aliases of a full walk for their size, before measuring them', async () => {
     const hundred = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: ${walk}`).join(' ')} }`;
+    const answer = await api.graphql(hundred, undefined, keys.partnerA);
+    expect(answer.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'tokens' });
+  });
+
+  it('refuses as many aliases as the token bound lets through for their cost, and a bystander keeps its answer during 24 of them', async () => {
+    const forty = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: ${walk}`).join(' ')} }`;
     const took = await bystanderDuring(async () => {
       const answers = await Promise.all(
-        Array.from({ length: 24 }, () => api.graphql(hundred, undefined, keys.partnerA)),
+        Array.from({ length: 24 }, () => api.graphql(forty, undefined, keys.partnerA)),
       );
       for (const answer of answers) {
         expect(answer.errors![0].extensions).toMatchObject({ limit: 'cost' });

@@ -558,7 +558,7 @@ export type GeoPointInput = {
 
 /** A CSV file of institutions and services to create or update. */
 export type ImportNetworkInput = {
-  /** CSV text, UTF-8, with the header row documented in the README. */
+  /** CSV text, with the header row documented in the README. Text that was not UTF-8 (a GBK file read as UTF-8 holds U+FFFD) is refused: send the file as UTF-8, or import GBK files with npm run import. */
   csv: Scalars['String']['input'];
   /** Validate and report without writing anything. */
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
@@ -570,12 +570,14 @@ export type ImportReport = {
   created: Scalars['Int']['output'];
   /** True when nothing was written because it was asked for. */
   dryRun: Scalars['Boolean']['output'];
-  /** Every problem found, by line; empty when the file is good. */
+  /** The problems found, by line: the first 100; unlistedErrors says how many more. Empty when the file is good. */
   errors: Array<ImportRowError>;
   /** Data rows read (the header not counted). */
   rows: Scalars['Int']['output'];
   /** Rows already as the file says: a second import of a file counts them all here. */
   unchanged: Scalars['Int']['output'];
+  /** Problems found beyond the 100 listed in errors; 0 when every one is listed. */
+  unlistedErrors: Scalars['Int']['output'];
   /** Institutions and services changed. */
   updated: Scalars['Int']['output'];
 };
