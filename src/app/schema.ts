@@ -41,6 +41,7 @@ import { IMPORT_TIME_LIMIT_MS } from '../directory-import/directory-import';
 import { InstitutionScorecardResolver, scorecardCostRules } from '../statistics/scorecard.resolver';
 import { NetworkStatisticsResolver, statisticsCostRules } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
+import { WorkingCalendarResolver } from '../working-calendar/working-calendar.resolver';
 import { NodeResolver, nodesCostRule } from './node.resolver';
 import type { LongRunningMutations } from './read-routing';
 
@@ -71,6 +72,8 @@ const resolvers = [
   NetworkImportResolver,
   // Partners: webhook subscriptions and deliveries.
   WebhookSubscriptionResolver,
+  // The mainland's working calendar, which deadlines are counted in.
+  WorkingCalendarResolver,
 ] as const;
 
 /** Mutations that, sent alone, run under their own deadline rather than REQUEST_TIMEOUT_MS. */

@@ -50,6 +50,7 @@ describe('migrations', () => {
       'service_category',
       'webhook_delivery',
       'webhook_subscription',
+      'working_calendar_year',
     ]);
   });
 
