@@ -41,7 +41,11 @@ import { IMPORT_TIME_LIMIT_MS } from '../directory-import/directory-import';
 import { InstitutionScorecardResolver, scorecardCostRules } from '../statistics/scorecard.resolver';
 import { NetworkStatisticsResolver, statisticsCostRules } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
-import { WorkingCalendarResolver } from '../working-calendar/working-calendar.resolver';
+import {
+  WorkingCalendarResolver,
+  workingCalendarCostRules,
+  workingCalendarPublicWrites,
+} from '../working-calendar/working-calendar.resolver';
 import { NodeResolver, nodesCostRule } from './node.resolver';
 import type { LongRunningMutations } from './read-routing';
 
@@ -88,6 +92,7 @@ export const PUBLIC_WRITES: ReadonlySet<string> = new Set([
   ...servicePublicWrites,
   ...eventPublicWrites,
   ...networkImportPublicWrites,
+  ...workingCalendarPublicWrites,
 ]);
 
 /** Fields whose size does not follow `first`/`last`, priced by their own rule. */
@@ -99,6 +104,7 @@ export const COST_RULES: readonly CostRule[] = [
   ...eventCostRules,
   ...statisticsCostRules,
   ...scorecardCostRules,
+  ...workingCalendarCostRules,
 ];
 
 let schema: GraphQLSchema | undefined;

@@ -1,11 +1,23 @@
 // workingCalendar (anyone) and setWorkingCalendarYear (ADMIN).
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireAdmin } from '../auth/permissions';
+import type { CostRule } from '../schema/query-limits';
 import { checkCalendarYear } from './schedule-input';
 import { setWorkingCalendarYear } from './working-calendar.commands';
 import type { WorkingCalendarContext } from './working-calendar.context';
 import { CalendarDay, WorkingCalendarYearInput } from './working-calendar.types';
 import { yearCalendar } from './working-days';
+
+/** A year's days: 366 items at most, whatever the query says. */
+const wholeYear = () => 366;
+
+export const workingCalendarCostRules: CostRule[] = [
+  { field: 'Query.workingCalendar', multiplier: wholeYear },
+  { field: 'Mutation.setWorkingCalendarYear', multiplier: wholeYear },
+];
+
+/** Anonymous readers read the calendar: response caches are emptied after a year is set. */
+export const workingCalendarPublicWrites = ['setWorkingCalendarYear'];
 
 /** The scalar parses a day to UTC midnight: its ISO date is the day as written. */
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);

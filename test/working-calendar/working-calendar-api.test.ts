@@ -89,6 +89,19 @@ describe('workingCalendar', () => {
     expect(year.get('2030-01-05')).toEqual({ date: '2030-01-05', working: false, name: null });
   });
 
+  it('is priced as a whole year, so that aliased copies of it are refused before any work', async () => {
+    const one = await api.graphql<any>(CALENDAR, { year: 2026 });
+    // 1 for the field and 3 for each of its 366 days at most.
+    expect(one.extensions?.cost.estimated).toBe(1 + 366 * 3);
+    const aliases = Array.from(
+      { length: 30 },
+      (_, n) => `y${n}: workingCalendar(year: 2026) { date working name }`,
+    );
+    const { data, errors } = await api.graphql<any>(`{ ${aliases.join(' ')} }`);
+    expect(data ?? null).toBeNull();
+    expect(errors?.[0].message).toMatch(/cost/);
+  });
+
   it.each([1999, 2101, 99999, -1])('refuses the year %d as BAD_USER_INPUT', async (year) => {
     const { data, errors } = await api.graphql<any>(CALENDAR, { year });
     expect(data).toBeNull();
@@ -159,6 +172,31 @@ describe('setWorkingCalendarYear', () => {
     expect(year.get('2027-01-09')?.working).toBe(true);
     expect(await storedYear(2027)).toEqual({ source: 'ADMIN', holidays: year2027.holidays });
     expect(await auditEntries(2027)).toBe(1);
+  });
+
+  it('reaches every process: another server reads the new schedule without being told directly', async () => {
+    const other = await startTestApi({ databaseUrl: scratch.url });
+    try {
+      const read = async (day: string) => {
+        const { data } = await other.graphql<any>(CALENDAR, { year: 2028 });
+        return (data.workingCalendar as any[]).find((entry) => entry.date === day).working;
+      };
+      // The other server holds 2028 without a schedule: Mon Jan 3 is worked.
+      expect(await read('2028-01-03')).toBe(true);
+      const input = {
+        year: 2028,
+        holidays: ['2028-01-01', '2028-01-02', '2028-01-03'],
+        workingWeekends: [],
+      };
+      expect((await api.graphql<any>(SET_YEAR, { input }, admin)).errors).toBeUndefined();
+      // Told by the change feed (NOTIFY) after the commit; within 5 s, not its 5-minute time limit.
+      const deadline = Date.now() + 5000;
+      while ((await read('2028-01-03')) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await read('2028-01-03')).toBe(false);
+    } finally {
+      await other.close();
+    }
   });
 
   it('replaces a package year, and a re-run of the seed leaves it as the ADMIN set it', async () => {
