@@ -42,6 +42,11 @@ export async function setWorkingCalendarYear(
          FROM working_calendar_year WHERE year = $1 FOR UPDATE`,
       [input.year],
     );
+    const changes = fieldChanges(before ?? null, { source: 'ADMIN', holidays, workingWeekends }, [
+      ...AUDITED,
+    ]);
+    // The same schedule set again changes nothing, and records nothing.
+    if (Object.keys(changes).length === 0) return;
     await transaction.run(
       `INSERT INTO working_calendar_year
               (year, source, holidays, holiday_names, working_weekends, working_weekend_names)
@@ -57,13 +62,14 @@ export async function setWorkingCalendarYear(
         action: 'workingCalendar.setYear',
         entityType: 'working_calendar_year',
         entityCode: String(input.year),
-        changes: fieldChanges(before ?? null, { source: 'ADMIN', holidays, workingWeekends }, [
-          ...AUDITED,
-        ]),
+        changes,
       },
     ]);
-    const calendar = await readSchedules(transaction);
-    for (const recompute of recomputeDeadlines) await recompute(transaction, input.year, calendar);
+    if (recomputeDeadlines.length > 0) {
+      const calendar = await readSchedules(transaction);
+      for (const recompute of recomputeDeadlines)
+        await recompute(transaction, input.year, calendar);
+    }
     // Every process (this one included) reads the calendar again once this commits.
     await publishChange(transaction, 'reference');
   });

@@ -172,6 +172,11 @@ describe('setWorkingCalendarYear', () => {
     expect(year.get('2027-01-09')?.working).toBe(true);
     expect(await storedYear(2027)).toEqual({ source: 'ADMIN', holidays: year2027.holidays });
     expect(await auditEntries(2027)).toBe(1);
+
+    // The same schedule again: the same answer, and nothing more in the audit trail.
+    const again = await api.graphql<any>(SET_YEAR, { input: year2027 }, admin);
+    expect(again.data?.setWorkingCalendarYear).toEqual(data.setWorkingCalendarYear);
+    expect(await auditEntries(2027)).toBe(1);
   });
 
   it('reaches every process: another server reads the new schedule without being told directly', async () => {
