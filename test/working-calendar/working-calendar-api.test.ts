@@ -7,6 +7,7 @@ import { createApiKey } from '../../src/auth/api-key.commands';
 import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
 import { seedNetwork } from '../../src/seed/seed';
+import { loadPackagedYears } from '../../src/working-calendar/packaged-years';
 import { provincePlan } from '../support/province-plan';
 import { bearer } from '../support/referral-fixtures';
 import { createScratchDatabase } from '../support/scratch-database';
@@ -214,7 +215,9 @@ describe('setWorkingCalendarYear', () => {
     const year = await days(2025);
     expect(year.get('2025-10-02')?.working).toBe(true);
     expect(year.get('2025-09-28')?.working).toBe(false);
-    // A package year no ADMIN touched is still the package's.
+    // A package year no ADMIN touched is still the package's, and loading the package once more
+    // changes no row at all.
     expect((await storedYear(2024))?.source).toBe('PACKAGE');
+    expect(await loadPackagedYears(new Sql(db))).toBe(0);
   });
 });
