@@ -9,6 +9,7 @@ import { KeyWritePositions1796200000000 } from './1796200000000-KeyWritePosition
 import { PersistedQueries1796300000000 } from './1796300000000-PersistedQueries';
 import { GovernmentOperations1796400000000 } from './1796400000000-GovernmentOperations';
 import { Webhooks1796500000000 } from './1796500000000-Webhooks';
+import { WorkingCalendar1796610000000 } from './1796610000000-WorkingCalendar';
 
 export const migrations = [
   Network1795374345446,
@@ -20,4 +21,5 @@ export const migrations = [
   PersistedQueries1796300000000,
   GovernmentOperations1796400000000,
   Webhooks1796500000000,
+  WorkingCalendar1796610000000,
 ];

@@ -21,6 +21,7 @@ import { createScorecardLoaders, type ScorecardLoaders } from '../statistics/sco
 import type { StatisticsContext } from '../statistics/statistics.context';
 import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/statistics.loaders';
 import type { WebhookContext, WebhookSettings } from '../webhooks/webhook.context';
+import type { WorkingCalendarContext } from '../working-calendar/working-calendar.context';
 import type { ReferenceData } from './reference-data';
 
 /** Where a request comes from, for logs and budgets. */
@@ -47,7 +48,8 @@ export type RequestContext = ReferralContext &
   EventContext &
   NetworkImportContext &
   StatisticsContext &
-  WebhookContext & { origin: RequestOrigin; routing: RequestRouting };
+  WebhookContext &
+  WorkingCalendarContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -97,6 +99,7 @@ class RequestScope implements RequestContext {
   readonly routing: RequestRouting = { operation: null };
   readonly regions: ReferenceData['regions'];
   readonly taxonomy: ReferenceData['taxonomy'];
+  readonly workingCalendar: ReferenceData['workingCalendar'];
   readonly categoryKeys: RequestContext['categoryKeys'];
   private session: Sql | undefined;
   private connectionLoaders: ConnectionLoaders | undefined;
@@ -118,6 +121,7 @@ class RequestScope implements RequestContext {
   ) {
     this.regions = reference.regions;
     this.taxonomy = reference.taxonomy;
+    this.workingCalendar = reference.workingCalendar;
     this.categoryKeys = (code, field) => reference.taxonomy.subtreeKeysOf(code, field);
   }
 

@@ -16,6 +16,7 @@ import { Service } from '../services/service.entity';
 import { ServiceCategory } from '../services/service-category.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
+import { WorkingCalendarYear } from '../working-calendar/working-calendar-year.entity';
 
 import { PersistedQuery } from './persisted-query.entity';
 
@@ -39,4 +40,5 @@ export const entities = [
   AuditEntry,
   WebhookSubscription,
   WebhookDelivery,
+  WorkingCalendarYear,
 ];

@@ -28,6 +28,7 @@ import { NetworkImportResolver } from '../network-import/network-import.resolver
 import { InstitutionScorecardResolver } from '../statistics/scorecard.resolver';
 import { NetworkStatisticsResolver } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
+import { WorkingCalendarResolver } from '../working-calendar/working-calendar.resolver';
 import { NodeResolver } from './node.resolver';
 
 /** Every resolver class, listed explicitly (type-graphql's globs break with compiled output). */
@@ -57,6 +58,8 @@ const resolvers = [
   NetworkImportResolver,
   // Partners: webhook subscriptions and deliveries.
   WebhookSubscriptionResolver,
+  // The mainland's working calendar, which deadlines are counted in.
+  WorkingCalendarResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -23,6 +23,7 @@ import { insertEnterprises } from './seed-enterprises';
 import { planReferralHistory } from './referral-history';
 import { insertReferralHistory } from './seed-referrals';
 import { column } from './columns';
+import { loadPackagedYears } from '../working-calendar/packaged-years';
 
 export interface SeedCounts {
   regions: number;
@@ -69,6 +70,7 @@ export async function seedNetwork(
       institutions: await insertInstitutions(transaction, plan),
       services: await insertServices(transaction, plan),
     };
+    await loadPackagedYears(transaction);
     const seededOn = await seedDay(transaction, options.today ?? beijingToday());
     await insertCalendar(transaction, planCalendar(plan.regions, plan.institutions, seededOn));
     await insertReferralHistory(

@@ -51,6 +51,7 @@ describe('migrations', () => {
       'service_category',
       'webhook_delivery',
       'webhook_subscription',
+      'working_calendar_year',
     ]);
   });
 
