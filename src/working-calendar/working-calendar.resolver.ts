@@ -24,7 +24,7 @@ export class WorkingCalendarResolver {
       "The days of a year and whether each is a working day; known: whether that year's schedule is held.",
   })
   async workingCalendar(
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: 'The year, 2000 to 2100.' }) year: number,
     @Ctx() context: WorkingCalendarContext,
   ): Promise<CalendarDay[]> {
     checkCalendarYear(year);
@@ -40,7 +40,10 @@ export class WorkingCalendarResolver {
       "ADMIN: adds or replaces a year's holiday schedule; deadlines not yet passed are recomputed.",
   })
   async setWorkingCalendarYear(
-    @Arg('input', () => WorkingCalendarYearInput) input: WorkingCalendarYearInput,
+    @Arg('input', () => WorkingCalendarYearInput, {
+      description: 'The year and its schedule, as the State Council published it.',
+    })
+    input: WorkingCalendarYearInput,
     @Ctx() context: WorkingCalendarContext,
   ): Promise<CalendarDay[]> {
     const schedule = await setWorkingCalendarYear(

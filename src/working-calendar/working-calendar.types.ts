@@ -6,10 +6,13 @@ import type { CalendarDate } from './calendar-days';
 
 @ObjectType({ description: "One day of the mainland's working calendar." })
 export class CalendarDay {
-  @Field(() => DateResolver)
+  @Field(() => DateResolver, { description: 'The day, YYYY-MM-DD (a calendar day in Beijing).' })
   date!: CalendarDate;
 
-  @Field()
+  @Field({
+    description:
+      'Whether deadlines count it: weekdays and the weekends made working days, not public holidays.',
+  })
   working!: boolean;
 
   @Field(() => String, {
@@ -24,12 +27,16 @@ export class CalendarDay {
     "A year's schedule as the State Council publishes it: the holidays and the weekends made working days.",
 })
 export class WorkingCalendarYearInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year, 2000 to 2100; a schedule held for it is replaced.' })
   year!: number;
 
-  @Field(() => [DateResolver])
+  @Field(() => [DateResolver], {
+    description: 'Every day off of its public holidays (weekdays and weekends), in that year.',
+  })
   holidays!: Date[];
 
-  @Field(() => [DateResolver])
+  @Field(() => [DateResolver], {
+    description: 'The Saturdays and Sundays made working days (调休), in that year.',
+  })
   workingWeekends!: Date[];
 }

@@ -15,6 +15,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  Date: { input: any; output: any; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
   /** A field whose value conforms to the standard internet email address format as specified in HTML Spec: https://html.spec.whatwg.org/multipage/input.html#valid-e-mail-address. */
@@ -89,6 +91,16 @@ export type AuditFilter = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Entries before this time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** One day of the mainland's working calendar. */
+export type CalendarDay = {
+  /** The day, YYYY-MM-DD (a calendar day in Beijing). */
+  date: Scalars['Date']['output'];
+  /** Public holiday or adjusted working weekend, e.g. 国庆节. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Whether deadlines count it: weekdays and the weekends made working days, not public holidays. */
+  working: Scalars['Boolean']['output'];
 };
 
 /** Active services of one top category. */
@@ -812,6 +824,8 @@ export type Mutation = {
   redeliverWebhook: WebhookDelivery;
   /** PARTNER or ADMIN. CONFIRMED while seats are left, WAITLISTED after; never overbooked. */
   registerForEvent: EventRegistrationPayload;
+  /** ADMIN: adds or replaces a year's holiday schedule; deadlines not yet passed are recomputed. */
+  setWorkingCalendarYear: Array<CalendarDay>;
   /** The PARTNER that made the referral, once it is COMPLETED; once per referral (a retry with the same rating answers the same, a different one is CONFLICT). */
   submitReferralFeedback: SubmitFeedbackPayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN: title, venue, times, capacity (never below the seats held; added seats go to the waitlist first). */
@@ -907,6 +921,12 @@ export type MutationRedeliverWebhookArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationRegisterForEventArgs = {
   input: RegisterForEventInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationSetWorkingCalendarYearArgs = {
+  input: WorkingCalendarYearInput;
 };
 
 
@@ -1076,6 +1096,8 @@ export type Query = {
   viewer: Viewer;
   /** The viewer's own subscriptions (PARTNER, ADMIN), newest first; deleted ones are not listed. */
   webhookSubscriptions: WebhookSubscriptionConnection;
+  /** The days of a year and whether each is a working day; known: whether that year's schedule is held. */
+  workingCalendar: Array<CalendarDay>;
 };
 
 
@@ -1194,6 +1216,12 @@ export type QueryWebhookSubscriptionsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryWorkingCalendarArgs = {
+  year: Scalars['Int']['input'];
 };
 
 /** What came of a matchmaking event for an enterprise that attended. */
@@ -1765,6 +1793,16 @@ export type WebhookSubscriptionEdge = {
   cursor: Scalars['String']['output'];
   /** The webhook subscription. */
   node: WebhookSubscription;
+};
+
+/** A year's schedule as the State Council publishes it: the holidays and the weekends made working days. */
+export type WorkingCalendarYearInput = {
+  /** Every day off of its public holidays (weekdays and weekends), in that year. */
+  holidays: Array<Scalars['Date']['input']>;
+  /** The Saturdays and Sundays made working days (调休), in that year. */
+  workingWeekends: Array<Scalars['Date']['input']>;
+  /** The year, 2000 to 2100; a schedule held for it is replaced. */
+  year: Scalars['Int']['input'];
 };
 
 export type CreateReferralMutationVariables = Exact<{
