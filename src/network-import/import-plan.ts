@@ -15,18 +15,13 @@ import { DomainError } from '../schema/errors';
 import { SERVICE_AUDIT_FIELDS } from '../services/service.commands';
 import type { ImportProblem } from './csv-layout';
 import type { ExistingInstitution, ExistingService, PublicCentre } from './network-import.queries';
-import type { InstitutionDraft, ServiceDraft } from './row-checks';
+import type {
+  InstitutionDraft,
+  InstitutionValues,
+  ServiceDraft,
+  ServiceValues,
+} from './row-checks';
 import type { TimeSlices } from './time-slices';
-
-/** An institution as the import compares it (the audit trail's fields). */
-export type InstitutionValues = Omit<InstitutionDraft, 'line' | 'code' | 'active'> & {
-  parentCode: string | null;
-  active: boolean;
-};
-/** A service as the import compares it (the audit trail's fields). */
-export type ServiceValues = Omit<ServiceDraft, 'line' | 'code' | 'categoryKey' | 'active'> & {
-  active: boolean;
-};
 
 /**
  * An empty optional column leaves an existing institution's value as it is (a province's sheet

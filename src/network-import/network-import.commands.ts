@@ -4,7 +4,8 @@
 // the changed ones (parents included), then new and changed services.
 import type { SqlRunner } from '../db/sql';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
-import type { Change, InstitutionValues, ServiceValues } from './import-plan';
+import type { Change } from './import-plan';
+import type { InstitutionValues, ServiceValues } from './row-checks';
 
 const TIERS = [
   InstitutionTier.NATIONAL,

@@ -3,8 +3,7 @@
 // PUBLIC centre (for the tree rules). Three statements whatever the size of the file.
 import type { SqlRunner, SqlTransaction } from '../db/sql';
 import type { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
-import type { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
-import type { DeliveryMode, FeeType } from '../services/service-enums';
+import type { InstitutionValues, ServiceValues } from './row-checks';
 
 export interface ExistingInstitution {
   id: number;
@@ -12,37 +11,12 @@ export interface ExistingInstitution {
   kind: InstitutionKind;
   regionCode: string | null;
   /** The fields the audit trail compares, named as the API names them. */
-  audited: {
-    name: string;
-    nameEn: string | null;
-    tier: InstitutionTier;
-    kind: InstitutionKind;
-    regionCode: string | null;
-    parentCode: string | null;
-    phone: string | null;
-    email: string | null;
-    website: string | null;
-    address: string | null;
-    latitude: number | null;
-    longitude: number | null;
-    active: boolean;
-  };
+  audited: InstitutionValues;
 }
 
 export interface ExistingService {
   id: number;
-  audited: {
-    institutionCode: string;
-    name: string;
-    nameEn: string | null;
-    description: string | null;
-    categoryCode: string;
-    deliveryMode: DeliveryMode;
-    fee: FeeType;
-    eligibleScales: EnterpriseScale[];
-    minSpecialization: SpecializationLevel;
-    active: boolean;
-  };
+  audited: ServiceValues;
 }
 
 export interface PublicCentre {

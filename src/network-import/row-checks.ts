@@ -269,6 +269,15 @@ function serviceDraft(row: CsvRow, problems: RowProblems, context: RowContext) {
   } satisfies ServiceDraft;
 }
 
+/** An institution as the import compares it: the audit trail's fields, named as the API names them. */
+export type InstitutionValues = Omit<InstitutionDraft, 'line' | 'code' | 'active'> & {
+  active: boolean;
+};
+/** A service as the import compares it (the audit trail's fields). */
+export type ServiceValues = Omit<ServiceDraft, 'line' | 'code' | 'categoryKey' | 'active'> & {
+  active: boolean;
+};
+
 export type RowDraft =
   | { type: RecordType.INSTITUTION; draft: InstitutionDraft }
   | { type: RecordType.SERVICE; draft: ServiceDraft };

@@ -3,6 +3,7 @@
 // validation are recursive and, for same-named fields, quadratic; past these bounds a document is
 // refused for its size alone. Both checks are loops, never recursion, and stop at the bound.
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 export const DOCUMENT_LIMITS = {
   /** Lexical tokens of a document (comments and whitespace are not tokens). */
@@ -35,10 +36,27 @@ const OPENING = new Set<TokenKind>([TokenKind.BRACE_L, TokenKind.BRACKET_L, Toke
 const CLOSING = new Set<TokenKind>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
 
 /**
+ * Documents already found within bounds. Clients send the same few documents again and again, and
+ * Apollo parses each once (its document cache): lexing every request's document again here would
+ * be the one per-request pass over its text left. Bounded by the characters kept.
+ */
+const withinBounds = new LRUCache<string, true>({
+  maxSize: 4 * 1024 * 1024,
+  sizeCalculation: (_value, query) => Math.max(1, query.length),
+});
+
+/**
  * Why `query` is too large to parse, or null. graphql-js's own lexer reads it, so strings and
  * comments count as they will when it is parsed; a syntax error is left to the parser to report.
  */
 export function documentRefusal(query: string): GraphQLError | null {
+  if (withinBounds.has(query)) return null;
+  const refused = lexedRefusal(query);
+  if (!refused) withinBounds.set(query, true);
+  return refused;
+}
+
+function lexedRefusal(query: string): GraphQLError | null {
   const lexer = new Lexer(new Source(query));
   let tokens = 0;
   let nesting = 0;
