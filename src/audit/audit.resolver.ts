@@ -1,6 +1,7 @@
 // The audit trail in GraphQL: auditLog (ADMIN only), newest first, and an entry's actor.
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { isAdmin, requireAdmin } from '../auth/permissions';
+import { Allow, isAdmin } from '../auth/permissions';
+import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import type { Sql } from '../db/sql';
 import { connectionTypes, PageArgs, pageWindow, toConnection } from '../schema/pagination';
@@ -19,6 +20,7 @@ export interface AuditContext {
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
+  @Allow([Role.ADMIN], 'read the audit trail')
   @Query(() => AuditEntryConnection, {
     description:
       'ADMIN. Every write to the network — who, when, what — newest first. Entries are never changed or removed.',
@@ -30,9 +32,8 @@ export class AuditResolver {
       description: 'Narrows the trail; without it, every entry.',
     })
     filter: AuditFilter | null,
-    @Ctx() { sql, viewer }: AuditContext,
+    @Ctx() { sql }: AuditContext,
   ): Promise<AuditEntryConnection> {
-    requireAdmin(viewer, 'read the audit trail');
     const window = pageWindow(page, AUDIT_CURSOR, 'Query.auditLog');
     return toConnection(await listAuditEntries(sql, filter, window), window);
   }
