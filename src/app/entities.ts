@@ -1,6 +1,10 @@
 // The entity list of the DataSource: every domain's tables, known here only.
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
+import { ClusterRegion } from '../cultivation/cluster-region.entity';
+import { Cluster } from '../cultivation/cluster.entity';
+import { DesignationChange } from '../cultivation/designation-change.entity';
+import { Designation } from '../cultivation/designation.entity';
 import { EventRegistrationChange } from '../events/event-registration-change.entity';
 import { EventRegistration } from '../events/event-registration.entity';
 import { Event } from '../events/event.entity';
@@ -41,4 +45,8 @@ export const entities = [
   WebhookSubscription,
   WebhookDelivery,
   WorkingCalendarYear,
+  Designation,
+  DesignationChange,
+  Cluster,
+  ClusterRegion,
 ];

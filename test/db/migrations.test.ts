@@ -34,6 +34,10 @@ describe('migrations', () => {
     expect(await tables()).toEqual([
       'api_key',
       'audit_entry',
+      'cluster',
+      'cluster_region',
+      'designation',
+      'designation_change',
       'enterprise',
       'event',
       'event_registration',
