@@ -77,15 +77,20 @@ export async function connectionJson(
   const size = `${params.add(window.size)}::int`;
   const direction = window.backward ? 'DESC' : 'ASC';
   const row = scope.alias();
-  const inPage = `FILTER (WHERE ${row}.__rn <= ${size})`;
-
   const connectionType = objectTypeOf(field);
+  const selection = scope.subfields(connectionType, nodes);
+  // Only pageInfo needs to know whether more rows follow: without it the page reads `size` rows,
+  // with it one more, numbered so that the extra one is left out of the page.
+  const withMore = [...selection.values()].some(
+    (selected) => selected[0].name.value === 'pageInfo',
+  );
+  const inPage = withMore ? `FILTER (WHERE ${row}.__rn <= ${size})` : '';
   const nodeType = (name: string) => objectTypeOf(connectionType.getFields()[name]);
   const list = (item: string) =>
     `coalesce(json_agg(${item} ORDER BY ${row}.id) ${inPage}, '[]'::json)`;
   const hasMore = `count(*) > ${size}`;
   const pairs: [string, string][] = [];
-  for (const [key, selected] of scope.subfields(connectionType, nodes)) {
+  for (const [key, selected] of selection) {
     const name = selected[0].name.value;
     switch (name) {
       case '__typename':
@@ -119,10 +124,11 @@ export async function connectionJson(
     }
   }
   const page = `SELECT t.* FROM ${plan.table} t ${where([...listed, ...keyset])}
-                 ORDER BY t.id ${direction} LIMIT ${size} + 1`;
-  return `(SELECT ${jsonObject(pairs)}
-             FROM (SELECT c.*, row_number() OVER (ORDER BY c.id ${direction}) AS __rn
-                     FROM (${page}) c) ${row})`;
+                 ORDER BY t.id ${direction} LIMIT ${size}${withMore ? ' + 1' : ''}`;
+  const rows = withMore
+    ? `(SELECT c.*, row_number() OVER (ORDER BY c.id ${direction}) AS __rn FROM (${page}) c)`
+    : `(${page})`;
+  return `(SELECT ${jsonObject(pairs)} FROM ${rows} ${row})`;
 }
 
 async function edgeJson(
