@@ -55,10 +55,15 @@ export async function planOperation(
   const scope = new PlanScope(schema, fragments(document), coerced.coerced, categoryKeys);
   try {
     // The operation's selection set stands as the one field node of the root object.
-    const rootNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'data' } } as const;
-    const data = await objectJson(scope, root, QUERY_FIELDS, '', [
-      { ...rootNode, selectionSet: operation.selectionSet },
-    ]);
+    const rootNode = {
+      kind: Kind.FIELD,
+      name: { kind: Kind.NAME, value: 'data' },
+      selectionSet: operation.selectionSet,
+    } as const;
+    // Nothing but __typename: execution answers without a statement.
+    const fields = [...scope.subfields(root, [rootNode]).values()];
+    if (fields.every((selected) => selected[0].name.value === '__typename')) return null;
+    const data = await objectJson(scope, root, QUERY_FIELDS, '', [rootNode]);
     return { text: `SELECT ${data} AS data`, values: scope.params.values };
   } catch (error) {
     if (error instanceof Declined) return null;

@@ -314,6 +314,12 @@ describe('what the planner leaves to execution', () => {
     await expectDeclined(`query ($c: String!) { institution(code: $c) { code } }`, { c: 5 });
   });
 
+  it('leaves a query of nothing but __typename to execution, which needs no statement', async () => {
+    const { statements } = await bothPaths(`{ __typename }`);
+    expect(statements).toHaveLength(0);
+    await expectDeclined(`{ __typename institution(code: "C-1") @skip(if: true) { code } }`);
+  });
+
   it('leaves mutations to execution', async () => {
     const { statements, plannedBody } = await bothPaths(
       `mutation { createInstitution(input: { code: "X", name: "x", tier: COUNTY, kind: MARKET, parentCode: "C-441900" }) { institution { code } } }`,
