@@ -22,6 +22,7 @@ import { Sql } from '../db/sql';
 import { TableVolume } from '../db/table-volume';
 import type { Logger } from '../logger';
 import { errorStatusPlugin, formatError } from '../schema/errors';
+import { plannedReadsPlugin } from '../read-planner/planned-reads.plugin';
 import { queryLimitsPlugin } from '../schema/query-limits';
 import { textHygienePlugin } from '../schema/text-hygiene';
 import { DOCUMENT_LIMITS } from '../schema/document-bounds';
@@ -152,6 +153,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       queryLimitsPlugin(volume),
       ...(budgets ? [budgetPlugin(budgets)] : []),
       responseCache.plugin,
+      // After the cache: a hit answers before the planner is asked.
+      ...(config.readPlanner ? [plannedReadsPlugin<RequestContext>()] : []),
       changes.plugin,
       errorStatusPlugin(),
       operationLogPlugin(log),
