@@ -7,8 +7,8 @@ import { BEIJING_TODAY_SQL, designationValidOn, verifiedSpecializationOn } from 
 
 export const registryReader: RegistryReader = {
   async standingOf(transaction: SqlRunner, enterpriseId: number): Promise<VerifiedStanding> {
-    // FOR SHARE: revokeDesignation locks the row FOR UPDATE before it writes, so the designations
-    // read below cannot be revoked before this transaction ends.
+    // The caller locked the row already (see RegistryReader.standingOf); FOR SHARE keeps it
+    // locked for a caller that only reads, so that no revocation commits before it ends.
     const [row] = await transaction.rows<{
       credit_code: string;
       scale: EnterpriseScale;

@@ -28,9 +28,11 @@ export interface VerifiedStanding {
 
 export interface RegistryReader {
   /**
-   * The standing of the enterprise (row id), its row locked FOR SHARE until the caller's
-   * transaction ends: a revocation (which locks the row FOR UPDATE) either committed before and
-   * is seen, or waits until the caller committed.
+   * The standing of the enterprise (row id). Call it in the transaction that will act on it,
+   * after a statement that locked the enterprise's row (upsertEnterprise does): a revocation locks
+   * that row FOR UPDATE, so it either committed before the lock was granted — and this statement,
+   * which starts after, sees it — or waits until the caller's transaction ends. Read before the
+   * lock, a revocation committed while waiting would go unseen (the statement's snapshot is older).
    */
   standingOf(transaction: SqlRunner, enterpriseId: number): Promise<VerifiedStanding>;
   /** The verified level of the enterprise with this credit code; NONE when it is unknown. */
