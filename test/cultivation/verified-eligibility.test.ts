@@ -68,6 +68,36 @@ describe('a referral to a service that requires a level', () => {
     expect(enterprises).toEqual([]);
   });
 
+  it('is refused for a scale the service is not open to, by the scale the registry holds', async () => {
+    const [service] = await api.sql.rows<{ id: number; scales: string[] }>(
+      `SELECT id, eligible_scales::text[] AS scales FROM service
+        WHERE active AND min_specialization = 'NONE' AND NOT 'MEDIUM' = ANY(eligible_scales)
+          AND cardinality(eligible_scales) > 0 ORDER BY id LIMIT 1`,
+    );
+    const creditCode = code('medium');
+    // The registry holds it as MEDIUM; the partner says SMALL.
+    await grantDesignation(api.sql, creditCode, 'INNOVATIVE_SME', { scale: 'MEDIUM' });
+    await api.sql.run(`UPDATE enterprise SET registry_listed_at = now() WHERE credit_code = $1`, [
+      creditCode,
+    ]);
+    const { errors } = await api.graphql(
+      CREATE,
+      {
+        input: referralInput(toGlobalId('Service', service.id), creditCode, {
+          enterprise: { scale: 'SMALL', specialization: 'NONE' },
+        }),
+      },
+      partner,
+    );
+    expect(errors![0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'enterprise.scale',
+      reason: 'NOT_ELIGIBLE',
+    });
+    expect(errors![0].message).toContain(`${creditCode} is MEDIUM`);
+    expect(await referralsOf(creditCode)).toBe(0);
+  });
+
   it('is refused for an INNOVATIVE_SME, naming what the registry holds', async () => {
     const creditCode = code('innovative');
     await grantDesignation(api.sql, creditCode, 'INNOVATIVE_SME');
