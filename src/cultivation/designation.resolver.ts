@@ -14,7 +14,8 @@ import { DesignationStatus } from './designation-enums';
 import { calendarDay } from './designation-reads';
 import { DesignationConnection } from './designation.connection';
 import { Designation } from './designation.entity';
-import { grantDesignations, reviewDesignation, revokeDesignation } from './designation.commands';
+import { grantDesignations } from './designation-grant.commands';
+import { reviewDesignation, revokeDesignation } from './designation.commands';
 import {
   DesignationFilter,
   DesignationPayload,
