@@ -2,6 +2,11 @@
 // the network is empty → HTTP server; and the reverse on SIGTERM/SIGINT. With WEB_CONCURRENCY > 1
 // each worker of the cluster runs this, on the database its primary prepared.
 import type { Config } from '../config';
+import {
+  REGISTRY_CRONTAB,
+  REGISTRY_UPKEEP,
+  registryUpkeepTask,
+} from '../cultivation/registry-upkeep';
 import type { JobQueue } from '../db/job-queue';
 import type { Logger } from '../logger';
 import { startWebhookWorker } from '../webhooks/webhook-worker';
@@ -34,7 +39,15 @@ export function runApiProcess(config: Config, log: Logger): void {
       onOpened: (opened) => (network = opened),
     });
     server = await createApiServer({ sql, config, log });
-    webhooks = await startWebhookWorker({ url: database.url, sql, config: config.webhooks, log });
+    // The one job queue of the process: webhook deliveries, and the registry's upkeep every minute.
+    webhooks = await startWebhookWorker({
+      url: database.url,
+      sql,
+      config: config.webhooks,
+      log,
+      otherTasks: { [REGISTRY_UPKEEP]: registryUpkeepTask(sql) },
+      crontab: REGISTRY_CRONTAB,
+    });
     const port = await server.listen(config.port);
     log.info(`SME service network API ready at http://localhost:${port}/graphql`, {
       startupMs: Math.round(performance.now() - startedAt),

@@ -4,6 +4,12 @@
 import type { OperationTypeNode } from 'graphql';
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { BATCHED, type LoaderSettings } from '../db/loaders';
+import type { CultivationContext } from '../cultivation/cultivation.context';
+import {
+  createDesignationLoaders,
+  type DesignationLoaders,
+} from '../cultivation/designation.loaders';
+import { registryReader } from '../cultivation/registry-standing';
 import type { Sql } from '../db/sql';
 import type { EventContext } from '../events/event.context';
 import { createEventLoaders, type EventLoaders } from '../events/event.loaders';
@@ -49,7 +55,8 @@ export type RequestContext = ReferralContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
-  WorkingCalendarContext & { origin: RequestOrigin; routing: RequestRouting };
+  WorkingCalendarContext &
+  CultivationContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -101,6 +108,7 @@ class RequestScope implements RequestContext {
   readonly taxonomy: ReferenceData['taxonomy'];
   readonly workingCalendar: ReferenceData['workingCalendar'];
   readonly categoryKeys: RequestContext['categoryKeys'];
+  readonly registry = registryReader;
   private session: Sql | undefined;
   private connectionLoaders: ConnectionLoaders | undefined;
   private institutionLoaders: InstitutionLoaders | undefined;
@@ -109,6 +117,7 @@ class RequestScope implements RequestContext {
   private eventLoaders: EventLoaders | undefined;
   private statisticsLoaders: StatisticsLoaders | undefined;
   private scorecardLoaders: ScorecardLoaders | undefined;
+  private designationLoaders: DesignationLoaders | undefined;
 
   constructor(
     private readonly choose: SessionChooser,
@@ -151,6 +160,10 @@ class RequestScope implements RequestContext {
 
   get statistics(): StatisticsLoaders {
     return (this.statisticsLoaders ??= createStatisticsLoaders(this.sql, this.settings));
+  }
+
+  get designations(): DesignationLoaders {
+    return (this.designationLoaders ??= createDesignationLoaders(this.sql, this.settings));
   }
 
   get scorecards(): ScorecardLoaders {

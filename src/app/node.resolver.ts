@@ -1,6 +1,7 @@
 // Relay's node(id) and nodes(ids): which domain loads which Node type is known here only.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { auditNodes } from '../audit/audit.resolver';
+import { designationNodes } from '../cultivation/designation.resolver';
 import { eventNodes } from '../events/event.resolver';
 import { institutionNodes } from '../institutions/institution.resolver';
 import { referralNodes } from '../referrals/referral.resolver';
@@ -23,6 +24,7 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...eventNodes,
   ...auditNodes,
   ...webhookNodes,
+  ...designationNodes,
 };
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */

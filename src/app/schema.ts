@@ -6,6 +6,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver';
 import { authChecker } from '../auth/permissions';
+import { DesignationResolver } from '../cultivation/designation.resolver';
+import { EnterpriseRegistryResolver } from '../cultivation/enterprise-registry.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import {
   EventRegistrationResolver,
@@ -62,6 +64,9 @@ const resolvers = [
   WebhookSubscriptionResolver,
   // The mainland's working calendar, which deadlines are counted in.
   WorkingCalendarResolver,
+  // Enterprise cultivation: the registry of designations.
+  DesignationResolver,
+  EnterpriseRegistryResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -19,6 +19,7 @@ import {
 import { planCalendar, type CalendarPlan } from './calendar-plan';
 import { loadDivisions } from './divisions';
 import { planNetwork, type InstitutionRow, type NetworkPlan } from './network-plan';
+import { grantDeclaredDesignations } from './seed-declared-designations';
 import { insertEnterprises } from './seed-enterprises';
 import { planReferralHistory } from './referral-history';
 import { insertReferralHistory } from './seed-referrals';
@@ -77,6 +78,7 @@ export async function seedNetwork(
       transaction,
       planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
     );
+    await grantDeclaredDesignations(transaction, seededOn);
     // Running processes re-read regions and taxonomy once this commits.
     await publishChange(transaction, 'reference');
     return counts;

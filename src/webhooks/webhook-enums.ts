@@ -6,6 +6,7 @@ export enum WebhookEventType {
   REFERRAL_CREATED = 'REFERRAL_CREATED',
   REFERRAL_STATUS_CHANGED = 'REFERRAL_STATUS_CHANGED',
   EVENT_REGISTRATION_CHANGED = 'EVENT_REGISTRATION_CHANGED',
+  DESIGNATION_CHANGED = 'DESIGNATION_CHANGED',
 }
 
 export enum DeliveryStatus {
@@ -29,6 +30,10 @@ registerEnumType(WebhookEventType, {
     EVENT_REGISTRATION_CHANGED: {
       description:
         'An event registration the subscriber may see was made or changed status (data: registrationId, eventCode, status, previousStatus).',
+    },
+    DESIGNATION_CHANGED: {
+      description:
+        'A designation was granted or changed status (data: designationId, creditCode, kind, status, previousStatus; previousStatus null for a grant). ADMIN keys hear every one, AUTHORITY keys those of enterprises in their region.',
     },
   },
 });

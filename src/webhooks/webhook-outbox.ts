@@ -2,7 +2,8 @@
 // row per matching subscription, and one graphile-worker job per row, in the change's own
 // transaction — so a delivery exists exactly when its change committed, and survives any crash
 // after the commit. Who is told: active subscriptions of unrevoked keys that asked for the event
-// type and may see the change (an ADMIN key sees all; a PARTNER key what it made).
+// type and may see the change (an ADMIN key sees all; a PARTNER key what it made; an AUTHORITY
+// key what happened in its region).
 import type { SqlRunner } from '../db/sql';
 import { JOB_QUEUE_SCHEMA } from '../db/job-queue';
 import type { WebhookEventType } from './webhook-enums';
@@ -27,6 +28,8 @@ export interface WebhookEvent {
   type: WebhookEventType;
   /** The API key that made the referral or registration: the one PARTNER that may see it. */
   ownerApiKeyId: number | null;
+  /** Where the change happened (six digits): AUTHORITY keys over it hear of it. */
+  regionCode?: string | null;
   /** The payload's `data`: global ids and statuses, never personal data. */
   data: Record<string, unknown>;
 }
@@ -85,21 +88,29 @@ export async function enqueueWebhookEvents(
   if (events.length === 0) return 0;
   const [row] = await transaction.rows<{ queued: number }>(
     `WITH event AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(type webhook_event_type, owner integer, data jsonb)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(type webhook_event_type, owner integer, region text, data jsonb)
      ), inserted AS (
        INSERT INTO webhook_delivery (subscription_id, event_type, data)
        SELECT s.id, e.type, e.data
          FROM event e
          JOIN webhook_subscription s ON s.active AND e.type = ANY(s.events)
          JOIN api_key k ON k.id = s.api_key_id AND k.revoked_at IS NULL
-                       AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner))
+                       AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner)
+                            -- regionCodeRange's rule: 440000 covers 44xxxx, 440300 covers 4403xx.
+                            OR (k.role = 'AUTHORITY' AND e.region IS NOT NULL
+                                AND starts_with(e.region, regexp_replace(k.region_code, '(00)+$', ''))))
        RETURNING uuid, subscription_id
      )
      SELECT count(${addDeliveryJob('i.uuid::text', '1', 'NULL', deliveryLane('s', 'i.uuid'))})::int AS queued
        FROM inserted i JOIN webhook_subscription s ON s.id = i.subscription_id`,
     [
       JSON.stringify(
-        events.map(({ type, ownerApiKeyId, data }) => ({ type, owner: ownerApiKeyId, data })),
+        events.map(({ type, ownerApiKeyId, regionCode, data }) => ({
+          type,
+          owner: ownerApiKeyId,
+          region: regionCode ?? null,
+          data,
+        })),
       ),
     ],
   );

@@ -273,12 +273,124 @@ export type DeliveryStatus =
   /** An attempt is queued or under way: the first, a retry, or one queued by redeliverWebhook. */
   | 'PENDING';
 
+/** One row of a published list: the enterprise as the registry holds it. */
+export type DesignatedEnterpriseInput = {
+  /** 18-character Unified Social Credit Code (GB 32100-2015), check character verified. */
+  creditCode: Scalars['String']['input'];
+  /** GB/T 4754-2017 industry code, e.g. C3670 (a code the standard has). */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Registered name. */
+  name: Scalars['String']['input'];
+  /** Where it is registered: a six-digit GB/T 2260 code. */
+  regionCode: Scalars['String']['input'];
+  /** Size class. */
+  scale: EnterpriseScale;
+};
+
+/** A rung of gradient cultivation granted to an enterprise from a published list, valid three years. */
+export type Designation = Node & {
+  /** The published batch, e.g. "2024-1". */
+  batch: Scalars['String']['output'];
+  /** The enterprise that holds it. */
+  enterprise: Enterprise;
+  /** The province that granted it; null for LITTLE_GIANT (granted by the nation). */
+  grantedBy?: Maybe<Region>;
+  /** Every change, oldest first. */
+  history: Array<DesignationChange>;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** Which rung. */
+  kind: DesignationKind;
+  /** As of today: never ACTIVE after validUntil (EXPIRED), UNDER_REVIEW from 90 days before it. */
+  status: DesignationStatus;
+  /** First day of validity (Beijing). */
+  validFrom: Scalars['Date']['output'];
+  /** Last day of validity (Beijing): three years on, or more once renewed. */
+  validUntil: Scalars['Date']['output'];
+};
+
+/** One status a designation took: when, by whom, why. */
+export type DesignationChange = {
+  /** The key's name, or the system for automatic expiry. */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Why: the revocation's reason, the review's outcome and note. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The status it took. */
+  status: DesignationStatus;
+};
+
+/** A page of designations (Relay cursor connection). */
+export type DesignationConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<DesignationEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Designation>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A designation and its cursor. */
+export type DesignationEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The designation. */
+  node: Designation;
+};
+
+/** Narrows a list of designations; every field given must hold. */
+export type DesignationFilter = {
+  /** The published batch, e.g. "2024-1". */
+  batch?: InputMaybe<Scalars['String']['input']>;
+  /** validUntil on or before this day (reviews coming due). */
+  expiringBy?: InputMaybe<Scalars['Date']['input']>;
+  /** Any of these kinds. */
+  kind?: InputMaybe<Array<DesignationKind>>;
+  /** The enterprise's region and everything below it. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses, as of today. */
+  status?: InputMaybe<Array<DesignationStatus>>;
+};
+
+/** The rungs of gradient cultivation (梯度培育): 创新型中小企业, 专精特新中小企业 (granted by a province), 专精特新“小巨人” (granted by the nation). */
+export type DesignationKind =
+  /** 创新型中小企业, granted by a province. */
+  | 'INNOVATIVE_SME'
+  /** 专精特新“小巨人”, granted by the nation to a specialized SME. */
+  | 'LITTLE_GIANT'
+  /** 专精特新中小企业, granted by a province. */
+  | 'SPECIALIZED_SME';
+
+/** A designation after a change. */
+export type DesignationPayload = {
+  /** The designation as it now stands. */
+  designation: Designation;
+};
+
+/** ACTIVE until validUntil; UNDER_REVIEW while its review (复核) is open, still valid; EXPIRED (exited, or not renewed in time); REVOKED (withdrawn, with a reason). */
+export type DesignationStatus =
+  /** Valid, no review open yet. */
+  | 'ACTIVE'
+  /** Ended: exited at review, or not renewed by validUntil. */
+  | 'EXPIRED'
+  /** Withdrawn, with a reason. */
+  | 'REVOKED'
+  /** Valid; its review (复核) opened 90 days before validUntil. */
+  | 'UNDER_REVIEW';
+
 /** An SME referred to a service. */
 export type Enterprise = Node & {
   /** 18-character Unified Social Credit Code (GB 32100-2015), check character verified. */
   creditCode: Scalars['String']['output'];
+  /** Every designation, newest first, whatever its status (the lists are published: PUBLIC may read them). */
+  designations: Array<Designation>;
   /** Opaque, globally unique id (Relay global object identification). */
   id: Scalars['ID']['output'];
+  /** GB/T 4754-2017 industry code, e.g. C3670; null until the registry holds it. */
+  industryCode?: Maybe<Scalars['String']['output']>;
   /** Registered name. */
   name: Scalars['String']['output'];
   /** Its referrals that the key may see, newest first. */
@@ -287,8 +399,10 @@ export type Enterprise = Node & {
   region: Region;
   /** Size class. */
   scale: EnterpriseScale;
-  /** Standing in the specialized-and-sophisticated programme. */
+  /** The standing a partner declared when it last named the enterprise; no rule reads it (verifiedSpecialization is what the registry says). */
   specialization: SpecializationLevel;
+  /** What the registry says today: LITTLE_GIANT or SPECIALIZED while such a designation is ACTIVE or UNDER_REVIEW, else NONE. Every eligibility rule uses this, never a declared level. */
+  verifiedSpecialization: SpecializationLevel;
 };
 
 
@@ -568,6 +682,26 @@ export type GeoPointInput = {
   longitude: Scalars['Longitude']['input'];
 };
 
+/** A published list of one kind and batch: all granted, or none. */
+export type GrantDesignationsInput = {
+  /** The published batch, e.g. "2024-1". */
+  batch: Scalars['String']['input'];
+  /** A published list: every row checked, all granted or none. */
+  enterprises: Array<DesignatedEnterpriseInput>;
+  /** The rung granted to every row. */
+  kind: DesignationKind;
+  /** First day of validity, not later than today; valid three years, through the same day. */
+  validFrom: Scalars['Date']['input'];
+};
+
+/** What a granted list wrote. */
+export type GrantDesignationsPayload = {
+  /** The designations granted, in the list’s order. */
+  designations: Array<Designation>;
+  /** Designations granted. */
+  granted: Scalars['Int']['output'];
+};
+
 /** A CSV file of institutions and services to create or update. */
 export type ImportNetworkInput = {
   /** CSV text, with the header row documented in the README. Text that was not UTF-8 (a GBK file read as UTF-8 holds U+FFFD) is refused: send the file as UTF-8, or import GBK files with npm run import. */
@@ -808,10 +942,12 @@ export type Mutation = {
   createReferral: CreateReferralPayload;
   /** ADMIN, or INSTITUTION_STAFF for its own institution. */
   createService: ServicePayload;
-  /** PARTNER or ADMIN. Subscribes a URL to changes the key may see; the signing secret is in the answer, once. */
+  /** PARTNER, AUTHORITY or ADMIN. Subscribes a URL to changes the key may see (AUTHORITY: DESIGNATION_CHANGED in its region); the signing secret is in the answer, once. */
   createWebhookSubscription: CreateWebhookSubscriptionPayload;
   /** Deletes one of the key’s subscriptions: nothing more is delivered to it, queued deliveries end DEAD. False when it was deleted already. */
   deleteWebhookSubscription: Scalars['Boolean']['output'];
+  /** AUTHORITY of the province (INNOVATIVE_SME, SPECIALIZED_SME in it) or ADMIN; LITTLE_GIANT only ADMIN, and only for enterprises with an ACTIVE or UNDER_REVIEW SPECIALIZED_SME. A refused list is one GraphQL error (FORBIDDEN if any row lies outside the key's province, else BAD_USER_INPUT) with extensions.rows [{ line, field, message }]; nothing is granted. */
+  grantDesignations: GrantDesignationsPayload;
   /** ADMIN. Creates or updates institutions and services from CSV; one transaction, nothing written if any row fails. */
   importNetwork: ImportReport;
   /** ADMIN. Re-parents an institution; tier and region rules still hold afterwards. */
@@ -824,6 +960,10 @@ export type Mutation = {
   redeliverWebhook: WebhookDelivery;
   /** PARTNER or ADMIN. CONFIRMED while seats are left, WAITLISTED after; never overbooked. */
   registerForEvent: EventRegistrationPayload;
+  /** The granting authority or ADMIN: RENEWED (three more years) or EXITED. */
+  reviewDesignation: DesignationPayload;
+  /** The granting authority or ADMIN; revoking SPECIALIZED_SME revokes the enterprise's LITTLE_GIANT with it. */
+  revokeDesignation: DesignationPayload;
   /** ADMIN: adds or replaces a year's holiday schedule; deadlines not yet passed are recomputed. */
   setWorkingCalendarYear: Array<CalendarDay>;
   /** The PARTNER that made the referral, once it is COMPLETED; once per referral (a retry with the same rating answers the same, a different one is CONFLICT). */
@@ -888,6 +1028,12 @@ export type MutationDeleteWebhookSubscriptionArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationGrantDesignationsArgs = {
+  input: GrantDesignationsInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationImportNetworkArgs = {
   input: ImportNetworkInput;
 };
@@ -921,6 +1067,18 @@ export type MutationRedeliverWebhookArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationRegisterForEventArgs = {
   input: RegisterForEventInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationReviewDesignationArgs = {
+  input: ReviewDesignationInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationRevokeDesignationArgs = {
+  input: RevokeDesignationInput;
 };
 
 
@@ -987,6 +1145,8 @@ export type Node = {
 export type OneStopInput = {
   /** The service category needed (a sub-category matches its parent). */
   categoryCode?: InputMaybe<Scalars['String']['input']>;
+  /** With a credit code the registry’s verified designation is used, not the declared specialization. */
+  creditCode?: InputMaybe<Scalars['String']['input']>;
   /** Acceptable delivery modes. */
   deliveryMode?: InputMaybe<Array<DeliveryMode>>;
   /** Most upcoming events returned per tier (default 3, 0 to 20). */
@@ -1064,6 +1224,8 @@ export type PageInfo = {
 export type Query = {
   /** ADMIN. Every write to the network — who, when, what — newest first. Entries are never changed or removed. */
   auditLog: AuditEntryConnection;
+  /** Designations of the registry (published lists: anyone may read them), oldest grant first. */
+  designations: DesignationConnection;
   /** An event by its public code; null if none has it. */
   event?: Maybe<Event>;
   /** Events of the network, of every status unless filtered, soonest first (by start time). */
@@ -1094,7 +1256,7 @@ export type Query = {
   services: ServiceConnection;
   /** Who the API sees behind this request (PUBLIC without a key). */
   viewer: Viewer;
-  /** The viewer's own subscriptions (PARTNER, ADMIN), newest first; deleted ones are not listed. */
+  /** The viewer's own subscriptions (PARTNER, AUTHORITY, ADMIN), newest first; deleted ones are not listed. */
   webhookSubscriptions: WebhookSubscriptionConnection;
   /** The days of a year and whether each is a working day; known: whether that year's schedule is held. */
   workingCalendar: Array<CalendarDay>;
@@ -1106,6 +1268,16 @@ export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryDesignationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DesignationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1458,10 +1630,37 @@ export type RegistrationStatus =
   /** No seat was left: waits in line (see waitlistPosition) for one to free up. */
   | 'WAITLISTED';
 
+/** The outcome of a designation’s review (复核). */
+export type ReviewDesignationInput = {
+  /** The designation, UNDER_REVIEW. */
+  designationId: Scalars['ID']['input'];
+  /** Why, for the history (up to 2,000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** RENEWED or EXITED. */
+  outcome: ReviewOutcome;
+};
+
+/** What a review (复核) decided. */
+export type ReviewOutcome =
+  /** The designation ends now (EXPIRED). */
+  | 'EXITED'
+  /** Three more years from the old validUntil. */
+  | 'RENEWED';
+
+/** Withdrawing a designation. */
+export type RevokeDesignationInput = {
+  /** The designation, ACTIVE or UNDER_REVIEW. */
+  designationId: Scalars['ID']['input'];
+  /** Why, for the history and the audit trail (required, up to 2,000 characters). */
+  reason: Scalars['String']['input'];
+};
+
 /** What a caller may see and do. */
 export type Role =
   /** Sees and may do everything. */
   | 'ADMIN'
+  /** A government department's key, bound to one province or prefecture-level division (Viewer.region): it governs the programmes there and below. */
+  | 'AUTHORITY'
   /** Staff of one institution: works the referrals to it. */
   | 'INSTITUTION_STAFF'
   /** A third-party app: submits referrals and sees its own. */
@@ -1692,6 +1891,8 @@ export type Viewer = {
   institution?: Maybe<Institution>;
   /** API client or account name; null for anonymous access. */
   name?: Maybe<Scalars['String']['output']>;
+  /** Set for AUTHORITY keys: the division the department governs (and everything below it). */
+  region?: Maybe<Region>;
   /** PUBLIC without a key, else the role of the key. */
   role: Role;
 };
@@ -1742,6 +1943,8 @@ export type WebhookDeliveryEdge = {
 
 /** A change a webhook subscription can be told about. */
 export type WebhookEventType =
+  /** A designation was granted or changed status (data: designationId, creditCode, kind, status, previousStatus; previousStatus null for a grant). ADMIN keys hear every one, AUTHORITY keys those of enterprises in their region. */
+  | 'DESIGNATION_CHANGED'
   /** An event registration the subscriber may see was made or changed status (data: registrationId, eventCode, status, previousStatus). */
   | 'EVENT_REGISTRATION_CHANGED'
   /** A referral the subscriber may see was submitted (data: referralId, status). */
