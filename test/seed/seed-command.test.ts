@@ -19,7 +19,7 @@ beforeAll(async () => {
   await db.initialize();
   await runPendingMigrations(db);
   await seedNetwork(new Sql(db));
-});
+}, 120_000); // the network, its calendar and history and the tests' share of the registry
 afterAll(async () => {
   await db?.destroy();
   await scratch?.drop();
