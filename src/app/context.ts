@@ -5,6 +5,11 @@ import type { OperationTypeNode } from 'graphql';
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { BATCHED, type LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
+import type { CultivationContext } from '../cultivation/cultivation.context';
+import {
+  createCultivationLoaders,
+  type CultivationLoaders,
+} from '../cultivation/cultivation.loaders';
 import type { EventContext } from '../events/event.context';
 import { createEventLoaders, type EventLoaders } from '../events/event.loaders';
 import {
@@ -46,6 +51,7 @@ export interface RequestRouting {
 export type RequestContext = ReferralContext &
   OneStopContext &
   EventContext &
+  CultivationContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
@@ -107,6 +113,7 @@ class RequestScope implements RequestContext {
   private serviceLoaders: ServiceLoaders | undefined;
   private referralLoaders: ReferralLoaders | undefined;
   private eventLoaders: EventLoaders | undefined;
+  private cultivationLoaders: CultivationLoaders | undefined;
   private statisticsLoaders: StatisticsLoaders | undefined;
   private scorecardLoaders: ScorecardLoaders | undefined;
 
@@ -147,6 +154,14 @@ class RequestScope implements RequestContext {
 
   get events(): EventLoaders {
     return (this.eventLoaders ??= createEventLoaders(this.sql, this.viewer, this.settings));
+  }
+
+  get cultivation(): CultivationLoaders {
+    return (this.cultivationLoaders ??= createCultivationLoaders(
+      this.sql,
+      this.viewer,
+      this.settings,
+    ));
   }
 
   get statistics(): StatisticsLoaders {
