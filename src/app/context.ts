@@ -11,6 +11,10 @@ import {
 } from '../cultivation/designation.loaders';
 import { registryReader } from '../cultivation/registry-standing';
 import type { Sql } from '../db/sql';
+import {
+  createCultivationLoaders,
+  type CultivationLoaders,
+} from '../cultivation/cultivation.loaders';
 import type { EventContext } from '../events/event.context';
 import { createEventLoaders, type EventLoaders } from '../events/event.loaders';
 import {
@@ -52,11 +56,11 @@ export interface RequestRouting {
 export type RequestContext = ReferralContext &
   OneStopContext &
   EventContext &
+  CultivationContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
-  WorkingCalendarContext &
-  CultivationContext & { origin: RequestOrigin; routing: RequestRouting };
+  WorkingCalendarContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -115,6 +119,7 @@ class RequestScope implements RequestContext {
   private serviceLoaders: ServiceLoaders | undefined;
   private referralLoaders: ReferralLoaders | undefined;
   private eventLoaders: EventLoaders | undefined;
+  private cultivationLoaders: CultivationLoaders | undefined;
   private statisticsLoaders: StatisticsLoaders | undefined;
   private scorecardLoaders: ScorecardLoaders | undefined;
   private designationLoaders: DesignationLoaders | undefined;
@@ -156,6 +161,14 @@ class RequestScope implements RequestContext {
 
   get events(): EventLoaders {
     return (this.eventLoaders ??= createEventLoaders(this.sql, this.viewer, this.settings));
+  }
+
+  get cultivation(): CultivationLoaders {
+    return (this.cultivationLoaders ??= createCultivationLoaders(
+      this.sql,
+      this.viewer,
+      this.settings,
+    ));
   }
 
   get statistics(): StatisticsLoaders {

@@ -1,6 +1,7 @@
 // Relay's node(id) and nodes(ids): which domain loads which Node type is known here only.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { auditNodes } from '../audit/audit.resolver';
+import { clusterNodes } from '../cultivation/cluster.resolver';
 import { designationNodes } from '../cultivation/designation.resolver';
 import { eventNodes } from '../events/event.resolver';
 import { institutionNodes } from '../institutions/institution.resolver';
@@ -22,6 +23,7 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...serviceNodes,
   ...referralNodes,
   ...eventNodes,
+  ...clusterNodes,
   ...auditNodes,
   ...webhookNodes,
   ...designationNodes,

@@ -13,6 +13,8 @@ import {
   EventRegistrationResolver,
   MatchmakingOutcomeResolver,
 } from '../events/event-registration.resolver';
+import { ClusterResolver } from '../cultivation/cluster.resolver';
+import { EnterpriseDirectoryResolver } from '../cultivation/enterprise-directory.resolver';
 import { EventResolver } from '../events/event.resolver';
 import { InstitutionEventsResolver } from '../events/institution-events.resolver';
 import { OneStopTierEventsResolver } from '../events/one-stop-events.resolver';
@@ -29,6 +31,7 @@ import { InstitutionServicesResolver } from '../services/institution-services.re
 import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
 import { NetworkImportResolver } from '../network-import/network-import.resolver';
 import { InstitutionScorecardResolver } from '../statistics/scorecard.resolver';
+import { NetworkDesignationsResolver } from '../statistics/designation-figures';
 import { NetworkStatisticsResolver } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
 import { WorkingCalendarResolver } from '../working-calendar/working-calendar.resolver';
@@ -54,10 +57,14 @@ const resolvers = [
   MatchmakingOutcomeResolver,
   InstitutionEventsResolver,
   OneStopTierEventsResolver,
+  // Enterprise cultivation: clusters and the enterprise directory.
+  ClusterResolver,
+  EnterpriseDirectoryResolver,
   // Government operations: feedback, the audit trail, statistics and scorecards, the import.
   ReferralFeedbackResolver,
   AuditResolver,
   NetworkStatisticsResolver,
+  NetworkDesignationsResolver,
   InstitutionScorecardResolver,
   NetworkImportResolver,
   // Partners: webhook subscriptions and deliveries.

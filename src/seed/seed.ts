@@ -25,6 +25,10 @@ import { planReferralHistory } from './referral-history';
 import { insertReferralHistory } from './seed-referrals';
 import { column } from './columns';
 import { loadPackagedYears } from '../working-calendar/packaged-years';
+import { seedRegistryScale } from '../config';
+import { timed, type Logger } from '../logger';
+import { planRegistry } from './registry-plan';
+import { insertClusters, insertDesignatedEnterprises } from './seed-registry';
 
 export interface SeedCounts {
   regions: number;
@@ -48,6 +52,10 @@ export async function isNetworkEmpty(sql: SqlRunner): Promise<boolean> {
 export interface SeedOptions {
   /** The seed's day (YYYY-MM-DD) if none is stored yet; by default today in Beijing. */
   today?: string;
+  /** Share of the registry's published scale; by default SEED_REGISTRY_SCALE (1). */
+  registryScale?: number;
+  /** Where each step's duration is logged (`seed: registry` …); not logged without it. */
+  log?: Logger;
 }
 
 /** Today in Beijing (UTC+8, no daylight saving), as YYYY-MM-DD. */
@@ -64,21 +72,38 @@ export async function seedNetwork(
   plan: NetworkPlan = planFromDivisions(),
   options: SeedOptions = {},
 ): Promise<SeedCounts> {
+  const step = <T>(name: string, run: () => Promise<T>) =>
+    options.log ? timed(options.log, `seed: ${name}`, run) : run();
   const counts = await sql.transaction(async (transaction) => {
-    const counts = {
+    const counts = await step('network', async () => ({
       regions: await insertRegions(transaction, plan),
       categories: await insertCategories(transaction, plan),
       institutions: await insertInstitutions(transaction, plan),
       services: await insertServices(transaction, plan),
-    };
+    }));
     await loadPackagedYears(transaction);
     const seededOn = await seedDay(transaction, options.today ?? beijingToday());
-    await insertCalendar(transaction, planCalendar(plan.regions, plan.institutions, seededOn));
-    await insertReferralHistory(
-      transaction,
-      planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
-    );
-    await grantDeclaredDesignations(transaction, seededOn);
+    await step('events and enterprises', async () => {
+      await insertCalendar(transaction, planCalendar(plan.regions, plan.institutions, seededOn));
+      await insertReferralHistory(
+        transaction,
+        planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
+      );
+    });
+    await step('registry', async () => {
+      // Seeded partners' enterprises first, as declared; the generated registry then skips
+      // whoever already holds a live designation of a kind.
+      await step('registry declared levels', () =>
+        grantDeclaredDesignations(transaction, seededOn),
+      );
+      const registry = await step('registry plan', async () =>
+        planRegistry(plan.regions, seededOn, options.registryScale ?? seedRegistryScale()),
+      );
+      await step('registry clusters', () => insertClusters(transaction, registry.clusters));
+      await step('registry enterprises and designations', () =>
+        insertDesignatedEnterprises(transaction, registry),
+      );
+    });
     // Running processes re-read regions and taxonomy once this commits.
     await publishChange(transaction, 'reference');
     return counts;
@@ -86,7 +111,7 @@ export async function seedNetwork(
   // Plans from the row counts of an empty database would read the 100,000 lines of referral
   // history once per institution (a page of 100 scorecards took 4 s instead of 0.4 s); autovacuum
   // gets to it only later.
-  await sql.run('ANALYZE');
+  await step('analyze', () => sql.run('ANALYZE'));
   return counts;
 }
 

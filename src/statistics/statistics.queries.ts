@@ -12,7 +12,7 @@ import { regionCodeRange } from '../regions/region-code';
  * the pool at once, src/db/sql.ts), as text searches do, so that ordinary lookups keep a
  * connection however many figures are asked at once.
  */
-const WHOLE_TABLES = { heavy: true };
+export const WHOLE_TABLES = { heavy: true };
 
 /** The whole country: every region, and the national centre (which has none). */
 export const COUNTRY = '000000';
@@ -32,11 +32,11 @@ function ranges(areas: readonly string[]): AreaRange[] {
 }
 
 /** The areas as a FROM item `a(area, lo, hi)`, its three arrays the first parameters. */
-const AREAS = `unnest($1::text[], $2::bpchar[], $3::bpchar[]) AS a(area, lo, hi)`;
+export const AREAS = `unnest($1::text[], $2::bpchar[], $3::bpchar[]) AS a(area, lo, hi)`;
 /** The institutions of an area; the national centre (no region) counts in the country only. */
 const IN_AREA = `coalesce(i.region_code, '${COUNTRY}') BETWEEN a.lo AND a.hi`;
 
-function areaParameters(areas: readonly string[]): unknown[] {
+export function areaParameters(areas: readonly string[]): unknown[] {
   const list = ranges(areas);
   return [list.map((r) => r.area), list.map((r) => r.lo), list.map((r) => r.hi)];
 }

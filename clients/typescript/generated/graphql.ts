@@ -113,6 +113,88 @@ export type CategoryCount = {
   institutions: Scalars['Int']['output'];
 };
 
+/** A characteristic industrial cluster of SMEs (中小企业特色产业集群), located in one or a few county-level divisions. */
+export type Cluster = Node & {
+  /** The published batch, e.g. "2024-2". */
+  batch: Scalars['String']['output'];
+  /** Its public code, e.g. NC-2024-001 (national) or PC-44-1 (provincial). */
+  code: Scalars['String']['output'];
+  /** How many of its enterprises hold an ACTIVE or UNDER_REVIEW designation of this kind. */
+  designatedEnterprises: Scalars['Int']['output'];
+  /** Enterprises located in its regions whose industry falls under its codes (those the key may see), by row id. */
+  enterprises: EnterpriseConnection;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** Its leading industry in words, e.g. 汽车零部件. */
+  industry: Scalars['String']['output'];
+  /** GB/T 4754-2017 codes of its industry (an enterprise belongs when its industryCode starts with one). */
+  industryCodes: Array<Scalars['String']['output']>;
+  /** Recognised by the nation or by a province. */
+  level: ClusterLevel;
+  /** Its published name, e.g. 佛山市顺德区智能家电产业集群. */
+  name: Scalars['String']['output'];
+  /** The county-level divisions it lies in. */
+  regions: Array<Region>;
+  /** As of today: EXPIRED after validUntil, UNDER_REVIEW from 90 days before it. */
+  status: DesignationStatus;
+  /** First day of its recognition (Beijing). */
+  validFrom: Scalars['Date']['output'];
+  /** Last day of its recognition (three years on). */
+  validUntil: Scalars['Date']['output'];
+};
+
+
+/** A characteristic industrial cluster of SMEs (中小企业特色产业集群), located in one or a few county-level divisions. */
+export type ClusterDesignatedEnterprisesArgs = {
+  kind: DesignationKind;
+};
+
+
+/** A characteristic industrial cluster of SMEs (中小企业特色产业集群), located in one or a few county-level divisions. */
+export type ClusterEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of clusters (Relay cursor connection). */
+export type ClusterConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<ClusterEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Cluster>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A cluster and its cursor. */
+export type ClusterEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The cluster. */
+  node: Cluster;
+};
+
+/** Narrows a list of clusters; every field given must hold. */
+export type ClusterFilter = {
+  /** Any of these levels. */
+  level?: InputMaybe<Array<ClusterLevel>>;
+  /** Clusters with a county-level division in this region or below it: 44, 4406 or 440606. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Words of its name or industry, by substring or fuzzy match (家电, 汽车零部件). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who recognised a characteristic industrial cluster. */
+export type ClusterLevel =
+  /** Recognised by MIIT (国家级中小企业特色产业集群). */
+  | 'NATIONAL'
+  /** Recognised by a province. */
+  | 'PROVINCIAL';
+
 /** How to reach an institution. */
 export type Contact = {
   /** Postal address in Chinese. */
@@ -333,6 +415,20 @@ export type DesignationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Designations of one kind in an area, by status as of today. */
+export type DesignationCount = {
+  /** ACTIVE today. */
+  active: Scalars['Int']['output'];
+  /** EXPIRED: exited, or not renewed by validUntil. */
+  expired: Scalars['Int']['output'];
+  /** The rung counted. */
+  kind: DesignationKind;
+  /** REVOKED. */
+  revoked: Scalars['Int']['output'];
+  /** UNDER_REVIEW today (still valid). */
+  underReview: Scalars['Int']['output'];
+};
+
 /** A designation and its cursor. */
 export type DesignationEdge = {
   /** Opaque cursor of this item: pass it as after or before. */
@@ -383,6 +479,8 @@ export type DesignationStatus =
 
 /** An SME referred to a service. */
 export type Enterprise = Node & {
+  /** The clusters it belongs to: located in one of their regions, industry under their codes. */
+  clusters: Array<Cluster>;
   /** 18-character Unified Social Credit Code (GB 32100-2015), check character verified. */
   creditCode: Scalars['String']['output'];
   /** Every designation, newest first, whatever its status (the lists are published: PUBLIC may read them). */
@@ -412,6 +510,40 @@ export type EnterpriseReferralsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of enterprises (Relay cursor connection). */
+export type EnterpriseConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<EnterpriseEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Enterprise>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An enterprise and its cursor. */
+export type EnterpriseEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The enterprise. */
+  node: Enterprise;
+};
+
+/** Narrows a list of enterprises; every field given must hold. */
+export type EnterpriseFilter = {
+  /** Members of this cluster (located in its regions, industry under its codes). */
+  clusterCode?: InputMaybe<Scalars['String']['input']>;
+  /** Holding an ACTIVE or UNDER_REVIEW designation of one of these kinds, valid today. */
+  designation?: InputMaybe<Array<DesignationKind>>;
+  /** A GB/T 4754 code prefix, e.g. C36: the industry is that code or below it. */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The region and everything below it: 44 (Guangdong), 4419 or 441900 (Dongguan). */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Name, substring or fuzzy. */
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The enterprise being referred; upserted by its credit code. */
@@ -1123,6 +1255,8 @@ export type NetworkStatistics = {
   breakdown: Array<NetworkStatistics>;
   /** MUNICIPAL: real prefectures with an active PUBLIC municipal centre; COUNTY: county-level divisions with an active PUBLIC county centre. */
   coverage: Array<TierCoverage>;
+  /** The registry’s designations of the enterprises located in the area, per kind, by status as of today. */
+  designations: Array<DesignationCount>;
   /** Events held in the area. */
   events: EventFigures;
   /** Active institutions by tier and kind (the national centre counts in the country). */
@@ -1224,8 +1358,16 @@ export type PageInfo = {
 export type Query = {
   /** ADMIN. Every write to the network — who, when, what — newest first. Entries are never changed or removed. */
   auditLog: AuditEntryConnection;
+  /** A cluster by its code; null if none has it. */
+  cluster?: Maybe<Cluster>;
+  /** Characteristic industrial clusters, national and provincial, in code order of recognition. */
+  clusters: ClusterConnection;
   /** Designations of the registry (published lists: anyone may read them), oldest grant first. */
   designations: DesignationConnection;
+  /** PUBLIC: name, region, industry and designations of an enterprise that holds a designation or is in a pilot (published lists), null otherwise; contacts and referrals as before. */
+  enterprise?: Maybe<Enterprise>;
+  /** Enterprises the key may see (PUBLIC: those on the registry’s published lists), by row id. */
+  enterprises: EnterpriseConnection;
   /** An event by its public code; null if none has it. */
   event?: Maybe<Event>;
   /** Events of the network, of every status unless filtered, soonest first (by start time). */
@@ -1274,10 +1416,42 @@ export type QueryAuditLogArgs = {
 
 
 /** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryClusterArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryClustersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClusterFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
 export type QueryDesignationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DesignationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryEnterpriseArgs = {
+  creditCode: Scalars['String']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnterpriseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };

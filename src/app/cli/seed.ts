@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   await withToolDatabase({ config, log, applicationName: 'sme-network-seed' }, async (sql) => {
     const added = await sql.withLock(START_UP_LOCK, async () => {
       await runPendingMigrations(sql.dataSource);
-      return timed(log, 'seed', () => seedNetwork(sql));
+      return timed(log, 'seed', () =>
+        seedNetwork(sql, undefined, { log, registryScale: config.seedRegistryScale }),
+      );
     });
     log.info('seeded', { ...added });
   });
