@@ -12,6 +12,8 @@ import {
   type InstitutionLoaders,
 } from '../institutions/institution.loaders';
 import type { NetworkImportContext } from '../network-import/network-import.context';
+import type { PilotContext } from '../pilots/pilot.context';
+import { createPilotLoaders, type PilotLoaders } from '../pilots/pilot.loaders';
 import type { OneStopContext } from '../one-stop/one-stop.lookup';
 import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
@@ -46,6 +48,7 @@ export interface RequestRouting {
 export type RequestContext = ReferralContext &
   OneStopContext &
   EventContext &
+  PilotContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
@@ -107,6 +110,7 @@ class RequestScope implements RequestContext {
   private serviceLoaders: ServiceLoaders | undefined;
   private referralLoaders: ReferralLoaders | undefined;
   private eventLoaders: EventLoaders | undefined;
+  private pilotLoaders: PilotLoaders | undefined;
   private statisticsLoaders: StatisticsLoaders | undefined;
   private scorecardLoaders: ScorecardLoaders | undefined;
 
@@ -147,6 +151,10 @@ class RequestScope implements RequestContext {
 
   get events(): EventLoaders {
     return (this.eventLoaders ??= createEventLoaders(this.sql, this.viewer, this.settings));
+  }
+
+  get pilots(): PilotLoaders {
+    return (this.pilotLoaders ??= createPilotLoaders(this.sql, this.settings));
   }
 
   get statistics(): StatisticsLoaders {

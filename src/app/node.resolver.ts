@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { auditNodes } from '../audit/audit.resolver';
 import { eventNodes } from '../events/event.resolver';
 import { institutionNodes } from '../institutions/institution.resolver';
+import { pilotNodes } from '../pilots/pilot.resolver';
 import { referralNodes } from '../referrals/referral.resolver';
 import { regionNodes } from '../regions/region.resolver';
 import { badInput } from '../schema/errors';
@@ -23,6 +24,7 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...eventNodes,
   ...auditNodes,
   ...webhookNodes,
+  ...pilotNodes,
 };
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */

@@ -18,6 +18,11 @@ import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegionInstitutionsResolver } from '../institutions/region-institutions.resolver';
 import { ViewerRegionResolver } from '../auth/viewer-region.resolver';
 import { ViewerInstitutionResolver } from '../institutions/viewer-institution.resolver';
+import {
+  InstitutionPilotRecordResolver,
+  PilotEnterpriseResolver,
+} from '../pilots/pilot-enterprise.resolver';
+import { PilotCityResolver } from '../pilots/pilot.resolver';
 import { OneStopResolver } from '../one-stop/one-stop.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
 import { ReferralFeedbackResolver } from '../referrals/feedback.resolver';
@@ -27,6 +32,7 @@ import { InstitutionServicesResolver } from '../services/institution-services.re
 import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
 import { NetworkImportResolver } from '../network-import/network-import.resolver';
 import { InstitutionScorecardResolver } from '../statistics/scorecard.resolver';
+import { PilotStatisticsResolver } from '../statistics/pilot-statistics.resolver';
 import { NetworkStatisticsResolver } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
 import { WorkingCalendarResolver } from '../working-calendar/working-calendar.resolver';
@@ -62,6 +68,11 @@ const resolvers = [
   WebhookSubscriptionResolver,
   // The mainland's working calendar, which deadlines are counted in.
   WorkingCalendarResolver,
+  // Digital-transformation pilot cities.
+  PilotCityResolver,
+  PilotEnterpriseResolver,
+  InstitutionPilotRecordResolver,
+  PilotStatisticsResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

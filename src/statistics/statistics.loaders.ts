@@ -3,6 +3,7 @@
 // per figure.
 import { newLoader, type LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
+import { pilotProgressByArea } from '../pilots/pilot-progress.queries';
 import {
   eventFigures,
   institutionCounts,
@@ -22,6 +23,7 @@ export function createStatisticsLoaders(sql: Sql, settings: LoaderSettings) {
     services: newLoader(settings, byArea(serviceCounts)),
     referrals: newLoader(settings, byArea(referralFunnels)),
     events: newLoader(settings, byArea(eventFigures)),
+    pilots: newLoader(settings, byArea(pilotProgressByArea)),
   };
 }
 
@@ -34,4 +36,5 @@ export const LOADER_OF_FIELD: Record<string, keyof StatisticsLoaders> = {
   servicesByCategory: 'services',
   referrals: 'referrals',
   events: 'events',
+  pilots: 'pilots',
 };

@@ -6,6 +6,7 @@ export enum WebhookEventType {
   REFERRAL_CREATED = 'REFERRAL_CREATED',
   REFERRAL_STATUS_CHANGED = 'REFERRAL_STATUS_CHANGED',
   EVENT_REGISTRATION_CHANGED = 'EVENT_REGISTRATION_CHANGED',
+  PILOT_STAGE_CHANGED = 'PILOT_STAGE_CHANGED',
 }
 
 export enum DeliveryStatus {
@@ -29,6 +30,10 @@ registerEnumType(WebhookEventType, {
     EVENT_REGISTRATION_CHANGED: {
       description:
         'An event registration the subscriber may see was made or changed status (data: registrationId, eventCode, status, previousStatus).',
+    },
+    PILOT_STAGE_CHANGED: {
+      description:
+        'An enterprise was enrolled in a pilot city or moved to another stage; told to ADMIN keys and to AUTHORITY keys of a region containing the city (data: pilotEnterpriseId, cityCode, stage, previousStage).',
     },
   },
 });

@@ -27,8 +27,11 @@ const MAX_SUBSCRIPTIONS_PER_KEY = 20;
  */
 const MAX_SUBSCRIPTIONS_PER_URL = 2;
 
-/** The roles whose keys may subscribe to webhooks. */
-export const SUBSCRIBERS = [Role.PARTNER, Role.ADMIN];
+/**
+ * The roles whose keys may subscribe to webhooks. AUTHORITY keys hear what lies in their region
+ * (webhook-outbox.ts): so far the pilots' stage changes.
+ */
+export const SUBSCRIBERS = [Role.PARTNER, Role.AUTHORITY, Role.ADMIN];
 
 export function requireSubscriber(viewer: Viewer): number {
   requireRole(viewer, SUBSCRIBERS, 'subscribe to webhooks');
