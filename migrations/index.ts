@@ -12,6 +12,7 @@ import { Webhooks1796500000000 } from './1796500000000-Webhooks';
 import { WorkingCalendar1796610000000 } from './1796610000000-WorkingCalendar';
 import { Cultivation1796700000000 } from './1796700000000-Cultivation';
 import { Registry1796710000000 } from './1796710000000-Registry';
+import { Pilots1796800000000 } from './1796800000000-Pilots';
 
 export const migrations = [
   Network1795374345446,
@@ -26,4 +27,5 @@ export const migrations = [
   WorkingCalendar1796610000000,
   Cultivation1796700000000,
   Registry1796710000000,
+  Pilots1796800000000,
 ];

@@ -22,6 +22,8 @@ import {
   type InstitutionLoaders,
 } from '../institutions/institution.loaders';
 import type { NetworkImportContext } from '../network-import/network-import.context';
+import type { PilotContext } from '../pilots/pilot.context';
+import { createPilotLoaders, type PilotLoaders } from '../pilots/pilot.loaders';
 import type { OneStopContext } from '../one-stop/one-stop.lookup';
 import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
@@ -57,6 +59,7 @@ export type RequestContext = ReferralContext &
   OneStopContext &
   EventContext &
   CultivationContext &
+  PilotContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
@@ -120,6 +123,7 @@ class RequestScope implements RequestContext {
   private referralLoaders: ReferralLoaders | undefined;
   private eventLoaders: EventLoaders | undefined;
   private cultivationLoaders: CultivationLoaders | undefined;
+  private pilotLoaders: PilotLoaders | undefined;
   private statisticsLoaders: StatisticsLoaders | undefined;
   private scorecardLoaders: ScorecardLoaders | undefined;
   private designationLoaders: DesignationLoaders | undefined;
@@ -169,6 +173,10 @@ class RequestScope implements RequestContext {
       this.viewer,
       this.settings,
     ));
+  }
+
+  get pilots(): PilotLoaders {
+    return (this.pilotLoaders ??= createPilotLoaders(this.sql, this.settings));
   }
 
   get statistics(): StatisticsLoaders {

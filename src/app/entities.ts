@@ -22,6 +22,9 @@ import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 import { WorkingCalendarYear } from '../working-calendar/working-calendar-year.entity';
 
+import { PilotCity } from '../pilots/pilot-city.entity';
+import { PilotEnterprise } from '../pilots/pilot-enterprise.entity';
+import { PilotStageChange } from '../pilots/pilot-stage-change.entity';
 import { PersistedQuery } from './persisted-query.entity';
 
 /** Every TypeORM entity, listed explicitly (globs break between ts-node, jest and dist). */
@@ -49,4 +52,7 @@ export const entities = [
   DesignationChange,
   Cluster,
   ClusterRegion,
+  PilotCity,
+  PilotEnterprise,
+  PilotStageChange,
 ];

@@ -5,6 +5,7 @@ import { clusterNodes } from '../cultivation/cluster.resolver';
 import { designationNodes } from '../cultivation/designation.resolver';
 import { eventNodes } from '../events/event.resolver';
 import { institutionNodes } from '../institutions/institution.resolver';
+import { pilotNodes } from '../pilots/pilot.resolver';
 import { referralNodes } from '../referrals/referral.resolver';
 import { regionNodes } from '../regions/region.resolver';
 import { badInput } from '../schema/errors';
@@ -27,6 +28,7 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...auditNodes,
   ...webhookNodes,
   ...designationNodes,
+  ...pilotNodes,
 };
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */

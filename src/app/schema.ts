@@ -22,6 +22,11 @@ import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegionInstitutionsResolver } from '../institutions/region-institutions.resolver';
 import { ViewerRegionResolver } from '../auth/viewer-region.resolver';
 import { ViewerInstitutionResolver } from '../institutions/viewer-institution.resolver';
+import {
+  InstitutionPilotRecordResolver,
+  PilotEnterpriseResolver,
+} from '../pilots/pilot-enterprise.resolver';
+import { PilotCityResolver } from '../pilots/pilot.resolver';
 import { OneStopResolver } from '../one-stop/one-stop.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
 import { ReferralFeedbackResolver } from '../referrals/feedback.resolver';
@@ -32,6 +37,7 @@ import { ServiceCategoryResolver, ServiceResolver } from '../services/service.re
 import { NetworkImportResolver } from '../network-import/network-import.resolver';
 import { InstitutionScorecardResolver } from '../statistics/scorecard.resolver';
 import { NetworkDesignationsResolver } from '../statistics/designation-figures';
+import { PilotStatisticsResolver } from '../statistics/pilot-statistics.resolver';
 import { NetworkStatisticsResolver } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
 import { WorkingCalendarResolver } from '../working-calendar/working-calendar.resolver';
@@ -74,6 +80,11 @@ const resolvers = [
   // Enterprise cultivation: the registry of designations.
   DesignationResolver,
   EnterpriseRegistryResolver,
+  // Digital-transformation pilot cities.
+  PilotCityResolver,
+  PilotEnterpriseResolver,
+  InstitutionPilotRecordResolver,
+  PilotStatisticsResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -33,7 +33,10 @@ export class DesignationFilter {
   expiringBy?: Date | null;
 }
 
-@InputType({ description: 'One row of a published list: the enterprise as the registry holds it.' })
+@InputType({
+  description:
+    'An enterprise as a published list (one row) or a pilot enrolment names it; a listed one keeps what the registry holds.',
+})
 export class DesignatedEnterpriseInput {
   @Field({
     description:

@@ -23,6 +23,7 @@ import { grantDeclaredDesignations } from './seed-declared-designations';
 import { insertEnterprises } from './seed-enterprises';
 import { planReferralHistory } from './referral-history';
 import { insertReferralHistory } from './seed-referrals';
+import { seedPilots } from './seed-pilots';
 import { column } from './columns';
 import { loadPackagedYears } from '../working-calendar/packaged-years';
 import { seedRegistryScale } from '../config';
@@ -104,6 +105,7 @@ export async function seedNetwork(
         insertDesignatedEnterprises(transaction, registry),
       );
     });
+    await step('pilots', () => seedPilots(transaction, seededOn));
     // Running processes re-read regions and taxonomy once this commits.
     await publishChange(transaction, 'reference');
     return counts;

@@ -4,6 +4,7 @@
 import { newLoader, type LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
 import { designationCounts } from './designation-figures';
+import { pilotProgressByArea } from '../pilots/pilot-progress.queries';
 import {
   eventFigures,
   institutionCounts,
@@ -24,6 +25,7 @@ export function createStatisticsLoaders(sql: Sql, settings: LoaderSettings) {
     referrals: newLoader(settings, byArea(referralFunnels)),
     events: newLoader(settings, byArea(eventFigures)),
     designations: newLoader(settings, byArea(designationCounts)),
+    pilots: newLoader(settings, byArea(pilotProgressByArea)),
   };
 }
 
@@ -37,4 +39,5 @@ export const LOADER_OF_FIELD: Record<string, keyof StatisticsLoaders> = {
   referrals: 'referrals',
   events: 'events',
   designations: 'designations',
+  pilots: 'pilots',
 };

@@ -7,6 +7,7 @@ export enum WebhookEventType {
   REFERRAL_STATUS_CHANGED = 'REFERRAL_STATUS_CHANGED',
   EVENT_REGISTRATION_CHANGED = 'EVENT_REGISTRATION_CHANGED',
   DESIGNATION_CHANGED = 'DESIGNATION_CHANGED',
+  PILOT_STAGE_CHANGED = 'PILOT_STAGE_CHANGED',
 }
 
 export enum DeliveryStatus {
@@ -34,6 +35,10 @@ registerEnumType(WebhookEventType, {
     DESIGNATION_CHANGED: {
       description:
         'A designation was granted or changed status (data: designationId, creditCode, kind, status, previousStatus; previousStatus null for a grant). ADMIN keys hear every one, AUTHORITY keys those of enterprises in their region.',
+    },
+    PILOT_STAGE_CHANGED: {
+      description:
+        'An enterprise was enrolled in a pilot city or moved to another stage; told to ADMIN keys and to AUTHORITY keys of a region containing the city (data: pilotEnterpriseId, cityCode, stage, previousStage).',
     },
   },
 });

@@ -41,7 +41,7 @@ export const EVENTS_HEARD: Partial<Record<Role, readonly WebhookEventType[]>> = 
     WebhookEventType.REFERRAL_STATUS_CHANGED,
     WebhookEventType.EVENT_REGISTRATION_CHANGED,
   ],
-  [Role.AUTHORITY]: [WebhookEventType.DESIGNATION_CHANGED],
+  [Role.AUTHORITY]: [WebhookEventType.DESIGNATION_CHANGED, WebhookEventType.PILOT_STAGE_CHANGED],
 };
 
 function checkEventsHeard(viewer: Viewer, events: readonly WebhookEventType[]): void {

@@ -33,6 +33,14 @@ export type Scalars = {
   URL: { input: string; output: string; }
 };
 
+/** The acceptance of a pilot enterprise’s project. */
+export type AcceptPilotProjectInput = {
+  /** Digital level reached, 1 to 4, at least the level found. */
+  levelAfter: Scalars['Int']['input'];
+  /** Global id of the pilot enterprise. */
+  pilotEnterpriseId: Scalars['ID']['input'];
+};
+
 /** Who made a change: an API key (never the key itself) or the console. */
 export type AuditActor = {
   /** Public id of the API key (printed inside the key); null for the console. */
@@ -277,6 +285,22 @@ export type CreateInstitutionInput = {
   tier: InstitutionTier;
 };
 
+/** A new pilot city. */
+export type CreatePilotCityInput = {
+  /** The yearly batch it was chosen in (1 or more). */
+  batch: Scalars['Int']['input'];
+  /** Last day of the pilot; enrolment closes after it. */
+  endsOn: Scalars['Date']['input'];
+  /** Central funds allocated, yuan, at most two decimals (20 % kept for public services, the rest the SME pool). */
+  fundsAllocatedYuan: Scalars['Float']['input'];
+  /** A prefecture-level division, or a district of a municipality; one pilot city per division. */
+  regionCode: Scalars['String']['input'];
+  /** First day of the pilot (Beijing). */
+  startsOn: Scalars['Date']['input'];
+  /** How many enterprises the city sets out to transform. */
+  targetEnterprises: Scalars['Int']['input'];
+};
+
 /** A referral of an enterprise to a service. */
 export type CreateReferralInput = {
   /** The enterprise referred. */
@@ -355,7 +379,7 @@ export type DeliveryStatus =
   /** An attempt is queued or under way: the first, a retry, or one queued by redeliverWebhook. */
   | 'PENDING';
 
-/** One row of a published list: the enterprise as the registry holds it. */
+/** An enterprise as a published list (one row) or a pilot enrolment names it; a listed one keeps what the registry holds. */
 export type DesignatedEnterpriseInput = {
   /** 18-character Unified Social Credit Code (GB 32100-2015), check character verified. */
   creditCode: Scalars['String']['input'];
@@ -476,6 +500,18 @@ export type DesignationStatus =
   | 'REVOKED'
   /** Valid; its review (复核) opened 90 days before validUntil. */
   | 'UNDER_REVIEW';
+
+/** An enterprise to enrol in a pilot city. */
+export type EnrolPilotEnterpriseInput = {
+  /** The pilot city’s region code. */
+  cityCode: Scalars['String']['input'];
+  /** The enterprise, located in the city’s region; upserted by its credit code. */
+  enterprise: DesignatedEnterpriseInput;
+  /** Unique per API key: a retry with the same key returns the first enrolment. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The sub-industry it is enrolled under (细分行业), e.g. 汽车零部件. */
+  subIndustry: Scalars['String']['input'];
+};
 
 /** An SME referred to a service. */
 export type Enterprise = Node & {
@@ -900,6 +936,8 @@ export type Institution = Node & {
   nameEn?: Maybe<Scalars['String']['output']>;
   /** The institution above in the tree; null for the national centre. */
   parent?: Maybe<Institution>;
+  /** What it delivered as a provider of digital-transformation pilots: enterprises it diagnosed, its accepted projects and the mean level they gained — so that a city can compare providers. */
+  pilotRecord: PilotRecord;
   /** Where the institution serves; null only for the national tier. */
   region?: Maybe<Region>;
   /** How the institution measures against the national demonstration-platform criteria over one calendar year (Beijing time). */
@@ -1062,6 +1100,8 @@ export type MoveInstitutionInput = {
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type Mutation = {
+  /** Computes the subsidy by the city’s rule; the city’s funds are never overspent. AUTHORITY of a region containing the city, or ADMIN: IN_TRANSFORMATION → ACCEPTED at the level reached (at least the level found); CONFLICT, saying what is left, when the SME pool cannot pay the subsidy. */
+  acceptPilotProject: PilotEnterprisePayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN, before it starts: cancels the event and every live registration. */
   cancelEvent: EventPayload;
   /** The PARTNER that registered, the organizer’s staff or ADMIN, before the event starts; promotes the first waitlisted. */
@@ -1070,6 +1110,8 @@ export type Mutation = {
   createEvent: EventPayload;
   /** ADMIN. Keeping the network itself up to date. */
   createInstitution: InstitutionPayload;
+  /** ADMIN: a new pilot city, one per division. */
+  createPilotCity: PilotCityPayload;
   /** PARTNER or ADMIN. Refers an enterprise to a service. */
   createReferral: CreateReferralPayload;
   /** ADMIN, or INSTITUTION_STAFF for its own institution. */
@@ -1078,6 +1120,8 @@ export type Mutation = {
   createWebhookSubscription: CreateWebhookSubscriptionPayload;
   /** Deletes one of the key’s subscriptions: nothing more is delivered to it, queued deliveries end DEAD. False when it was deleted already. */
   deleteWebhookSubscription: Scalars['Boolean']['output'];
+  /** AUTHORITY of a region containing the city, or ADMIN: enrols an enterprise located in the city’s region, until the city’s end date; one pilot at a time per enterprise; idempotent per key. */
+  enrolPilotEnterprise: PilotEnterprisePayload;
   /** AUTHORITY of the province (INNOVATIVE_SME, SPECIALIZED_SME in it) or ADMIN; LITTLE_GIANT only ADMIN, and only for enterprises with an ACTIVE or UNDER_REVIEW SPECIALIZED_SME. A refused list is one GraphQL error (FORBIDDEN if any row lies outside the key's province, else BAD_USER_INPUT) with extensions.rows [{ line, field, message }]; nothing is granted. */
   grantDesignations: GrantDesignationsPayload;
   /** ADMIN. Creates or updates institutions and services from CSV; one transaction, nothing written if any row fails. */
@@ -1088,6 +1132,8 @@ export type Mutation = {
   recordAttendance: EventRegistrationPayload;
   /** Organizer’s staff or ADMIN: what came of a matchmaking event for an enterprise that attended. */
   recordOutcome: EventPayload;
+  /** AUTHORITY of a region containing the city, or ADMIN: ENROLLED → DIAGNOSED, the level found by an active MARKET agency of the city’s province. */
+  recordPilotDiagnosis: PilotEnterprisePayload;
   /** Queues the delivery’s next attempt now (same delivery id, a new signature): one more when DELIVERED or DEAD, the retry brought forward when FAILED. CONFLICT while an attempt is queued or under way (PENDING). */
   redeliverWebhook: WebhookDelivery;
   /** PARTNER or ADMIN. CONFIRMED while seats are left, WAITLISTED after; never overbooked. */
@@ -1098,6 +1144,8 @@ export type Mutation = {
   revokeDesignation: DesignationPayload;
   /** ADMIN: adds or replaces a year's holiday schedule; deadlines not yet passed are recomputed. */
   setWorkingCalendarYear: Array<CalendarDay>;
+  /** AUTHORITY of a region containing the city, or ADMIN: DIAGNOSED → IN_TRANSFORMATION, with its provider and cost. */
+  startPilotProject: PilotEnterprisePayload;
   /** The PARTNER that made the referral, once it is COMPLETED; once per referral (a retry with the same rating answers the same, a different one is CONFLICT). */
   submitReferralFeedback: SubmitFeedbackPayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN: title, venue, times, capacity (never below the seats held; added seats go to the waitlist first). */
@@ -1108,6 +1156,14 @@ export type Mutation = {
   updateReferralStatus: UpdateReferralStatusPayload;
   /** ADMIN, or INSTITUTION_STAFF for its own institution. */
   updateService: ServicePayload;
+  /** AUTHORITY of a region containing the city, or ADMIN: from any stage but ACCEPTED, with a reason. */
+  withdrawPilotEnterprise: PilotEnterprisePayload;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationAcceptPilotProjectArgs = {
+  input: AcceptPilotProjectInput;
 };
 
 
@@ -1136,6 +1192,12 @@ export type MutationCreateInstitutionArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationCreatePilotCityArgs = {
+  input: CreatePilotCityInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationCreateReferralArgs = {
   input: CreateReferralInput;
 };
@@ -1156,6 +1218,12 @@ export type MutationCreateWebhookSubscriptionArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationDeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationEnrolPilotEnterpriseArgs = {
+  input: EnrolPilotEnterpriseInput;
 };
 
 
@@ -1191,6 +1259,12 @@ export type MutationRecordOutcomeArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationRecordPilotDiagnosisArgs = {
+  input: RecordPilotDiagnosisInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
 };
@@ -1217,6 +1291,12 @@ export type MutationRevokeDesignationArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationSetWorkingCalendarYearArgs = {
   input: WorkingCalendarYearInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationStartPilotProjectArgs = {
+  input: StartPilotProjectInput;
 };
 
 
@@ -1249,6 +1329,12 @@ export type MutationUpdateServiceArgs = {
   input: UpdateServiceInput;
 };
 
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationWithdrawPilotEnterpriseArgs = {
+  input: WithdrawPilotEnterpriseInput;
+};
+
 /** Figures of the network in a region and everything below it (the whole country when regionCode is omitted). */
 export type NetworkStatistics = {
   /** The next level’s regions, each with its own figures (provinces under the country, prefectures under a province). */
@@ -1261,6 +1347,8 @@ export type NetworkStatistics = {
   events: EventFigures;
   /** Active institutions by tier and kind (the national centre counts in the country). */
   institutions: Array<TierCount>;
+  /** Digital-transformation pilots of the area’s pilot cities: enterprises by stage reached, specialized ones enrolled (from the registry), accepted at level 2 or above, subsidies paid. */
+  pilots: PilotProgress;
   /** Referrals to the area’s institutions: where they stand, how fast, how rated. */
   referrals: ReferralFunnel;
   /** The region; null for the whole country. */
@@ -1354,6 +1442,181 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A city of the digital-transformation pilots for SMEs (中小企业数字化转型试点城市). */
+export type PilotCity = Node & {
+  /** The yearly batch it was chosen in (1, 2, 3 …). */
+  batch: Scalars['Int']['output'];
+  /** Last day of the pilot; enrolment closes after it. */
+  endsOn: Scalars['Date']['output'];
+  /** Its enterprises, in enrolment order. */
+  enterprises: PilotEnterpriseConnection;
+  /** Central funds allocated to the city, yuan. */
+  fundsAllocatedYuan: Scalars['Float']['output'];
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** Its enterprises by stage reached, and the subsidies paid. */
+  progress: PilotProgress;
+  /** A prefecture-level division, or a district of a municipality. */
+  region: Region;
+  /** Percent of the funds kept for public services (公共服务); the rest is the SME pool. */
+  reservePercent: Scalars['Int']['output'];
+  /** What the SME pool still holds for subsidies, yuan: acceptances never take more. */
+  smePoolLeftYuan: Scalars['Float']['output'];
+  /** The SME pool: the funds less the public-services reserve, yuan (whole fen, rounded down). */
+  smePoolYuan: Scalars['Float']['output'];
+  /** First day of the pilot (Beijing). */
+  startsOn: Scalars['Date']['output'];
+  /** How many enterprises the city set out to transform. */
+  targetEnterprises: Scalars['Int']['output'];
+};
+
+
+/** A city of the digital-transformation pilots for SMEs (中小企业数字化转型试点城市). */
+export type PilotCityEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  stage?: InputMaybe<Array<PilotStage>>;
+};
+
+/** A page of pilot citys (Relay cursor connection). */
+export type PilotCityConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<PilotCityEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<PilotCity>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A pilot city and its cursor. */
+export type PilotCityEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The pilot city. */
+  node: PilotCity;
+};
+
+/** The pilot city made. */
+export type PilotCityPayload = {
+  /** The city. */
+  pilotCity: PilotCity;
+};
+
+/** An enterprise in a pilot city, from enrolment through diagnosis and project to acceptance. */
+export type PilotEnterprise = Node & {
+  /** The pilot city it is enrolled in. */
+  city: PilotCity;
+  /** The MARKET agency that made the diagnosis. */
+  diagnosedBy?: Maybe<Institution>;
+  /** The enterprise. */
+  enterprise: Enterprise;
+  /** Every stage it moved to, oldest first. */
+  history: Array<PilotStageChange>;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** Digital level reached at acceptance. */
+  levelAfter?: Maybe<Scalars['Int']['output']>;
+  /** Digital level (数字化水平, 1 to 4) found by the diagnosis. */
+  levelBefore?: Maybe<Scalars['Int']['output']>;
+  /** What the project costs, yuan. */
+  projectCostYuan?: Maybe<Scalars['Float']['output']>;
+  /** The MARKET agency that carries out the transformation project (an active one in the city’s province). */
+  provider?: Maybe<Institution>;
+  /** Where it stands. */
+  stage: PilotStage;
+  /** The sub-industry it was enrolled under (细分行业). */
+  subIndustry: Scalars['String']['output'];
+  /** Paid at acceptance: min(50 % of the project cost, the cap of the level reached) by the default rule, in whole fen. */
+  subsidyYuan?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A page of pilot enterprises (Relay cursor connection). */
+export type PilotEnterpriseConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<PilotEnterpriseEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<PilotEnterprise>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A pilot enterprise and its cursor. */
+export type PilotEnterpriseEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The pilot enterprise. */
+  node: PilotEnterprise;
+};
+
+/** The pilot enterprise after the change. */
+export type PilotEnterprisePayload = {
+  /** The pilot enterprise. */
+  pilotEnterprise: PilotEnterprise;
+};
+
+/** Enterprises and money of a pilot city or area, as of now. Cumulative: each count is the enterprises that reached that stage (an ACCEPTED one counts as enrolled, diagnosed and in transformation too); withdrawn ones are counted apart. */
+export type PilotProgress = {
+  /** Accepted. */
+  accepted: Scalars['Int']['output'];
+  /** Accepted enterprises whose digital level after is 2 or more. */
+  atLevelTwoOrAbove: Scalars['Int']['output'];
+  /** atLevelTwoOrAbove ÷ accepted; null while none is accepted. */
+  atLevelTwoOrAboveShare?: Maybe<Scalars['Float']['output']>;
+  /** Diagnosed, in transformation or accepted. */
+  diagnosed: Scalars['Int']['output'];
+  /** Enrolled and not withdrawn. */
+  enrolled: Scalars['Int']['output'];
+  /** In transformation or accepted. */
+  inTransformation: Scalars['Int']['output'];
+  /** Enrolled enterprises holding an ACTIVE or UNDER_REVIEW SPECIALIZED_SME or LITTLE_GIANT designation. */
+  specialized: Scalars['Int']['output'];
+  /** Subsidies paid at acceptance, yuan. */
+  subsidyPaidYuan: Scalars['Float']['output'];
+  /** Withdrawn (at whatever stage). */
+  withdrawn: Scalars['Int']['output'];
+};
+
+/** What an institution delivered as a provider of digital-transformation pilots. */
+export type PilotRecord = {
+  /** Projects it carried out that were accepted. */
+  accepted: Scalars['Int']['output'];
+  /** Mean of levelAfter − levelBefore over accepted projects; null without any. */
+  averageLevelGain?: Maybe<Scalars['Float']['output']>;
+  /** Pilot enterprises it diagnosed. */
+  diagnosed: Scalars['Int']['output'];
+};
+
+/** Where an enterprise stands in its pilot: enrolled, diagnosed (digital level found), in transformation (a provider’s project under way), accepted (level reached, subsidy paid), or withdrawn. */
+export type PilotStage =
+  /** The project was accepted at the level reached; final. */
+  | 'ACCEPTED'
+  /** Its digital level (1 to 4) was found by a MARKET agency. */
+  | 'DIAGNOSED'
+  /** Enrolled by the city; not yet diagnosed. */
+  | 'ENROLLED'
+  /** A provider carries out its transformation project. */
+  | 'IN_TRANSFORMATION'
+  /** It left the pilot before acceptance, with a reason; final. */
+  | 'WITHDRAWN';
+
+/** A stage a pilot enterprise moved to. */
+export type PilotStageChange = {
+  /** The key’s name that made the move. */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** What the move recorded: the level and provider, the cost, the subsidy, the reason. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The stage it moved to. */
+  stage: PilotStage;
+};
+
 /** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
 export type Query = {
   /** ADMIN. Every write to the network — who, when, what — newest first. Entries are never changed or removed. */
@@ -1384,6 +1647,10 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** One-stop service: the institutions that serve an enterprise’s need, from its own region up to the nation (county → municipal → provincial → national). */
   oneStop: OneStopResult;
+  /** Pilot cities, in the order they were made; regionCode: those in that region and below it. */
+  pilotCities: PilotCityConnection;
+  /** The pilot city of a division (2-, 4- or 6-digit code); null if it is none. */
+  pilotCity?: Maybe<PilotCity>;
   /** PARTNER: its own referrals; INSTITUTION_STAFF: referrals to its institution; ADMIN: all. Null for any other. */
   referral?: Maybe<Referral>;
   /** Referrals the key may see, newest first. PUBLIC (no key) is refused with FORBIDDEN. */
@@ -1514,6 +1781,23 @@ export type QueryOneStopArgs = {
 
 
 /** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPilotCitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  batch?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPilotCityArgs = {
+  regionCode: Scalars['String']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
 export type QueryReferralArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1584,6 +1868,16 @@ export type RecordOutcomeInput = {
   kind: OutcomeKind;
   /** What was agreed. */
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The diagnosis of a pilot enterprise’s digital level. */
+export type RecordPilotDiagnosisInput = {
+  /** Digital level found (数字化水平), 1 to 4. */
+  levelBefore: Scalars['Int']['input'];
+  /** Global id of the pilot enterprise. */
+  pilotEnterpriseId: Scalars['ID']['input'];
+  /** Code of the active MARKET agency in the city’s province that diagnosed it. */
+  providerCode: Scalars['String']['input'];
 };
 
 /** A referral of an SME to a service, and its lifecycle. */
@@ -1943,6 +2237,16 @@ export type SpecializationLevel =
   /** "Specialized and sophisticated" (专精特新) SME. */
   | 'SPECIALIZED';
 
+/** The start of a pilot enterprise’s transformation project. */
+export type StartPilotProjectInput = {
+  /** Global id of the pilot enterprise. */
+  pilotEnterpriseId: Scalars['ID']['input'];
+  /** What the project costs, yuan, more than 0, at most two decimals. */
+  projectCostYuan: Scalars['Float']['input'];
+  /** Code of the active MARKET agency in the city’s province that carries it out. */
+  providerCode: Scalars['String']['input'];
+};
+
 /** The referring partner’s rating of a completed referral. */
 export type SubmitFeedbackInput = {
   /** What went well or not, in the partner’s words (at most 2,000 characters). */
@@ -2121,6 +2425,8 @@ export type WebhookEventType =
   | 'DESIGNATION_CHANGED'
   /** An event registration the subscriber may see was made or changed status (data: registrationId, eventCode, status, previousStatus). */
   | 'EVENT_REGISTRATION_CHANGED'
+  /** An enterprise was enrolled in a pilot city or moved to another stage; told to ADMIN keys and to AUTHORITY keys of a region containing the city (data: pilotEnterpriseId, cityCode, stage, previousStage). */
+  | 'PILOT_STAGE_CHANGED'
   /** A referral the subscriber may see was submitted (data: referralId, status). */
   | 'REFERRAL_CREATED'
   /** A referral the subscriber may see moved on (data: referralId, status, previousStatus). */
@@ -2170,6 +2476,14 @@ export type WebhookSubscriptionEdge = {
   cursor: Scalars['String']['output'];
   /** The webhook subscription. */
   node: WebhookSubscription;
+};
+
+/** A pilot enterprise leaving its pilot before acceptance. */
+export type WithdrawPilotEnterpriseInput = {
+  /** Global id of the pilot enterprise. */
+  pilotEnterpriseId: Scalars['ID']['input'];
+  /** Why it leaves (kept in its history). */
+  reason: Scalars['String']['input'];
 };
 
 /** A year's schedule as the State Council publishes it: the holidays and the weekends made working days. */
