@@ -2,6 +2,9 @@
 // (RegionContext, InstitutionContext, …); this is the one place that assembles all of them. Loaders
 // are the request's own, never shared between requests, so one client never sees another's rows.
 import type { OperationTypeNode } from 'graphql';
+import type { AppealContext } from '../appeals/appeal.context';
+import { recomputeAppealDeadlines } from '../appeals/appeal-deadline-recompute';
+import { createAppealLoaders, type AppealLoaders } from '../appeals/appeal.loaders';
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { BATCHED, type LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
@@ -49,7 +52,8 @@ export type RequestContext = ReferralContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
-  WorkingCalendarContext & { origin: RequestOrigin; routing: RequestRouting };
+  WorkingCalendarContext &
+  AppealContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -109,6 +113,9 @@ class RequestScope implements RequestContext {
   private eventLoaders: EventLoaders | undefined;
   private statisticsLoaders: StatisticsLoaders | undefined;
   private scorecardLoaders: ScorecardLoaders | undefined;
+  private appealLoaders: AppealLoaders | undefined;
+  /** The domains whose deadlines a new calendar year recounts. */
+  readonly recomputeDeadlines = [recomputeAppealDeadlines];
 
   constructor(
     private readonly choose: SessionChooser,
@@ -155,5 +162,9 @@ class RequestScope implements RequestContext {
 
   get scorecards(): ScorecardLoaders {
     return (this.scorecardLoaders ??= createScorecardLoaders(this.sql, this.settings, this.clock));
+  }
+
+  get appeals(): AppealLoaders {
+    return (this.appealLoaders ??= createAppealLoaders(this.sql, this.settings));
   }
 }

@@ -1,5 +1,6 @@
 // Relay's node(id) and nodes(ids): which domain loads which Node type is known here only.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { appealNodes } from '../appeals/appeal.resolver';
 import { auditNodes } from '../audit/audit.resolver';
 import { eventNodes } from '../events/event.resolver';
 import { institutionNodes } from '../institutions/institution.resolver';
@@ -23,6 +24,7 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...eventNodes,
   ...auditNodes,
   ...webhookNodes,
+  ...appealNodes,
 };
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AppealChangeResolver, AppealResolver } from '../appeals/appeal.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { authChecker } from '../auth/permissions';
 import { ViewerResolver } from '../auth/viewer.resolver';
@@ -60,6 +61,9 @@ const resolvers = [
   WebhookSubscriptionResolver,
   // The mainland's working calendar, which deadlines are counted in.
   WorkingCalendarResolver,
+  // Enterprise appeals, answered within working-day deadlines.
+  AppealResolver,
+  AppealChangeResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

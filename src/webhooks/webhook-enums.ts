@@ -6,6 +6,7 @@ export enum WebhookEventType {
   REFERRAL_CREATED = 'REFERRAL_CREATED',
   REFERRAL_STATUS_CHANGED = 'REFERRAL_STATUS_CHANGED',
   EVENT_REGISTRATION_CHANGED = 'EVENT_REGISTRATION_CHANGED',
+  APPEAL_CHANGED = 'APPEAL_CHANGED',
 }
 
 export enum DeliveryStatus {
@@ -29,6 +30,10 @@ registerEnumType(WebhookEventType, {
     EVENT_REGISTRATION_CHANGED: {
       description:
         'An event registration the subscriber may see was made or changed status (data: registrationId, eventCode, status, previousStatus).',
+    },
+    APPEAL_CHANGED: {
+      description:
+        'An appeal the subscriber submitted was submitted, moved, extended or escalated (data: appealId, code, change, status, previousStatus, handlerCode).',
     },
   },
 });

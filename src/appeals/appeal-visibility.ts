@@ -1,0 +1,39 @@
+// Who sees which appeal: the key that submitted it, staff of the institutions that handle or
+// handled it, ADMIN all, PUBLIC none. Others' appeals are answered as if they did not exist.
+import { ANY_KEY, isAdmin, isStaff, requireRole } from '../auth/permissions';
+import type { Viewer } from '../auth/viewer';
+import type { SqlParameters } from '../db/rows';
+
+export interface AppealAudience {
+  apiKeyId: number;
+  handlerId: number;
+  previousHandlerIds: readonly number[];
+}
+
+export function canSeeAppeal(viewer: Viewer, appeal: AppealAudience): boolean {
+  if (isAdmin(viewer)) return true;
+  if (isStaff(viewer))
+    return (
+      viewer.institutionId === appeal.handlerId ||
+      appeal.previousHandlerIds.includes(viewer.institutionId!)
+    );
+  return viewer.apiKeyId !== null && viewer.apiKeyId === appeal.apiKeyId;
+}
+
+/** Anonymous callers get a clear refusal rather than an empty list that looks like "no appeals". */
+export function requireAppealAccess(viewer: Viewer): void {
+  requireRole(viewer, ANY_KEY, 'see appeals');
+}
+
+/** SQL restricting appeals (alias `t`) to those the viewer sees; none for an admin. */
+export function visibleAppeals(viewer: Viewer, params: SqlParameters): string[] {
+  if (isAdmin(viewer)) return [];
+  if (isStaff(viewer)) {
+    const institution = params.add(viewer.institutionId);
+    return [
+      `(t.handler_id = ${institution} OR t.previous_handler_ids @> ARRAY[${institution}]::int[])`,
+    ];
+  }
+  if (viewer.apiKeyId !== null) return [`t.api_key_id = ${params.add(viewer.apiKeyId)}`];
+  return ['false'];
+}
