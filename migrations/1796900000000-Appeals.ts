@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Enterprise appeals: the appeal with its handler and working-day deadlines, its history, and the
  * APPEAL_CHANGED webhook. Two indexes the entities cannot describe: a GIN index over the earlier
- * handlers (staff see what their institution handled), and the moment the next step of an open
+ * handlers of escalated appeals (staff see what their institution handled; the few escalated ones
+ * only, so that the many others cost it nothing), and the moment the next step of an open
  * appeal is due (overdue lists and the escalation sweep read it; DUE_AT in
  * src/appeals/appeal-deadlines.ts is the same expression).
  */
@@ -30,7 +31,7 @@ export class Appeals1796900000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "appeal_region_code_idx" ON "appeal" ("region_code") `);
     await queryRunner.query(`CREATE INDEX "appeal_handler_idx" ON "appeal" ("handler_id", "seq") `);
     await queryRunner.query(
-      `CREATE INDEX "appeal_previous_handler_ids_idx" ON "appeal" USING gin ("previous_handler_ids")`,
+      `CREATE INDEX "appeal_previous_handler_ids_idx" ON "appeal" USING gin ("previous_handler_ids") WHERE previous_handler_ids <> '{}'`,
     );
     await queryRunner.query(
       `CREATE INDEX "appeal_due_idx" ON "appeal" ((CASE status WHEN 'SUBMITTED' THEN least(acknowledge_by, reply_by, resolve_by) WHEN 'ACKNOWLEDGED' THEN least(reply_by, resolve_by) WHEN 'REPLIED' THEN resolve_by END)) WHERE status IN ('SUBMITTED', 'ACKNOWLEDGED', 'REPLIED')`,

@@ -157,7 +157,11 @@ class RequestScope implements RequestContext {
   }
 
   get statistics(): StatisticsLoaders {
-    return (this.statisticsLoaders ??= createStatisticsLoaders(this.sql, this.settings));
+    return (this.statisticsLoaders ??= createStatisticsLoaders(
+      this.sql,
+      this.settings,
+      this.clock,
+    ));
   }
 
   get scorecards(): ScorecardLoaders {

@@ -31,7 +31,8 @@ export function visibleAppeals(viewer: Viewer, params: SqlParameters): string[] 
   if (isStaff(viewer)) {
     const institution = params.add(viewer.institutionId);
     return [
-      `(t.handler_id = ${institution} OR t.previous_handler_ids @> ARRAY[${institution}]::int[])`,
+      // The earlier handlers' test as the partial index appeal_previous_handler_ids_idx reads it.
+      `(t.handler_id = ${institution} OR (t.previous_handler_ids <> '{}' AND t.previous_handler_ids @> ARRAY[${institution}]::int[]))`,
     ];
   }
   if (viewer.apiKeyId !== null) return [`t.api_key_id = ${params.add(viewer.apiKeyId)}`];

@@ -34,7 +34,8 @@ import { AppealCategory, AppealStatus } from './appeal-enums';
 @Check('appeal_escalations_check', `escalations >= 0`)
 // A handler's list (staff keys, scorecards) reads its rows newest first and stops at the page.
 @Index('appeal_handler_idx', ['handlerId', 'seq'])
-// GIN over the earlier handlers (staff see what their institution handled): see the migration.
+// GIN over the earlier handlers of escalated appeals (staff see what their institution handled):
+// a partial index, see the migration.
 @Index('appeal_previous_handler_ids_idx', { synchronize: false })
 // The moment the next step is due, for open appeals only (overdue lists, the escalation sweep):
 // an expression index, see the migration and DUE_AT in appeal-deadlines.ts.

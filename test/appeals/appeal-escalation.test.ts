@@ -9,6 +9,8 @@ import {
   startAppealEscalation,
 } from '../../src/appeals/appeal-escalation.task';
 import { submitAppeal } from '../../src/appeals/appeal.commands';
+import { listAppeals } from '../../src/appeals/appeal.queries';
+import { visibleAppeal } from '../../src/appeals/appeal.resolver';
 import type { Appeal } from '../../src/appeals/appeal.entity';
 import { createRequestContext } from '../../src/app/context';
 import { createReferenceData, type ReferenceData } from '../../src/app/reference-data';
@@ -31,6 +33,7 @@ let db: DataSource;
 let sql: Sql;
 let reference: ReferenceData;
 let partner: Viewer;
+let formerHandlerStaff: Viewer;
 let partnerKeyId: number;
 let count = 0;
 
@@ -41,6 +44,7 @@ beforeAll(async () => {
   const keys = await makeKeys(sql, TAG);
   partner = await viewerFromHeader(sql, keys.partnerA.authorization);
   partnerKeyId = partner.apiKeyId!;
+  formerHandlerStaff = await viewerFromHeader(sql, keys.staffA.authorization);
   // The partner listens for APPEAL_CHANGED (no worker delivers on the shared database).
   await sql.run(
     `INSERT INTO webhook_subscription (api_key_id, url, events, secret_ciphertext, secret_key_id)
@@ -53,9 +57,9 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-async function submitAt(at: Date): Promise<Appeal> {
+async function submitAt(at: Date, creditCode = creditCodeFor(TAG, count++)): Promise<Appeal> {
   const context = createRequestContext({ sql, reference, viewer: partner, clock: () => at });
-  return submitAppeal(context, appealInput(creditCodeFor(TAG, count++)) as never);
+  return submitAppeal(context, appealInput(creditCode) as never);
 }
 
 const sweep = async (at: Date) =>
@@ -80,8 +84,9 @@ async function stateOf(uuid: string) {
 
 describe('escalating late appeals', () => {
   let appeal: Appeal;
+  const appealCreditCode = creditCodeFor(TAG, 'first');
   beforeAll(async () => {
-    appeal = await submitAt(SUBMITTED);
+    appeal = await submitAt(SUBMITTED, appealCreditCode);
   });
 
   it('moves nothing while the deadline holds', async () => {
@@ -118,6 +123,14 @@ describe('escalating late appeals', () => {
     expect(state.acknowledge_by).toEqual(new Date('2025-10-11T16:00:00Z'));
     expect(state.reply_by).toEqual(appeal.replyBy);
     expect(state.resolve_by).toEqual(appeal.resolveBy);
+  });
+
+  it('still shows the appeal to the staff of the institution that handled it before', async () => {
+    const context = createRequestContext({ sql, reference, viewer: formerHandlerStaff });
+    expect(await visibleAppeal(context, appeal.uuid)).not.toBeNull();
+    const window = { size: 10, backward: false, after: null, before: null };
+    const page = await listAppeals(context, { creditCode: appealCreditCode }, window);
+    expect(page.items.map((item) => item.node.uuid)).toEqual([appeal.uuid]);
   });
 
   it('escalates again for the next missed deadline, up to the national centre and no further', async () => {
