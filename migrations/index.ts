@@ -10,6 +10,7 @@ import { PersistedQueries1796300000000 } from './1796300000000-PersistedQueries'
 import { GovernmentOperations1796400000000 } from './1796400000000-GovernmentOperations';
 import { Webhooks1796500000000 } from './1796500000000-Webhooks';
 import { WorkingCalendar1796610000000 } from './1796610000000-WorkingCalendar';
+import { Cultivation1796700000000 } from './1796700000000-Cultivation';
 import { Appeals1796900000000 } from './1796900000000-Appeals';
 
 export const migrations = [
@@ -23,5 +24,6 @@ export const migrations = [
   GovernmentOperations1796400000000,
   Webhooks1796500000000,
   WorkingCalendar1796610000000,
+  Cultivation1796700000000,
   Appeals1796900000000,
 ];

@@ -32,6 +32,11 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long an anonymous directory answer may be served from cache; 0 turns caching off. */
   responseCacheSeconds: number;
+  /**
+   * Whether queries the read planner covers are answered by its one statement (src/read-planner);
+   * off, every query is executed field by field. Tests turn it off to compare the two answers.
+   */
+  readPlanner: boolean;
   /** What the response cache may hold, in bytes of JSON. */
   responseCacheMaxBytes: number;
   /** What the table of automatic persisted queries may hold, in bytes of documents. */
@@ -208,6 +213,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ]),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     responseCacheSeconds: integer(env, 'RESPONSE_CACHE_SECONDS', 30, 0, 3600),
+    readPlanner: boolean(env, 'READ_PLANNER', true),
     responseCacheMaxBytes: integer(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 2 ** 20, 0, 2 ** 34),
     persistedQueriesMaxBytes: integer(
       env,

@@ -3,6 +3,10 @@ import { AppealChange } from '../appeals/appeal-change.entity';
 import { Appeal } from '../appeals/appeal.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
+import { ClusterRegion } from '../cultivation/cluster-region.entity';
+import { Cluster } from '../cultivation/cluster.entity';
+import { DesignationChange } from '../cultivation/designation-change.entity';
+import { Designation } from '../cultivation/designation.entity';
 import { EventRegistrationChange } from '../events/event-registration-change.entity';
 import { EventRegistration } from '../events/event-registration.entity';
 import { Event } from '../events/event.entity';
@@ -43,6 +47,10 @@ export const entities = [
   WebhookSubscription,
   WebhookDelivery,
   WorkingCalendarYear,
+  Designation,
+  DesignationChange,
+  Cluster,
+  ClusterRegion,
   Appeal,
   AppealChange,
 ];

@@ -17,6 +17,7 @@ import { InstitutionEventsResolver } from '../events/institution-events.resolver
 import { OneStopTierEventsResolver } from '../events/one-stop-events.resolver';
 import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegionInstitutionsResolver } from '../institutions/region-institutions.resolver';
+import { ViewerRegionResolver } from '../auth/viewer-region.resolver';
 import { ViewerInstitutionResolver } from '../institutions/viewer-institution.resolver';
 import { OneStopResolver } from '../one-stop/one-stop.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
@@ -39,6 +40,7 @@ const resolvers = [
   InstitutionResolver,
   RegionInstitutionsResolver,
   ViewerInstitutionResolver,
+  ViewerRegionResolver,
   ServiceResolver,
   ServiceCategoryResolver,
   InstitutionServicesResolver,

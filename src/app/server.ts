@@ -13,7 +13,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import { GraphQLError } from 'graphql';
-import { isAdmin } from '../auth/permissions';
+import { sendsLargeBodies } from '../auth/permissions';
 import { viewerFromHeader, type Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import type { LoaderSettings } from '../db/loaders';
@@ -22,6 +22,7 @@ import { Sql } from '../db/sql';
 import { TableVolume } from '../db/table-volume';
 import type { Logger } from '../logger';
 import { errorStatusPlugin, formatError } from '../schema/errors';
+import { plannedReadsPlugin } from '../read-planner/planned-reads.plugin';
 import { queryLimitsPlugin } from '../schema/query-limits';
 import { textHygienePlugin } from '../schema/text-hygiene';
 import { DOCUMENT_LIMITS } from '../schema/document-bounds';
@@ -50,7 +51,8 @@ export const GRAPHQL_PATH = '/graphql';
 /** GraphQL documents are small; anything larger is a mistake or an attack. */
 const MAX_BODY = '100kb';
 /**
- * ADMIN keys may send a province's directory to importNetwork (a few MB of CSV). Which limit
+ * ADMIN keys may send a province's directory to importNetwork (a few MB of CSV), AUTHORITY keys a
+ * province's published list of designations (5,000 rows, about 1 MB). Which limit
  * applies is decided from the Authorization header before a byte of the body is read.
  */
 const ADMIN_MAX_BODY = '32mb';
@@ -151,6 +153,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       queryLimitsPlugin(volume),
       ...(budgets ? [budgetPlugin(budgets)] : []),
       responseCache.plugin,
+      // After the cache: a hit answers before the planner is asked.
+      ...(config.readPlanner ? [plannedReadsPlugin<RequestContext>()] : []),
       changes.plugin,
       errorStatusPlugin(),
       operationLogPlugin(log),
@@ -172,10 +176,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       res.locals.viewer = viewer;
       viewer.then(
         (found) => {
-          const admin = isAdmin(found);
+          const large = sendsLargeBodies(found);
           // The error handler names the limit this request had.
-          res.locals.bodyLimit = admin ? ADMIN_MAX_BODY : MAX_BODY;
-          (admin ? adminBody : publicBody)(req, res, next);
+          res.locals.bodyLimit = large ? ADMIN_MAX_BODY : MAX_BODY;
+          (large ? adminBody : publicBody)(req, res, next);
         },
         () => publicBody(req, res, next),
       );

@@ -12,6 +12,8 @@ export interface NewKey {
   role: string;
   name: string;
   institutionCode?: string;
+  /** The region an AUTHORITY key governs, six digits (--region, normalized by the caller). */
+  regionCode?: string;
   /** Cost points per minute, as typed (--budget); the default budget when absent. */
   budget?: string;
 }
@@ -69,17 +71,19 @@ export async function createApiKey(
       );
     institutionId = institution.id;
   }
+  const regionCode = await governedRegion(sql, role, request.regionCode);
   const budget = request.budget === undefined ? null : parseBudget(request.budget);
   const { key, publicId, keyHash } = generateKey();
   const apiKey = await sql.transaction(async (transaction) => {
     const [row] = await transaction.rows(
-      'INSERT INTO api_key (public_id, key_hash, name, role, institution_id, budget_per_minute) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-      [publicId, keyHash, name, role, institutionId, budget],
+      'INSERT INTO api_key (public_id, key_hash, name, role, institution_id, region_code, budget_per_minute) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+      [publicId, keyHash, name, role, institutionId, regionCode, budget],
     );
     const after = {
       name,
       role,
       institution: request.institutionCode ?? null,
+      region: regionCode,
       budgetPerMinute: budget,
     };
     await recordAudit(transaction, actor, [
@@ -97,11 +101,43 @@ export async function createApiKey(
   return { key, apiKey };
 }
 
+/**
+ * The region an AUTHORITY key is bound to: a province or a real prefecture-level division (a
+ * department governs one), required for AUTHORITY keys and refused for every other role.
+ */
+async function governedRegion(
+  sql: Sql,
+  role: KeyRole,
+  regionCode: string | undefined,
+): Promise<string | null> {
+  if ((role === Role.AUTHORITY) !== (regionCode !== undefined)) {
+    throw badInput(
+      '--region CODE is required for AUTHORITY keys and allowed for no other role',
+      'region',
+    );
+  }
+  if (regionCode === undefined) return null;
+  const [region] = await sql.rows<{ level: string; name: string }>(
+    'SELECT level, name FROM region WHERE code = $1',
+    [regionCode],
+  );
+  if (!region)
+    throw notFound(`--region ${quote(regionCode)} names no GB/T 2260 division`, 'region');
+  if (region.level === 'COUNTY') {
+    throw badInput(
+      `--region ${regionCode} (${region.name}) is a county-level division: AUTHORITY keys govern a province or a prefecture-level division`,
+      'region',
+    );
+  }
+  return regionCode;
+}
+
 export interface KeyListing {
   publicId: string;
   name: string;
   role: Role;
   institution: string | null;
+  region: string | null;
   budgetPerMinute: number | null;
   createdAt: Date;
   revokedAt: Date | null;
@@ -109,7 +145,7 @@ export interface KeyListing {
 
 export async function listApiKeys(sql: Sql): Promise<KeyListing[]> {
   const rows = await sql.rows(
-    `SELECT k.public_id, k.name, k.role, i.code AS institution, k.budget_per_minute, k.created_at, k.revoked_at
+    `SELECT k.public_id, k.name, k.role, i.code AS institution, k.region_code AS region, k.budget_per_minute, k.created_at, k.revoked_at
        FROM api_key k LEFT JOIN institution i ON i.id = k.institution_id ORDER BY k.id`,
   );
   return rows.map((row) => ({
@@ -117,6 +153,7 @@ export async function listApiKeys(sql: Sql): Promise<KeyListing[]> {
     name: row.name as string,
     role: row.role as Role,
     institution: row.institution as string | null,
+    region: row.region as string | null,
     budgetPerMinute: row.budget_per_minute as number | null,
     createdAt: row.created_at as Date,
     revokedAt: row.revoked_at as Date | null,

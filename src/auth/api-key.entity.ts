@@ -21,6 +21,9 @@ import { Role } from './role';
 @Check('api_key_role_check', `role <> 'PUBLIC'`)
 // Staff keys are bound to one institution; other keys to none.
 @Check('api_key_institution_check', `(role = 'INSTITUTION_STAFF') = (institution_id IS NOT NULL)`)
+// AUTHORITY keys are bound to one region (a province or a prefecture-level division); others to
+// none. Compared as text: the enum value is added in the same migration that adds the check.
+@Check('api_key_region_check', `(role::text = 'AUTHORITY') = (region_code IS NOT NULL)`)
 @Check('api_key_budget_check', `budget_per_minute > 0`)
 export class ApiKey {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
@@ -48,6 +51,16 @@ export class ApiKey {
   @ManyToOne('Institution', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'institution_id', foreignKeyConstraintName: 'api_key_institution_id_fkey' })
   institution?: object;
+
+  /** The region an AUTHORITY key governs (with everything below it). */
+  @Index('api_key_region_code_idx')
+  @Column({ type: 'char', length: 6, nullable: true })
+  regionCode!: string | null;
+
+  // Named, not imported, as institution above.
+  @ManyToOne('Region', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'api_key_region_code_fkey' })
+  region?: object;
 
   /** Cost points per minute this key may spend; null: the default (KEY_BUDGET_PER_MINUTE). */
   @Column({ type: 'integer', nullable: true })

@@ -4,11 +4,15 @@
 // every refusal is worded and coded the same way.
 import type { GraphQLField } from 'graphql';
 import { Authorized, Extensions, type AuthChecker } from 'type-graphql';
+import { regionCodeRange } from '../regions/region-code';
 import { forbidden } from '../schema/errors';
 import { Role } from './role';
 import type { Viewer } from './viewer';
 
-/** Every role an API key can carry: a field any key may call. */
+/**
+ * The keys that work the network's services — partners, staff, ADMIN: a field any of them may
+ * call. AUTHORITY keys govern the programmes; they are named where they may act.
+ */
 export const ANY_KEY = [Role.PARTNER, Role.INSTITUTION_STAFF, Role.ADMIN] as const;
 
 /** How a refusal names who may: `who` replaces "<ROLES> keys", `why` follows the refusal. */
@@ -66,6 +70,40 @@ export const isPartnerOwning = (viewer: Viewer, apiKeyId: number | null) =>
 export const isPartner = (viewer: Viewer) => viewer.role === Role.PARTNER;
 export const isStaff = (viewer: Viewer) => viewer.role === Role.INSTITUTION_STAFF;
 export const isAnonymous = (viewer: Viewer) => viewer.role === Role.PUBLIC;
+
+export const isAuthority = (viewer: Viewer) => viewer.role === Role.AUTHORITY;
+
+/** An AUTHORITY key whose region is, or contains, the region of that code (six digits). */
+export function isAuthorityOver(viewer: Viewer, regionCode: string): boolean {
+  if (viewer.role !== Role.AUTHORITY || viewer.regionCode === null) return false;
+  const [low, high] = regionCodeRange(viewer.regionCode);
+  return regionCode >= low && regionCode <= high;
+}
+
+/** ADMIN, or an AUTHORITY over that region: who governs what lies there. */
+export const governs = (viewer: Viewer, regionCode: string) =>
+  isAdmin(viewer) || isAuthorityOver(viewer, regionCode);
+
+/**
+ * FORBIDDEN unless the viewer governs the region `what` lies in (ADMIN, or an AUTHORITY whose
+ * region contains it); an AUTHORITY of another region is told whose it is.
+ */
+export function requireGovernorOf(
+  viewer: Viewer,
+  regionCode: string,
+  action: string,
+  what = 'it',
+): void {
+  if (governs(viewer, regionCode)) return;
+  requireRole(viewer, [Role.AUTHORITY, Role.ADMIN], action);
+  throw forbidden(
+    `may not ${action}: ${what} lies in ${regionCode}, outside this key's region ${viewer.regionCode} — only ADMIN keys or an AUTHORITY key of a region containing ${regionCode} may`,
+  );
+}
+
+/** Keys that send large documents (an imported directory, a published list of 5,000 rows). */
+export const sendsLargeBodies = (viewer: Viewer) =>
+  viewer.role === Role.ADMIN || viewer.role === Role.AUTHORITY;
 
 /** FORBIDDEN unless the viewer is an admin or staff of that institution. */
 export function requireAdminOrStaffOf(

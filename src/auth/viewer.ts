@@ -19,6 +19,8 @@ export interface Viewer {
   lastWritePosition: bigint | null;
   /** Row id of the institution a staff key is bound to. */
   institutionId: number | null;
+  /** The region an AUTHORITY key governs, six digits (with everything below it). */
+  regionCode: string | null;
 }
 
 export const PUBLIC_VIEWER: Viewer = {
@@ -29,6 +31,7 @@ export const PUBLIC_VIEWER: Viewer = {
   budgetPerMinute: null,
   lastWritePosition: null,
   institutionId: null,
+  regionCode: null,
 };
 
 /** Who made a change, as a record's history shows it: the API client's name, else its role. */
@@ -45,7 +48,8 @@ export class ViewerType {
   })
   name!: string | null;
 
-  // `institution` is declared by the institutions domain (viewer-institution.resolver.ts).
+  // `institution` is declared by the institutions domain (viewer-institution.resolver.ts);
+  // `region` by viewer-region.resolver.ts.
 }
 
 function unauthenticated(reason: string): GraphQLError {
@@ -80,5 +84,6 @@ export async function viewerFromHeader(
     budgetPerMinute: apiKey.budgetPerMinute,
     lastWritePosition: apiKey.lastWritePosition === null ? null : BigInt(apiKey.lastWritePosition),
     institutionId: apiKey.institutionId,
+    regionCode: apiKey.regionCode,
   };
 }

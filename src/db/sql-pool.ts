@@ -32,9 +32,11 @@ export interface StatementCounter {
  * pg would queue a second one behind the first, which pg 8 deprecates and pg 9 refuses.
  */
 export interface PooledConnection {
+  /** Runs a statement, as a named prepared statement unless `prepared` is false. */
   send<T extends QueryResultRow>(
     text: string,
     parameters: readonly unknown[],
+    prepared?: boolean,
   ): Promise<SqlResult<T>>;
   /** Transaction control: counted like any statement, sent as a simple query. */
   control(command: 'BEGIN' | 'COMMIT' | 'ROLLBACK'): Promise<void>;
@@ -124,12 +126,16 @@ export class SqlPool {
       return result;
     };
     return {
-      send: <T extends QueryResultRow>(text: string, parameters: readonly unknown[]) =>
+      send: <T extends QueryResultRow>(
+        text: string,
+        parameters: readonly unknown[],
+        prepared = true,
+      ) =>
         inTurn(async () => {
           this.count(counter, text, parameters);
           try {
             const result = await client.query<T>({
-              name: this.statementName(text),
+              name: prepared ? this.statementName(text) : undefined,
               text,
               values: parameters as unknown[],
             });

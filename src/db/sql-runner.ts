@@ -24,6 +24,11 @@ export interface StatementOptions {
    * find a connection.
    */
   heavy?: boolean;
+  /**
+   * False: parse the text each time instead of preparing it by name. For texts built from a
+   * client's selection (the read planner's), past the number of shapes worth keeping prepared.
+   */
+  prepared?: boolean;
 }
 
 /** Runs statements: the pool (`Sql`) or one transaction's connection (`SqlTransaction`). */

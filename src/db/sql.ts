@@ -61,7 +61,10 @@ export class Sql implements SqlRunner {
     parameters: readonly unknown[] = [],
     options: StatementOptions = {},
   ): Promise<T[]> {
-    const read = async () => (await this.run<T>(text, parameters)).rows;
+    const prepared = options.prepared ?? true;
+    const read = async () =>
+      (await this.withConnection((connection) => connection.send<T>(text, parameters, prepared)))
+        .rows;
     return options.heavy ? this.pool.asHeavy(read) : read();
   }
 

@@ -20,9 +20,10 @@ import {
 import { normalizeRegionCode } from '../regions/region-code';
 import type { Region } from '../regions/region.entity';
 import { DomainError } from '../schema/errors';
-import { optionalText, publicCode, requiredText, shownText } from '../schema/input';
+import { publicCode } from '../schema/input';
 import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
 import { DeliveryMode, FeeType } from '../services/service-enums';
+import { serviceDescription, serviceName, serviceNameEn } from '../services/service-rules';
 import type { Taxonomy } from '../services/taxonomy';
 import {
   COLUMNS,
@@ -208,13 +209,9 @@ function institutionDraft(row: CsvRow, problems: RowProblems, context: RowContex
 function serviceDraft(row: CsvRow, problems: RowProblems, context: RowContext) {
   const v = row.values;
   const code = problems.check('code', () => publicCode(v.code));
-  const name = problems.check('name', () => shownText(requiredText(v.name, 'name', 200), 'name'));
-  const nameEn = problems.check('name_en', () =>
-    shownText(optionalText(v.name_en, 'name_en', 200), 'name_en'),
-  );
-  const description = problems.check('description', () =>
-    shownText(optionalText(v.description, 'description', 2000), 'description', { lines: true }),
-  );
+  const name = problems.check('name', () => serviceName(v.name));
+  const nameEn = problems.check('name_en', () => serviceNameEn(v.name_en, 'name_en'));
+  const description = problems.check('description', () => serviceDescription(v.description));
   if (!v.institution_code)
     problems.add(
       'institution_code',

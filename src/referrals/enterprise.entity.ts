@@ -1,6 +1,7 @@
 // The enterprise table: SMEs, keyed by their Unified Social Credit Code.
 import { Field, ObjectType } from 'type-graphql';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -22,6 +23,9 @@ import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
 @ObjectType({ implements: Node, description: 'An SME referred to a service.' })
 @Entity()
 @Unique('enterprise_credit_code_key', ['creditCode'])
+// A GB/T 4754-2017 code: a section letter and the 2 to 4 digits of a division, group or class
+// (that it exists in the table is checked where it is written).
+@Check('enterprise_industry_code_check', `industry_code ~ '^[A-T][0-9]{2,4}$'`)
 export class Enterprise implements Node {
   /** Row id (column `id`); the GraphQL `id` is the global id built from it. */
   @PrimaryGeneratedColumn('identity', { name: 'id', generatedIdentity: 'ALWAYS' })
@@ -52,6 +56,11 @@ export class Enterprise implements Node {
     default: SpecializationLevel.NONE,
   })
   specialization!: SpecializationLevel;
+
+  /** GB/T 4754-2017 industry code, e.g. C3670; null until the registry or a partner says. */
+  @Index('enterprise_industry_code_idx')
+  @Column({ type: 'text', nullable: true })
+  industryCode!: string | null;
 
   @Index('enterprise_region_code_idx')
   @Column({ type: 'char', length: 6 })

@@ -71,6 +71,14 @@ function listTag(list: string): string {
   return tag;
 }
 
+/**
+ * The JSON a cursor of `list` encodes, up to its sort values: `encodeCursor([42], list)` is the
+ * base64url of this text followed by `42]`. For SQL that writes cursors itself (the read planner).
+ */
+export function cursorJsonPrefix(list: string): string {
+  return list ? `${JSON.stringify([listTag(list)]).slice(0, -1)},` : '[';
+}
+
 export function encodeCursor(values: SortValues, list = ''): string {
   const payload = list ? [listTag(list), ...values] : values;
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');

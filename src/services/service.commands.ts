@@ -5,11 +5,12 @@ import { fieldChanges, recordAudit } from '../db/audit-trail';
 import { updateAudited, type ColumnChange } from '../db/audited-update';
 import { isUniqueViolation } from '../db/unique-violation';
 import { institutionByCode } from '../institutions/institution.queries';
-import { optionalText, publicCode, requiredText } from '../schema/input';
+import { publicCode } from '../schema/input';
 import { conflict, notFound, quote } from '../schema/errors';
 import { SpecializationLevel } from './eligibility';
 import type { ServiceContext } from './service.context';
 import type { CreateServiceInput, UpdateServiceInput } from './service.inputs';
+import { serviceDescription, serviceName, serviceNameEn } from './service-rules';
 import { Service } from './service.entity';
 
 /** The fields of a service the audit trail compares, named as the API names them. */
@@ -68,9 +69,9 @@ export async function createService(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::enterprise_scale[], $10) RETURNING *`,
         [
           code,
-          requiredText(input.name, 'name', 200),
-          optionalText(input.nameEn, 'nameEn', 200),
-          optionalText(input.description, 'description', 2000),
+          serviceName(input.name),
+          serviceNameEn(input.nameEn),
+          serviceDescription(input.description),
           institution.key,
           category.key,
           input.deliveryMode,
@@ -120,11 +121,10 @@ export async function updateService(
 
     const changes: ColumnChange[] = [];
     if (input.name !== undefined && input.name !== null)
-      changes.push(['name', requiredText(input.name, 'name', 200)]);
-    if (input.nameEn !== undefined)
-      changes.push(['name_en', optionalText(input.nameEn, 'nameEn', 200)]);
+      changes.push(['name', serviceName(input.name)]);
+    if (input.nameEn !== undefined) changes.push(['name_en', serviceNameEn(input.nameEn)]);
     if (input.description !== undefined)
-      changes.push(['description', optionalText(input.description, 'description', 2000)]);
+      changes.push(['description', serviceDescription(input.description)]);
     if (input.categoryCode)
       changes.push(['category_id', catalog.resolve(input.categoryCode, 'categoryCode').key]);
     if (input.deliveryMode) changes.push(['delivery_mode', input.deliveryMode]);

@@ -137,6 +137,41 @@ describe('API keys', () => {
       /not a key role/,
     );
   });
+
+  it('refuse an AUTHORITY key without a region and any other key bound to one', async () => {
+    await expect(createApiKey(api.sql, { role: 'AUTHORITY', name: 'x' })).rejects.toThrow(
+      /--region CODE is required for AUTHORITY keys/,
+    );
+    await expect(
+      createApiKey(api.sql, { role: 'ADMIN', name: 'x', regionCode: '440000' }),
+    ).rejects.toThrow(/allowed for no other role/);
+    // The table holds the same rule, whatever writes to it.
+    await expect(
+      api.dataSource.query(
+        `INSERT INTO api_key (public_id, key_hash, name, role) VALUES ('xxxxxxxxxxxx', '\\x00', 'x', 'AUTHORITY')`,
+      ),
+    ).rejects.toThrow(/api_key_region_check/);
+  });
+
+  it('let an AUTHORITY key send a published list as large as an ADMIN import', async () => {
+    const { key } = await createApiKey(api.sql, {
+      role: 'AUTHORITY',
+      name: 'keys test large body',
+      regionCode: '320000',
+    });
+    // About 1 MB: refused as too large for a partner, read (and answered) for the authority.
+    const padding = ' '.repeat(1_000_000);
+    const send = (authorization: Record<string, string>) =>
+      fetch(`${api.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...authorization },
+        body: JSON.stringify({ query: `${VIEWER}${padding}` }),
+      });
+    const { key: partner } = await createApiKey(api.sql, { role: 'PARTNER', name: 'x' });
+    expect((await send(bearer(partner))).status).toBe(413);
+    const answer = await send(bearer(key));
+    expect(answer.status).not.toBe(413);
+  });
 });
 
 describe('npm run keys', () => {
@@ -171,11 +206,21 @@ describe('npm run keys', () => {
     // A header row, then one row per key under it.
     const [header, ...rows] = listed.stdout.trim().split('\n');
     const columns = header.split('\t');
-    expect(columns).toEqual(['ID', 'ROLE', 'INSTITUTION', 'BUDGET', 'STATUS', 'CREATED', 'NAME']);
+    expect(columns).toEqual([
+      'ID',
+      'ROLE',
+      'INSTITUTION',
+      'REGION',
+      'BUDGET',
+      'STATUS',
+      'CREATED',
+      'NAME',
+    ]);
     const row = rows.map((line) => line.split('\t')).find((cells) => cells[0] === id)!;
     expect(Object.fromEntries(columns.map((column, at) => [column, row[at]]))).toMatchObject({
       ROLE: 'PARTNER',
       INSTITUTION: '-',
+      REGION: '-',
       BUDGET: 'default',
       STATUS: 'active',
       NAME: 'keys cli test',
@@ -191,7 +236,50 @@ describe('npm run keys', () => {
     const result = await keys('create', '--role', 'KING', '--name', 'x');
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      "keys: --role 'KING' is not a key role: use one of PARTNER, INSTITUTION_STAFF, ADMIN",
+      "keys: --role 'KING' is not a key role: use one of PARTNER, INSTITUTION_STAFF, AUTHORITY, ADMIN",
     );
+  });
+
+  it('binds an AUTHORITY key to the region it names, in any of its GB/T 2260 spellings', async () => {
+    const created = await keys(
+      'create',
+      '--role',
+      'AUTHORITY',
+      '--region',
+      '44',
+      '--name',
+      '广东省工业和信息化厅',
+    );
+    expect(created.status).toBe(0);
+    expect(created.stdout).toContain('governing 440000');
+    const key = created.stdout.trim().split('\n').at(-1)!;
+    const { data } = await api.graphql(
+      '{ viewer { role name region { code name level } } }',
+      {},
+      bearer(key),
+    );
+    expect(data!.viewer).toEqual({
+      role: 'AUTHORITY',
+      name: '广东省工业和信息化厅',
+      region: { code: '440000', name: '广东省', level: 'PROVINCE' },
+    });
+    const listed = await keys('list');
+    const id = /with id (\w+)/.exec(created.stdout)![1];
+    expect(listed.stdout.split('\n').find((line) => line.startsWith(id))).toContain(
+      '\tAUTHORITY\t-\t440000\t',
+    );
+  });
+
+  it('refuses an AUTHORITY key for a county, or for a code that names no division', async () => {
+    const county = await keys('create', '--role', 'AUTHORITY', '--region', '440305', '--name', 'x');
+    expect(county.status).toBe(1);
+    expect(county.stderr.trim()).toBe(
+      'keys: --region 440305 (南山区) is a county-level division: AUTHORITY keys govern a province or a prefecture-level division',
+    );
+    const nowhere = await keys('create', '--role', 'AUTHORITY', '--region', '4499', '--name', 'x');
+    expect(nowhere.status).toBe(1);
+    expect(nowhere.stderr.trim()).toBe("keys: --region '449900' names no GB/T 2260 division");
+    const malformed = await keys('create', '--role', 'AUTHORITY', '--region', '44a', '--name', 'x');
+    expect(malformed.stderr.trim()).toMatch(/^keys: --region '44a' is not a GB\/T 2260 code/);
   });
 });

@@ -1,11 +1,12 @@
 // Statements read what the selection needs: the columns its fields use, totals only when
 // `totalCount` is asked for, a parent chain in one statement however deep, and per-parent pages
-// that stop at the page size.
+// that stop at the page size. These are the resolvers' statements, which answer every request the
+// read planner declines: the planner is off here (its own statements: test/read-planner).
 import type { LoggedStatement } from '../../src/db/statement-log';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 let api: TestApi;
-beforeAll(async () => (api = await startTestApi()));
+beforeAll(async () => (api = await startTestApi({ env: { READ_PLANNER: 'false' } })));
 afterAll(() => api.close());
 
 /** The statements one request sent. */

@@ -471,6 +471,49 @@ describe('services', () => {
     expect(stored).toEqual({ name: '广东省融资对接专场', fee: 'PAID' });
   });
 
+  // Services' names and descriptions are shown and exported as institutions' are; the import
+  // refused these already, the mutations took them until the rule set was shared.
+  it.each([
+    ['createService', { name: '=HYPERLINK("http://x.cn","点击")' }, 'name', /starts with '='/],
+    ['createService', { nameEn: 'Loans\u202Eexe.doc' }, 'nameEn', /invisible mark U\+202E/],
+    [
+      'createService',
+      { description: '融资\u0001对接' },
+      'description',
+      /control character U\+0001/,
+    ],
+    ['updateService', { name: '融资\u0007对接' }, 'name', /control character U\+0007/],
+    ['updateService', { description: '@SUM(1+1)' }, 'description', /starts with '@'/],
+  ])(
+    '%s refuses shown text %p, naming the field, and writes nothing',
+    async (mutation, text, field, message) => {
+      const count = async () =>
+        (await seeded.query(`SELECT count(*)::int AS n, max(updated_at) AS at FROM service`))[0];
+      const before = await count();
+      const input =
+        mutation === 'createService'
+          ? {
+              institutionCode: 'C-441900',
+              code: 'C-441900-S98',
+              name: '出口退税辅导',
+              categoryCode: 'TRD-COMP',
+              deliveryMode: 'ONLINE',
+              fee: 'FREE',
+              ...text,
+            }
+          : { code: 'C-441900-S01', ...text };
+      const { data, errors } = await api.graphql(
+        mutation === 'createService' ? CREATE_SERVICE : UPDATE_SERVICE,
+        { input },
+        admin,
+      );
+      expect(data).toBeNull();
+      expect(errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(errors![0].message).toMatch(message);
+      expect(await count()).toEqual(before);
+    },
+  );
+
   it('refuses other institutions’ staff, unknown categories and taken codes', async () => {
     const input = {
       institutionCode: 'C-440000',

@@ -99,6 +99,8 @@ export async function startTestApi(options: TestApiOptions = {}) {
     /** For the test's own statements: not counted as the server's. */
     sql: new Sql(dataSource),
     reference,
+    /** How many texts the server's pool prepares by name. */
+    preparedTexts: () => serverSql.preparedTexts,
     graphql,
     countedGraphql,
     async close() {

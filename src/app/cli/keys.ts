@@ -1,4 +1,4 @@
-// npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE] [--budget N]
+// npm run keys -- create --role PARTNER|INSTITUTION_STAFF|AUTHORITY|ADMIN --name NAME [--institution CODE] [--region CODE] [--budget N]
 // npm run keys -- list
 // npm run keys -- revoke ID
 // npm run keys -- budget ID N|default
@@ -13,11 +13,12 @@ import {
   setKeyBudget,
 } from '../../auth/api-key.commands';
 import { loadConfig } from '../../config';
+import { normalizeRegionCode } from '../../regions/region-code';
 import { createLogger } from '../../logger';
 import { migrateUnderLock, withToolDatabase } from './tool-database';
 
 const USAGE = `usage:
-  npm run keys -- create --role PARTNER|INSTITUTION_STAFF|ADMIN --name NAME [--institution CODE] [--budget N]
+  npm run keys -- create --role PARTNER|INSTITUTION_STAFF|AUTHORITY|ADMIN --name NAME [--institution CODE] [--region CODE] [--budget N]
   npm run keys -- list
   npm run keys -- revoke ID
   npm run keys -- budget ID N|default      (cost points per minute; default: KEY_BUDGET_PER_MINUTE)`;
@@ -27,6 +28,7 @@ const KEY_COLUMNS: [string, (key: KeyListing) => string][] = [
   ['ID', (key) => key.publicId],
   ['ROLE', (key) => key.role],
   ['INSTITUTION', (key) => key.institution ?? '-'],
+  ['REGION', (key) => key.region ?? '-'],
   ['BUDGET', (key) => (key.budgetPerMinute === null ? 'default' : `${key.budgetPerMinute}/min`)],
   ['STATUS', (key) => (key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active')],
   ['CREATED', (key) => key.createdAt.toISOString()],
@@ -40,6 +42,7 @@ async function main(): Promise<number> {
       role: { type: 'string' },
       name: { type: 'string' },
       institution: { type: 'string' },
+      region: { type: 'string' },
       budget: { type: 'string' },
     },
   });
@@ -66,10 +69,12 @@ async function main(): Promise<number> {
         role: values.role ?? '',
         name: values.name ?? '',
         institutionCode: values.institution,
+        regionCode:
+          values.region === undefined ? undefined : normalizeRegionCode(values.region, '--region'),
         budget: values.budget,
       });
       console.log(
-        `Created ${apiKey.role} key "${apiKey.name}" with id ${apiKey.publicId}${values.institution ? ` for ${values.institution}` : ''}.`,
+        `Created ${apiKey.role} key "${apiKey.name}" with id ${apiKey.publicId}${values.institution ? ` for ${values.institution}` : ''}${apiKey.regionCode ? ` governing ${apiKey.regionCode}` : ''}.`,
       );
       console.log(
         'The key is shown this once; only its hash is stored. Send it as "Authorization: Bearer <key>":',

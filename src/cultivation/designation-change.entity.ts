@@ -1,0 +1,37 @@
+// The designation_change table: every status a designation took, who set it and why.
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DesignationStatus } from './designation-enums';
+import { Designation } from './designation.entity';
+
+@Entity()
+export class DesignationChange {
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'designation_change_pkey',
+  })
+  id!: number;
+
+  @Index('designation_change_designation_id_idx')
+  @Column({ type: 'integer' })
+  designationId!: number;
+
+  @ManyToOne(() => Designation, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'designation_id',
+    foreignKeyConstraintName: 'designation_change_designation_id_fkey',
+  })
+  designation?: Designation;
+
+  @Column({ type: 'enum', enum: DesignationStatus, enumName: 'designation_status' })
+  status!: DesignationStatus;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at!: Date;
+
+  /** The key's name, or "system" for automatic changes (review opening, expiry). */
+  @Column({ type: 'text' })
+  actor!: string;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+}
