@@ -1,7 +1,7 @@
 // The appeal lifecycle as a table for the one lifecycle machine: each step once and in order by
 // the handler's staff (or an admin), closing and the one reopening by the key that submitted it.
 // Extensions are not status moves: who may request and decide them is in the same words below.
-import { isAdmin, isStaffOf } from '../auth/permissions';
+import { isAdmin, isAuthorityOver, isStaffOf } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { forbidden } from '../schema/errors';
 import { LifecycleMachine, type Transitions } from '../schema/lifecycle-machine';
@@ -15,6 +15,8 @@ export enum AppealParty {
   SUBMITTER = 'SUBMITTER',
   /** Staff of the handler's parent institution: they decide extensions. */
   SUPERVISOR = 'SUPERVISOR',
+  /** An AUTHORITY whose region holds the appeal's: it decides extensions too. */
+  AUTHORITY = 'AUTHORITY',
   ADMIN = 'ADMIN',
 }
 
@@ -37,6 +39,7 @@ const WHO: Record<AppealParty, string> = {
   [AppealParty.HANDLER]: 'staff of the handling institution',
   [AppealParty.SUBMITTER]: 'the key that submitted the appeal',
   [AppealParty.SUPERVISOR]: 'staff of the handling institution’s parent',
+  [AppealParty.AUTHORITY]: 'an AUTHORITY over the appeal’s region',
   [AppealParty.ADMIN]: 'an admin',
 };
 
@@ -51,6 +54,7 @@ export const appealLifecycle = new LifecycleMachine({
 export interface AppealParties {
   handlerId: number;
   apiKeyId: number;
+  regionCode: string;
   /** The handler's parent institution (null for the national centre). */
   handlerParentId: number | null;
 }
@@ -62,6 +66,7 @@ export function appealPartiesOf(viewer: Viewer, appeal: AppealParties): AppealPa
   if (isStaffOf(viewer, appeal.handlerId)) parties.push(AppealParty.HANDLER);
   if (appeal.handlerParentId !== null && isStaffOf(viewer, appeal.handlerParentId))
     parties.push(AppealParty.SUPERVISOR);
+  if (isAuthorityOver(viewer, appeal.regionCode)) parties.push(AppealParty.AUTHORITY);
   if (viewer.apiKeyId !== null && viewer.apiKeyId === appeal.apiKeyId)
     parties.push(AppealParty.SUBMITTER);
   return parties;
@@ -69,7 +74,11 @@ export function appealPartiesOf(viewer: Viewer, appeal: AppealParties): AppealPa
 
 /** Who requests an extension, and who decides it. */
 export const EXTENSION_REQUESTERS = WORKERS;
-export const EXTENSION_DECIDERS = [AppealParty.SUPERVISOR, AppealParty.ADMIN];
+export const EXTENSION_DECIDERS = [
+  AppealParty.SUPERVISOR,
+  AppealParty.AUTHORITY,
+  AppealParty.ADMIN,
+];
 
 /** FORBIDDEN unless one of `parties` is among `allowed`, worded as the machine words it. */
 export function requireParty(

@@ -1,17 +1,29 @@
 // Who sees which appeal: the key that submitted it, staff of the institutions that handle or
-// handled it, ADMIN all, PUBLIC none. Others' appeals are answered as if they did not exist.
-import { ANY_KEY, isAdmin, isStaff, requireRole } from '../auth/permissions';
+// handled it, an AUTHORITY those whose need lies in its region, ADMIN all, PUBLIC none. Others'
+// appeals are answered as if they did not exist.
+import {
+  ANY_KEY,
+  isAdmin,
+  isAuthority,
+  isAuthorityOver,
+  isStaff,
+  requireRole,
+} from '../auth/permissions';
+import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import type { SqlParameters } from '../db/rows';
+import { regionCodeRange } from '../regions/region-code';
 
 export interface AppealAudience {
   apiKeyId: number;
+  regionCode: string;
   handlerId: number;
   previousHandlerIds: readonly number[];
 }
 
 export function canSeeAppeal(viewer: Viewer, appeal: AppealAudience): boolean {
   if (isAdmin(viewer)) return true;
+  if (isAuthority(viewer)) return isAuthorityOver(viewer, appeal.regionCode);
   if (isStaff(viewer))
     return (
       viewer.institutionId === appeal.handlerId ||
@@ -22,12 +34,17 @@ export function canSeeAppeal(viewer: Viewer, appeal: AppealAudience): boolean {
 
 /** Anonymous callers get a clear refusal rather than an empty list that looks like "no appeals". */
 export function requireAppealAccess(viewer: Viewer): void {
-  requireRole(viewer, ANY_KEY, 'see appeals');
+  requireRole(viewer, [...ANY_KEY, Role.AUTHORITY], 'see appeals');
 }
 
 /** SQL restricting appeals (alias `t`) to those the viewer sees; none for an admin. */
 export function visibleAppeals(viewer: Viewer, params: SqlParameters): string[] {
   if (isAdmin(viewer)) return [];
+  if (isAuthority(viewer)) {
+    if (viewer.regionCode === null) return ['false'];
+    const [low, high] = regionCodeRange(viewer.regionCode);
+    return [`t.region_code BETWEEN ${params.add(low)} AND ${params.add(high)}`];
+  }
   if (isStaff(viewer)) {
     const institution = params.add(viewer.institutionId);
     return [

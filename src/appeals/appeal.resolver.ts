@@ -45,7 +45,7 @@ export class AppealResolver {
   @Query(() => Appeal, {
     nullable: true,
     description:
-      'PARTNER: those it submitted; INSTITUTION_STAFF: those its institution handles or handled; ADMIN: all. Null for any other.',
+      'PARTNER: those it submitted; INSTITUTION_STAFF: those its institution handles or handled; AUTHORITY: those whose need lies in its region; ADMIN: all. Null for any other.',
   })
   appeal(
     @Arg('id', () => ID, { description: 'Global id of the appeal.' }) id: string,
@@ -127,10 +127,11 @@ export class AppealResolver {
     return { appeal: await requestAppealExtension(context, input) };
   }
 
-  @Allow(WORKERS, 'decide extensions of appeals')
+  @Allow([...WORKERS, Role.AUTHORITY], 'decide extensions of appeals')
   @ChangesCache(CacheEffect.NONE)
   @Mutation(() => AppealPayload, {
-    description: 'Staff of the handler’s parent institution, or ADMIN.',
+    description:
+      'Staff of the handler’s parent institution, an AUTHORITY over the appeal’s region, or ADMIN.',
   })
   async decideAppealExtension(
     @Arg('input', () => DecideAppealExtensionInput, { description: 'The appeal and the decision.' })

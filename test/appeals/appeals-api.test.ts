@@ -2,6 +2,7 @@
 // the one-stop chain, idempotent; the steps once and in order; extensions; closing and the one
 // reopening; who sees what; and every wrong-role or out-of-order move refused with nothing written.
 import { randomUUID } from 'node:crypto';
+import { createApiKey } from '../../src/auth/api-key.commands';
 import { toGlobalId } from '../../src/schema/node';
 import {
   SUBMIT_APPEAL,
@@ -10,7 +11,7 @@ import {
   appealMove,
   appealUuidOf,
 } from '../support/appeal-fixtures';
-import { creditCodeFor, makeKeys } from '../support/referral-fixtures';
+import { bearer, creditCodeFor, makeKeys } from '../support/referral-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { SUBSCRIBE, WEBHOOK_TEST_ENV } from '../support/webhook-fixtures';
 
@@ -18,6 +19,9 @@ const TAG = 'appeals api';
 let api: TestApi;
 let keys: Awaited<ReturnType<typeof makeKeys>>;
 let elsewhere: Awaited<ReturnType<typeof makeKeys>>;
+/** Government departments: Guangdong's (Dongguan lies in it) and Beijing's. */
+let guangdong: Record<string, string>;
+let beijing: Record<string, string>;
 let enterpriseCount = 0;
 const enterprise = () => creditCodeFor(TAG, enterpriseCount++);
 
@@ -34,6 +38,13 @@ beforeAll(async () => {
   // Staff A works at the Dongguan centre (C-441900), staff B at its parent, Guangdong's (C-440000).
   keys = await makeKeys(api.sql, TAG);
   elsewhere = await makeKeys(api.sql, `${TAG} elsewhere`, ['C-110000', 'C-000000']);
+  const authority = async (regionCode: string) =>
+    bearer(
+      (await createApiKey(api.sql, { role: 'AUTHORITY', name: `${TAG} ${regionCode}`, regionCode }))
+        .key,
+    );
+  guangdong = await authority('440000');
+  beijing = await authority('110000');
   const subscribed = await api.graphql(
     SUBSCRIBE,
     { input: { url: 'http://127.0.0.1:9/appeals', events: ['APPEAL_CHANGED'] } },
@@ -252,6 +263,8 @@ describe('handling an appeal', () => {
     await refused(ACKNOWLEDGE, { appealId: id, note }, keys.public, 'FORBIDDEN');
     await refused(REQUEST_EXTENSION, { appealId: id, note }, keys.partnerA, 'FORBIDDEN');
     await refused(REQUEST_EXTENSION, { appealId: id, note }, keys.staffB, 'FORBIDDEN');
+    await refused(ACKNOWLEDGE, { appealId: id, note }, guangdong, 'FORBIDDEN');
+    await refused(REQUEST_EXTENSION, { appealId: id, note }, guangdong, 'FORBIDDEN');
     await move(ACKNOWLEDGE, { appealId: id, note: '已签收' }, keys.staffA);
     await move(REPLY, { appealId: id, note: '已答复' }, keys.staffA);
     await move(REQUEST_EXTENSION, { appealId: id, note: '需协调多部门' }, keys.staffA);
@@ -263,10 +276,12 @@ describe('handling an appeal', () => {
       elsewhere.staffA,
       'NOT_FOUND',
     );
+    await refused(DECIDE_EXTENSION, { appealId: id, approved: true }, beijing, 'NOT_FOUND');
     await move(RESOLVE, { appealId: id, note: '已办结' }, keys.staffA);
     await refused(CLOSE, { appealId: id, satisfaction: 5 }, keys.staffA, 'FORBIDDEN');
     await refused(CLOSE, { appealId: id, satisfaction: 5 }, keys.admin, 'FORBIDDEN');
     await refused(CLOSE, { appealId: id, satisfaction: 5 }, keys.partnerB, 'NOT_FOUND');
+    await refused(CLOSE, { appealId: id, satisfaction: 5 }, guangdong, 'FORBIDDEN');
     await refused(CLOSE, { appealId: id, satisfaction: 6 }, keys.partnerA, 'BAD_USER_INPUT');
   });
 
@@ -317,6 +332,21 @@ describe('handling an appeal', () => {
     );
   });
 
+  it('lets an AUTHORITY over the appeal’s region decide the extension', async () => {
+    const { id } = await submit();
+    await move(REQUEST_EXTENSION, { appealId: id, note: '需协调省级部门' }, keys.staffA);
+    const declined = await move(
+      DECIDE_EXTENSION,
+      { appealId: id, approved: false, note: '请按期办结' },
+      guangdong,
+    );
+    expect(declined.extension).toEqual({ reason: '需协调省级部门', approved: false });
+    expect(declined.history.slice(-1)[0]).toMatchObject({
+      actor: `${TAG} 440000`,
+      note: 'extension declined: 请按期办结',
+    });
+  });
+
   it('reopens a dissatisfied close once, with fresh deadlines, and closes the second time', async () => {
     const { id } = await submit();
     for (const document of [ACKNOWLEDGE, REPLY, RESOLVE])
@@ -346,11 +376,11 @@ describe('who sees an appeal', () => {
   });
 
   it('shows it to its partner, the handler’s staff and admins; to no one else', async () => {
-    for (const key of [keys.partnerA, keys.staffA, keys.admin]) {
+    for (const key of [keys.partnerA, keys.staffA, keys.admin, guangdong]) {
       const { data } = await api.graphql(APPEAL, { id }, key);
       expect(data!.appeal.id).toBe(id);
     }
-    for (const key of [keys.partnerB, keys.staffB, elsewhere.staffA]) {
+    for (const key of [keys.partnerB, keys.staffB, elsewhere.staffA, beijing]) {
       const { data } = await api.graphql(APPEAL, { id }, key);
       expect(data!.appeal).toBeNull();
       const node = await api.graphql(`query ($id: ID!) { node(id: $id) { id } }`, { id }, key);
@@ -368,6 +398,10 @@ describe('who sees an appeal', () => {
     expect(theirs.data!.appeals.nodes.map((n: any) => n.id)).not.toContain(id);
     const elsewhereStaff = await api.graphql(list, {}, elsewhere.staffA);
     expect(elsewhereStaff.data!.appeals.nodes).toEqual([]);
+    const region = await api.graphql(list, {}, guangdong);
+    expect(region.data!.appeals.nodes.map((n: any) => n.id)).toContain(id);
+    const otherRegion = await api.graphql(list, {}, beijing);
+    expect(otherRegion.data!.appeals.nodes).toEqual([]);
   });
 
   it('answers forged ids and cursors with BAD_USER_INPUT, an unknown appeal with null', async () => {
