@@ -13,6 +13,7 @@ import { WorkingCalendar1796610000000 } from './1796610000000-WorkingCalendar';
 import { Cultivation1796700000000 } from './1796700000000-Cultivation';
 import { Registry1796710000000 } from './1796710000000-Registry';
 import { Pilots1796800000000 } from './1796800000000-Pilots';
+import { Appeals1796900000000 } from './1796900000000-Appeals';
 
 export const migrations = [
   Network1795374345446,
@@ -28,4 +29,5 @@ export const migrations = [
   Cultivation1796700000000,
   Registry1796710000000,
   Pilots1796800000000,
+  Appeals1796900000000,
 ];

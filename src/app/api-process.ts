@@ -9,24 +9,28 @@ import {
 } from '../cultivation/registry-upkeep';
 import type { JobQueue } from '../db/job-queue';
 import type { Logger } from '../logger';
+import { startAppealEscalation } from '../appeals/appeal-escalation.task';
 import { startWebhookWorker } from '../webhooks/webhook-worker';
 import { failedStart, stopInOrder, stopOnTermination } from './lifecycle';
 import { openNetwork, type OpenNetwork } from './network';
+import { createReferenceData } from './reference-data';
 import { createApiServer, type ApiServer } from './server';
 
 export function runApiProcess(config: Config, log: Logger): void {
   let network: Partial<OpenNetwork> | undefined;
   let server: ApiServer | undefined;
   let webhooks: JobQueue | null = null;
+  let escalation: JobQueue | undefined;
 
   /**
-   * In dependency order: HTTP (finishing in-flight requests), webhook deliveries under way, pools,
-   * embedded database.
+   * In dependency order: HTTP (finishing in-flight requests), webhook deliveries and the appeals'
+   * escalation sweep under way, pools, embedded database.
    */
   const stop = async () => {
     await stopInOrder([
       ['http', server && (() => server!.stop())],
       ['webhooks', webhooks ? () => webhooks!.stop() : undefined],
+      ['escalation', escalation && (() => escalation!.stop())],
       ['database', network?.close],
     ]);
     log.info('stopped');
@@ -38,8 +42,10 @@ export function runApiProcess(config: Config, log: Logger): void {
     const { sql, database } = await openNetwork(config, log, {
       onOpened: (opened) => (network = opened),
     });
-    server = await createApiServer({ sql, config, log });
-    // The one job queue of the process: webhook deliveries, and the registry's upkeep every minute.
+    // One copy of the reference data for the server and the escalation sweep (the calendar).
+    const reference = createReferenceData(sql);
+    server = await createApiServer({ sql, config, log, reference });
+    // The job queue of the process: webhook deliveries, and the registry's upkeep every minute.
     webhooks = await startWebhookWorker({
       url: database.url,
       sql,
@@ -47,6 +53,12 @@ export function runApiProcess(config: Config, log: Logger): void {
       log,
       otherTasks: { [REGISTRY_UPKEEP]: registryUpkeepTask(sql) },
       crontab: REGISTRY_CRONTAB,
+    });
+    escalation = await startAppealEscalation({
+      url: database.url,
+      sql,
+      workingCalendar: reference.workingCalendar,
+      log,
     });
     const port = await server.listen(config.port);
     log.info(`SME service network API ready at http://localhost:${port}/graphql`, {

@@ -2,6 +2,9 @@
 // (RegionContext, InstitutionContext, …); this is the one place that assembles all of them. Loaders
 // are the request's own, never shared between requests, so one client never sees another's rows.
 import type { OperationTypeNode } from 'graphql';
+import type { AppealContext } from '../appeals/appeal.context';
+import { recomputeAppealDeadlines } from '../appeals/appeal-deadline-recompute';
+import { createAppealLoaders, type AppealLoaders } from '../appeals/appeal.loaders';
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { BATCHED, type LoaderSettings } from '../db/loaders';
 import type { CultivationContext } from '../cultivation/cultivation.context';
@@ -63,7 +66,8 @@ export type RequestContext = ReferralContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
-  WorkingCalendarContext & { origin: RequestOrigin; routing: RequestRouting };
+  WorkingCalendarContext &
+  AppealContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -127,6 +131,9 @@ class RequestScope implements RequestContext {
   private statisticsLoaders: StatisticsLoaders | undefined;
   private scorecardLoaders: ScorecardLoaders | undefined;
   private designationLoaders: DesignationLoaders | undefined;
+  private appealLoaders: AppealLoaders | undefined;
+  /** The domains whose deadlines a new calendar year recounts. */
+  readonly recomputeDeadlines = [recomputeAppealDeadlines];
 
   constructor(
     private readonly choose: SessionChooser,
@@ -180,7 +187,11 @@ class RequestScope implements RequestContext {
   }
 
   get statistics(): StatisticsLoaders {
-    return (this.statisticsLoaders ??= createStatisticsLoaders(this.sql, this.settings));
+    return (this.statisticsLoaders ??= createStatisticsLoaders(
+      this.sql,
+      this.settings,
+      this.clock,
+    ));
   }
 
   get designations(): DesignationLoaders {
@@ -189,5 +200,9 @@ class RequestScope implements RequestContext {
 
   get scorecards(): ScorecardLoaders {
     return (this.scorecardLoaders ??= createScorecardLoaders(this.sql, this.settings, this.clock));
+  }
+
+  get appeals(): AppealLoaders {
+    return (this.appealLoaders ??= createAppealLoaders(this.sql, this.settings));
   }
 }

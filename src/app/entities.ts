@@ -1,4 +1,6 @@
 // The entity list of the DataSource: every domain's tables, known here only.
+import { AppealChange } from '../appeals/appeal-change.entity';
+import { Appeal } from '../appeals/appeal.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { ClusterRegion } from '../cultivation/cluster-region.entity';
@@ -55,4 +57,6 @@ export const entities = [
   PilotCity,
   PilotEnterprise,
   PilotStageChange,
+  Appeal,
+  AppealChange,
 ];

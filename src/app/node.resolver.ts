@@ -1,5 +1,6 @@
 // Relay's node(id) and nodes(ids): which domain loads which Node type is known here only.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { appealNodes } from '../appeals/appeal.resolver';
 import { auditNodes } from '../audit/audit.resolver';
 import { clusterNodes } from '../cultivation/cluster.resolver';
 import { designationNodes } from '../cultivation/designation.resolver';
@@ -29,6 +30,7 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...webhookNodes,
   ...designationNodes,
   ...pilotNodes,
+  ...appealNodes,
 };
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AppealChangeResolver, AppealResolver } from '../appeals/appeal.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { authChecker } from '../auth/permissions';
 import { DesignationResolver } from '../cultivation/designation.resolver';
@@ -85,6 +86,9 @@ const resolvers = [
   PilotEnterpriseResolver,
   InstitutionPilotRecordResolver,
   PilotStatisticsResolver,
+  // Enterprise appeals, answered within working-day deadlines.
+  AppealResolver,
+  AppealChangeResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -57,7 +57,10 @@ export interface JobQueueOptions {
   /** How often an idle worker looks for jobs whose time has come (new jobs wake it at once). */
   pollIntervalMs: number;
   tasks: TaskList;
-  /** Recurring jobs, in graphile-worker's crontab format (one run per minute across processes). */
+  /**
+   * Recurring jobs, in graphile-worker's crontab format; each schedule runs once across every
+   * process (its known_crontabs table), whichever processes are up.
+   */
   crontab?: string;
 }
 

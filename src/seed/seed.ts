@@ -4,7 +4,8 @@
 // edited since are left as they are. One statement per table (and tier), in one transaction.
 // The calendar of events is laid out around the day the seed first ran (seed_info): an event's
 // registrations, history and outcomes are written with the event, only when the event is new;
-// so is the referral history, each referral with its events and feedback (seed-referrals.ts).
+// so is the referral history, each referral with its events and feedback (seed-referrals.ts), and
+// the year of appeals with their history (seed-appeals.ts).
 import { publishChange } from '../db/change-feed';
 import type { Sql, SqlRunner } from '../db/sql';
 import {
@@ -22,8 +23,9 @@ import { planNetwork, type InstitutionRow, type NetworkPlan } from './network-pl
 import { grantDeclaredDesignations } from './seed-declared-designations';
 import { insertEnterprises } from './seed-enterprises';
 import { planReferralHistory } from './referral-history';
-import { insertReferralHistory } from './seed-referrals';
+import { historyPartnerKey, insertReferralHistory } from './seed-referrals';
 import { seedPilots } from './seed-pilots';
+import { insertAppeals } from './seed-appeals';
 import { column } from './columns';
 import { loadPackagedYears } from '../working-calendar/packaged-years';
 import { seedRegistryScale } from '../config';
@@ -106,6 +108,9 @@ export async function seedNetwork(
       );
     });
     await step('pilots', () => seedPilots(transaction, seededOn));
+    await step('appeals', async () =>
+      insertAppeals(transaction, await historyPartnerKey(transaction), seededOn),
+    );
     // Running processes re-read regions and taxonomy once this commits.
     await publishChange(transaction, 'reference');
     return counts;

@@ -6,13 +6,14 @@ import type { Sql } from '../db/sql';
 import { designationCounts } from './designation-figures';
 import { pilotProgressByArea } from '../pilots/pilot-progress.queries';
 import {
+  appealFigures,
   eventFigures,
   institutionCounts,
   referralFunnels,
   serviceCounts,
 } from './statistics.queries';
 
-export function createStatisticsLoaders(sql: Sql, settings: LoaderSettings) {
+export function createStatisticsLoaders(sql: Sql, settings: LoaderSettings, clock: () => Date) {
   const byArea =
     <T>(read: (sql: Sql, areas: readonly string[]) => Promise<Map<string, T>>) =>
     async (areas: readonly string[]) => {
@@ -26,6 +27,10 @@ export function createStatisticsLoaders(sql: Sql, settings: LoaderSettings) {
     events: newLoader(settings, byArea(eventFigures)),
     designations: newLoader(settings, byArea(designationCounts)),
     pilots: newLoader(settings, byArea(pilotProgressByArea)),
+    appeals: newLoader(
+      settings,
+      byArea((runner, areas) => appealFigures(runner, areas, clock())),
+    ),
   };
 }
 
@@ -40,4 +45,5 @@ export const LOADER_OF_FIELD: Record<string, keyof StatisticsLoaders> = {
   events: 'events',
   designations: 'designations',
   pilots: 'pilots',
+  appeals: 'appeals',
 };

@@ -8,6 +8,7 @@ export enum WebhookEventType {
   EVENT_REGISTRATION_CHANGED = 'EVENT_REGISTRATION_CHANGED',
   DESIGNATION_CHANGED = 'DESIGNATION_CHANGED',
   PILOT_STAGE_CHANGED = 'PILOT_STAGE_CHANGED',
+  APPEAL_CHANGED = 'APPEAL_CHANGED',
 }
 
 export enum DeliveryStatus {
@@ -39,6 +40,10 @@ registerEnumType(WebhookEventType, {
     PILOT_STAGE_CHANGED: {
       description:
         'An enterprise was enrolled in a pilot city or moved to another stage; told to ADMIN keys and to AUTHORITY keys of a region containing the city (data: pilotEnterpriseId, cityCode, stage, previousStage).',
+    },
+    APPEAL_CHANGED: {
+      description:
+        'An appeal the subscriber submitted was submitted, moved, extended or escalated (data: appealId, code, change, status, previousStatus, handlerCode).',
     },
   },
 });

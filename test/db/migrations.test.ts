@@ -33,6 +33,8 @@ describe('migrations', () => {
     expect(await pendingMigrations(sql)).toEqual([]);
     expect(await tables()).toEqual([
       'api_key',
+      'appeal',
+      'appeal_change',
       'audit_entry',
       'cluster',
       'cluster_region',

@@ -41,6 +41,174 @@ export type AcceptPilotProjectInput = {
   pilotEnterpriseId: Scalars['ID']['input'];
 };
 
+/** An enterprise appeal (企业诉求), answered by a PUBLIC centre within working-day deadlines and escalated one tier up when late. */
+export type Appeal = Node & {
+  /** The end of the 1st working day after its start (Beijing time). */
+  acknowledgeBy: Scalars['DateTime']['output'];
+  /** What the appeal is about. */
+  category: AppealCategory;
+  /** Public code, e.g. SQ00012345. */
+  code: Scalars['String']['output'];
+  /** Who to talk to at the enterprise (personal data, seen only by those who see the appeal). */
+  contact?: Maybe<ReferralContact>;
+  /** The appeal in the enterprise’s words. */
+  description: Scalars['String']['output'];
+  /** The enterprise that appealed. */
+  enterprise: Enterprise;
+  /** How many times it moved one tier up for a missed deadline. */
+  escalations: Scalars['Int']['output'];
+  /** The extension requested in this round, and its decision; null if none. */
+  extension?: Maybe<AppealExtension>;
+  /** The institution answering it now: the nearest active PUBLIC centre of the region’s chain at first, one tier up after each escalation. */
+  handler: Institution;
+  /** Every move, oldest first. */
+  history: Array<AppealChange>;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** A deadline passed with its step not done. */
+  overdue: Scalars['Boolean']['output'];
+  /** Set when a deadline falls in a year whose holiday schedule is not yet known (weekends only were counted). */
+  provisionalDeadlines: Scalars['Boolean']['output'];
+  /** Where the enterprise’s need is. */
+  region: Region;
+  /** The end of the 3rd working day after its start. */
+  replyBy: Scalars['DateTime']['output'];
+  /** The end of the 15th working day after its start; the 30th from the latest start with an approved extension. */
+  resolveBy: Scalars['DateTime']['output'];
+  /** 1 to 5, given by the partner when closing. */
+  satisfaction?: Maybe<Scalars['Int']['output']>;
+  /** Where the appeal stands. */
+  status: AppealStatus;
+  /** When the partner submitted it. */
+  submittedAt: Scalars['DateTime']['output'];
+  /** The appeal in a line. */
+  title: Scalars['String']['output'];
+};
+
+/** What an enterprise appeal (企业诉求) is about. */
+export type AppealCategory =
+  /** Loans, guarantees, financing costs. */
+  | 'FINANCING'
+  /** Patents, trademarks, infringement. */
+  | 'IP_PROTECTION'
+  /** Land, premises, utilities. */
+  | 'LAND_AND_FACILITIES'
+  /** Licences, tenders, barriers to entry. */
+  | 'MARKET_ACCESS'
+  /** Anything else. */
+  | 'OTHER'
+  /** Payments owed to the enterprise (拖欠账款). */
+  | 'PAYMENT_ARREARS'
+  /** Which policies apply and how to claim them. */
+  | 'POLICY_CONSULTATION'
+  /** Hiring, training, labour relations. */
+  | 'TALENT_AND_LABOR';
+
+/** A move of an appeal: a step, an extension, an escalation. */
+export type AppealChange = {
+  /** Who made the move: an API client name, or the system for escalations. */
+  actor: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Set when the appeal moved to another institution (escalation). */
+  handler?: Maybe<Institution>;
+  /** What was said or decided. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The status after the move. */
+  status: AppealStatus;
+};
+
+/** A page of appeals (Relay cursor connection). */
+export type AppealConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<AppealEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Appeal>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An appeal and its cursor. */
+export type AppealEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The appeal. */
+  node: Appeal;
+};
+
+/** A request for more time to resolve, and its decision. */
+export type AppealExtension = {
+  /** Null while undecided. */
+  approved?: Maybe<Scalars['Boolean']['output']>;
+  /** When it was decided. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the handler needs more time. */
+  reason: Scalars['String']['output'];
+  /** When it was requested. */
+  requestedAt: Scalars['DateTime']['output'];
+};
+
+/** Enterprise appeals whose need lies in the area. */
+export type AppealFigures = {
+  /** Median working days from submission to resolution (the mainland calendar); null when none resolved. */
+  medianWorkingDaysToResolve?: Maybe<Scalars['Float']['output']>;
+  /** Resolved by their resolveBy deadline and never escalated (no deadline missed) ÷ resolved; null when none resolved. */
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  /** Of those, not yet resolved. */
+  open: Scalars['Int']['output'];
+  /** Open, with a deadline passed and its step not done. */
+  overdue: Scalars['Int']['output'];
+  /** Appeals received. */
+  received: Scalars['Int']['output'];
+  /** Share of satisfaction 4 or 5 among closed appeals; null without any. */
+  satisfaction?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Narrows a list of appeals; every field given must hold. */
+export type AppealFilter = {
+  /** Any of these categories. */
+  category?: InputMaybe<Array<AppealCategory>>;
+  /** Appeals of the enterprise with this credit code. */
+  creditCode?: InputMaybe<Scalars['String']['input']>;
+  /** Appeals handled now by this institution (its public code, e.g. C-441900). */
+  handlerCode?: InputMaybe<Scalars['String']['input']>;
+  /** true: a deadline passed with its step not done; false: none did. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Appeals whose need is in this region or below it (2-, 4- or 6-digit code). */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<AppealStatus>>;
+};
+
+/** The appeal after the move. */
+export type AppealPayload = {
+  /** The appeal. */
+  appeal: Appeal;
+};
+
+/** Where an appeal is: each step once and in order; CLOSED is final (a dissatisfied close reopens it once, back to SUBMITTED). */
+export type AppealStatus =
+  /** The handler took it on; a reply is due. */
+  | 'ACKNOWLEDGED'
+  /** Closed by the partner with a satisfaction. Final. */
+  | 'CLOSED'
+  /** The handler answered; a resolution is due. */
+  | 'REPLIED'
+  /** The handler resolved it; the partner may close it. */
+  | 'RESOLVED'
+  /** Waiting for the handler to acknowledge it. */
+  | 'SUBMITTED';
+
+/** A step of an appeal, with what the handler says. */
+export type AppealStepInput = {
+  /** Global id of the appeal. */
+  appealId: Scalars['ID']['input'];
+  /** What was done or said; kept in the history (at most 2,000 characters). */
+  note: Scalars['String']['input'];
+};
+
 /** Who made a change: an API key (never the key itself) or the console. */
 export type AuditActor = {
   /** Public id of the API key (printed inside the key); null for the console. */
@@ -119,6 +287,16 @@ export type CategoryCount = {
   category: ServiceCategory;
   /** Active institutions offering at least one of them. */
   institutions: Scalars['Int']['output'];
+};
+
+/** The submitting partner closes a resolved appeal. */
+export type CloseAppealInput = {
+  /** Global id of the appeal, RESOLVED. */
+  appealId: Scalars['ID']['input'];
+  /** Why, in the partner’s words. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** 1 (poor) to 5 (excellent); 1 or 2 reopens it once. */
+  satisfaction: Scalars['Int']['input'];
 };
 
 /** A characteristic industrial cluster of SMEs (中小企业特色产业集群), located in one or a few county-level divisions. */
@@ -357,6 +535,16 @@ export type CreateWebhookSubscriptionPayload = {
   secret: Scalars['String']['output'];
   /** The subscription. */
   subscription: WebhookSubscription;
+};
+
+/** The decision on a requested extension. */
+export type DecideAppealExtensionInput = {
+  /** Global id of the appeal. */
+  appealId: Scalars['ID']['input'];
+  /** Approved: resolveBy becomes the 30th working day from the latest start. */
+  approved: Scalars['Boolean']['input'];
+  /** Why; kept in the history. */
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How a service is delivered. */
@@ -1047,6 +1235,10 @@ export type InstitutionPayload = {
 
 /** How an institution measures against the national demonstration-platform criteria over one calendar year. */
 export type InstitutionScorecard = {
+  /** Appeals it resolved in the year (a figure, not a criterion). */
+  appealsResolved: Scalars['Int']['output'];
+  /** Of those, resolved by their resolveBy deadline without an escalation (no deadline missed). */
+  appealsResolvedOnTime: Scalars['Int']['output'];
   /** Distinct enterprises with a COMPLETED referral in the year (criterion: at least 150). */
   enterprisesServed: Scalars['Int']['output'];
   /** Events organized that took place in the year: started in it, ended, not cancelled (criterion: at least 8). */
@@ -1102,10 +1294,14 @@ export type MoveInstitutionInput = {
 export type Mutation = {
   /** Computes the subsidy by the city’s rule; the city’s funds are never overspent. AUTHORITY of a region containing the city, or ADMIN: IN_TRANSFORMATION → ACCEPTED at the level reached (at least the level found); CONFLICT, saying what is left, when the SME pool cannot pay the subsidy. */
   acceptPilotProject: PilotEnterprisePayload;
+  /** INSTITUTION_STAFF of the handler, or ADMIN. */
+  acknowledgeAppeal: AppealPayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN, before it starts: cancels the event and every live registration. */
   cancelEvent: EventPayload;
   /** The PARTNER that registered, the organizer’s staff or ADMIN, before the event starts; promotes the first waitlisted. */
   cancelEventRegistration: EventRegistrationPayload;
+  /** The PARTNER that submitted it, once RESOLVED; a satisfaction of 1 or 2 reopens it once (back to SUBMITTED at the same handler, new deadlines). */
+  closeAppeal: AppealPayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN. */
   createEvent: EventPayload;
   /** ADMIN. Keeping the network itself up to date. */
@@ -1118,6 +1314,8 @@ export type Mutation = {
   createService: ServicePayload;
   /** PARTNER, AUTHORITY or ADMIN. Subscribes a URL to changes the key may see (AUTHORITY: DESIGNATION_CHANGED in its region); the signing secret is in the answer, once. */
   createWebhookSubscription: CreateWebhookSubscriptionPayload;
+  /** Staff of the handler’s parent institution, an AUTHORITY over the appeal’s region, or ADMIN. */
+  decideAppealExtension: AppealPayload;
   /** Deletes one of the key’s subscriptions: nothing more is delivered to it, queued deliveries end DEAD. False when it was deleted already. */
   deleteWebhookSubscription: Scalars['Boolean']['output'];
   /** AUTHORITY of a region containing the city, or ADMIN: enrols an enterprise located in the city’s region, until the city’s end date; one pilot at a time per enterprise; idempotent per key. */
@@ -1138,6 +1336,12 @@ export type Mutation = {
   redeliverWebhook: WebhookDelivery;
   /** PARTNER or ADMIN. CONFIRMED while seats are left, WAITLISTED after; never overbooked. */
   registerForEvent: EventRegistrationPayload;
+  /** INSTITUTION_STAFF of the handler, or ADMIN. */
+  replyToAppeal: AppealPayload;
+  /** Staff of the handler (or ADMIN), once, before resolveBy; the note is the reason. */
+  requestAppealExtension: AppealPayload;
+  /** INSTITUTION_STAFF of the handler, or ADMIN. */
+  resolveAppeal: AppealPayload;
   /** The granting authority or ADMIN: RENEWED (three more years) or EXITED. */
   reviewDesignation: DesignationPayload;
   /** The granting authority or ADMIN; revoking SPECIALIZED_SME revokes the enterprise's LITTLE_GIANT with it. */
@@ -1146,6 +1350,8 @@ export type Mutation = {
   setWorkingCalendarYear: Array<CalendarDay>;
   /** AUTHORITY of a region containing the city, or ADMIN: DIAGNOSED → IN_TRANSFORMATION, with its provider and cost. */
   startPilotProject: PilotEnterprisePayload;
+  /** PARTNER or ADMIN; routed to the nearest active PUBLIC centre of the region’s chain; idempotent per key. */
+  submitAppeal: AppealPayload;
   /** The PARTNER that made the referral, once it is COMPLETED; once per referral (a retry with the same rating answers the same, a different one is CONFLICT). */
   submitReferralFeedback: SubmitFeedbackPayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN: title, venue, times, capacity (never below the seats held; added seats go to the waitlist first). */
@@ -1168,6 +1374,12 @@ export type MutationAcceptPilotProjectArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationAcknowledgeAppealArgs = {
+  input: AppealStepInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationCancelEventArgs = {
   code: Scalars['String']['input'];
 };
@@ -1176,6 +1388,12 @@ export type MutationCancelEventArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationCancelEventRegistrationArgs = {
   registrationId: Scalars['ID']['input'];
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationCloseAppealArgs = {
+  input: CloseAppealInput;
 };
 
 
@@ -1212,6 +1430,12 @@ export type MutationCreateServiceArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationCreateWebhookSubscriptionArgs = {
   input: CreateWebhookSubscriptionInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationDecideAppealExtensionArgs = {
+  input: DecideAppealExtensionInput;
 };
 
 
@@ -1277,6 +1501,24 @@ export type MutationRegisterForEventArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationReplyToAppealArgs = {
+  input: AppealStepInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationRequestAppealExtensionArgs = {
+  input: AppealStepInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationResolveAppealArgs = {
+  input: AppealStepInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationReviewDesignationArgs = {
   input: ReviewDesignationInput;
 };
@@ -1297,6 +1539,12 @@ export type MutationSetWorkingCalendarYearArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationStartPilotProjectArgs = {
   input: StartPilotProjectInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationSubmitAppealArgs = {
+  input: SubmitAppealInput;
 };
 
 
@@ -1337,6 +1585,8 @@ export type MutationWithdrawPilotEnterpriseArgs = {
 
 /** Figures of the network in a region and everything below it (the whole country when regionCode is omitted). */
 export type NetworkStatistics = {
+  /** Enterprise appeals whose need lies in the area: volume, deadlines, satisfaction. */
+  appeals: AppealFigures;
   /** The next level’s regions, each with its own figures (provinces under the country, prefectures under a province). */
   breakdown: Array<NetworkStatistics>;
   /** MUNICIPAL: real prefectures with an active PUBLIC municipal centre; COUNTY: county-level divisions with an active PUBLIC county centre. */
@@ -1619,6 +1869,10 @@ export type PilotStageChange = {
 
 /** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
 export type Query = {
+  /** PARTNER: those it submitted; INSTITUTION_STAFF: those its institution handles or handled; AUTHORITY: those whose need lies in its region; ADMIN: all. Null for any other. */
+  appeal?: Maybe<Appeal>;
+  /** Appeals the key may see, newest first. PUBLIC (no key) is refused with FORBIDDEN. */
+  appeals: AppealConnection;
   /** ADMIN. Every write to the network — who, when, what — newest first. Entries are never changed or removed. */
   auditLog: AuditEntryConnection;
   /** A cluster by its code; null if none has it. */
@@ -1669,6 +1923,22 @@ export type Query = {
   webhookSubscriptions: WebhookSubscriptionConnection;
   /** The days of a year and whether each is a working day; known: whether that year's schedule is held. */
   workingCalendar: Array<CalendarDay>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryAppealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryAppealsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AppealFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2247,6 +2517,22 @@ export type StartPilotProjectInput = {
   providerCode: Scalars['String']['input'];
 };
 
+/** An enterprise’s appeal, routed to the nearest active PUBLIC centre. */
+export type SubmitAppealInput = {
+  /** What it is about. */
+  category: AppealCategory;
+  /** The appeal in the enterprise’s words (at most 5,000 characters). */
+  description: Scalars['String']['input'];
+  /** The enterprise; upserted by its credit code. */
+  enterprise: EnterpriseInput;
+  /** Retrying with the same key returns the first result; nothing is created twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Where the need is: a 2-, 4- or 6-digit GB/T 2260 code. */
+  regionCode: Scalars['String']['input'];
+  /** The appeal in a line (at most 200 characters). */
+  title: Scalars['String']['input'];
+};
+
 /** The referring partner’s rating of a completed referral. */
 export type SubmitFeedbackInput = {
   /** What went well or not, in the partner’s words (at most 2,000 characters). */
@@ -2421,6 +2707,8 @@ export type WebhookDeliveryEdge = {
 
 /** A change a webhook subscription can be told about. */
 export type WebhookEventType =
+  /** An appeal the subscriber submitted was submitted, moved, extended or escalated (data: appealId, code, change, status, previousStatus, handlerCode). */
+  | 'APPEAL_CHANGED'
   /** A designation was granted or changed status (data: designationId, creditCode, kind, status, previousStatus; previousStatus null for a grant). ADMIN keys hear every one, AUTHORITY keys those of enterprises in their region. */
   | 'DESIGNATION_CHANGED'
   /** An event registration the subscriber may see was made or changed status (data: registrationId, eventCode, status, previousStatus). */
