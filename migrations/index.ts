@@ -11,6 +11,7 @@ import { GovernmentOperations1796400000000 } from './1796400000000-GovernmentOpe
 import { Webhooks1796500000000 } from './1796500000000-Webhooks';
 import { WorkingCalendar1796610000000 } from './1796610000000-WorkingCalendar';
 import { Cultivation1796700000000 } from './1796700000000-Cultivation';
+import { Policies1796850000000 } from './1796850000000-Policies';
 
 export const migrations = [
   Network1795374345446,
@@ -24,4 +25,5 @@ export const migrations = [
   Webhooks1796500000000,
   WorkingCalendar1796610000000,
   Cultivation1796700000000,
+  Policies1796850000000,
 ];

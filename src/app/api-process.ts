@@ -4,6 +4,7 @@
 import type { Config } from '../config';
 import type { JobQueue } from '../db/job-queue';
 import type { Logger } from '../logger';
+import { ENTITLE_OPENED_POLICIES, entitleOpenedPoliciesTask } from '../policies/policy-opening';
 import { startWebhookWorker } from '../webhooks/webhook-worker';
 import { failedStart, stopInOrder, stopOnTermination } from './lifecycle';
 import { openNetwork, type OpenNetwork } from './network';
@@ -34,7 +35,13 @@ export function runApiProcess(config: Config, log: Logger): void {
       onOpened: (opened) => (network = opened),
     });
     server = await createApiServer({ sql, config, log });
-    webhooks = await startWebhookWorker({ url: database.url, sql, config: config.webhooks, log });
+    webhooks = await startWebhookWorker({
+      url: database.url,
+      sql,
+      config: config.webhooks,
+      log,
+      tasks: { [ENTITLE_OPENED_POLICIES]: entitleOpenedPoliciesTask(sql) },
+    });
     const port = await server.listen(config.port);
     log.info(`SME service network API ready at http://localhost:${port}/graphql`, {
       startupMs: Math.round(performance.now() - startedAt),

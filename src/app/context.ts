@@ -13,6 +13,9 @@ import {
 } from '../institutions/institution.loaders';
 import type { NetworkImportContext } from '../network-import/network-import.context';
 import type { OneStopContext } from '../one-stop/one-stop.lookup';
+import { recomputePayBy } from '../policies/pay-by';
+import type { PolicyContext } from '../policies/policy.context';
+import { createPolicyLoaders, type PolicyLoaders } from '../policies/policy.loaders';
 import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
 import { ConnectionLoaders } from '../schema/connection-loaders';
@@ -49,6 +52,7 @@ export type RequestContext = ReferralContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
+  PolicyContext &
   WorkingCalendarContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
@@ -109,6 +113,9 @@ class RequestScope implements RequestContext {
   private eventLoaders: EventLoaders | undefined;
   private statisticsLoaders: StatisticsLoaders | undefined;
   private scorecardLoaders: ScorecardLoaders | undefined;
+  private policyLoaders: PolicyLoaders | undefined;
+  /** What setWorkingCalendarYear recomputes: the deadlines each domain holds. */
+  readonly recomputeDeadlines = [recomputePayBy];
 
   constructor(
     private readonly choose: SessionChooser,
@@ -151,6 +158,10 @@ class RequestScope implements RequestContext {
 
   get statistics(): StatisticsLoaders {
     return (this.statisticsLoaders ??= createStatisticsLoaders(this.sql, this.settings));
+  }
+
+  get policies(): PolicyLoaders {
+    return (this.policyLoaders ??= createPolicyLoaders(this.sql, this.settings));
   }
 
   get scorecards(): ScorecardLoaders {

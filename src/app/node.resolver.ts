@@ -3,6 +3,8 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { auditNodes } from '../audit/audit.resolver';
 import { eventNodes } from '../events/event.resolver';
 import { institutionNodes } from '../institutions/institution.resolver';
+import { policyApplicationNodes } from '../policies/policy-application.resolver';
+import { policyNodes } from '../policies/policy.resolver';
 import { referralNodes } from '../referrals/referral.resolver';
 import { regionNodes } from '../regions/region.resolver';
 import { badInput } from '../schema/errors';
@@ -23,6 +25,8 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...eventNodes,
   ...auditNodes,
   ...webhookNodes,
+  ...policyNodes,
+  ...policyApplicationNodes,
 };
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */

@@ -19,6 +19,8 @@ import { RegionInstitutionsResolver } from '../institutions/region-institutions.
 import { ViewerRegionResolver } from '../auth/viewer-region.resolver';
 import { ViewerInstitutionResolver } from '../institutions/viewer-institution.resolver';
 import { OneStopResolver } from '../one-stop/one-stop.resolver';
+import { PolicyApplicationResolver } from '../policies/policy-application.resolver';
+import { PolicyResolver } from '../policies/policy.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
 import { ReferralFeedbackResolver } from '../referrals/feedback.resolver';
 import { ReferralResolver } from '../referrals/referral.resolver';
@@ -62,6 +64,8 @@ const resolvers = [
   WebhookSubscriptionResolver,
   // The mainland's working calendar, which deadlines are counted in.
   WorkingCalendarResolver,
+  PolicyResolver,
+  PolicyApplicationResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -22,6 +22,7 @@ import { planNetwork, type InstitutionRow, type NetworkPlan } from './network-pl
 import { insertEnterprises } from './seed-enterprises';
 import { planReferralHistory } from './referral-history';
 import { insertReferralHistory } from './seed-referrals';
+import { insertPolicies } from './seed-policies';
 import { column } from './columns';
 import { loadPackagedYears } from '../working-calendar/packaged-years';
 
@@ -77,6 +78,7 @@ export async function seedNetwork(
       transaction,
       planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
     );
+    await insertPolicies(transaction, seededOn);
     // Running processes re-read regions and taxonomy once this commits.
     await publishChange(transaction, 'reference');
     return counts;

@@ -6,6 +6,7 @@ export enum WebhookEventType {
   REFERRAL_CREATED = 'REFERRAL_CREATED',
   REFERRAL_STATUS_CHANGED = 'REFERRAL_STATUS_CHANGED',
   EVENT_REGISTRATION_CHANGED = 'EVENT_REGISTRATION_CHANGED',
+  POLICY_APPLICATION_CHANGED = 'POLICY_APPLICATION_CHANGED',
 }
 
 export enum DeliveryStatus {
@@ -29,6 +30,10 @@ registerEnumType(WebhookEventType, {
     EVENT_REGISTRATION_CHANGED: {
       description:
         'An event registration the subscriber may see was made or changed status (data: registrationId, eventCode, status, previousStatus).',
+    },
+    POLICY_APPLICATION_CHANGED: {
+      description:
+        'A policy application the subscriber made (or, for ADMIN, any application or entitlement) was made or changed status (data: applicationId, policyCode, status, previousStatus).',
     },
   },
 });
