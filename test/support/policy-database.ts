@@ -28,7 +28,10 @@ function threeProvinces(): NetworkPlan {
 }
 
 /** The API over a freshly seeded database of three provinces; close() drops it. */
-export async function policyTestApi(name: string): Promise<TestApi & { drop(): Promise<void> }> {
+export async function policyTestApi(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<TestApi & { drop(): Promise<void> }> {
   const scratch = await createScratchDatabase(name);
   const dataSource = createNetworkDataSource({
     url: scratch.url,
@@ -42,7 +45,7 @@ export async function policyTestApi(name: string): Promise<TestApi & { drop(): P
   } finally {
     await dataSource.destroy();
   }
-  const api = await startTestApi({ databaseUrl: scratch.url });
+  const api = await startTestApi({ databaseUrl: scratch.url, env });
   return {
     ...api,
     async close() {
