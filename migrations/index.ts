@@ -14,6 +14,7 @@ import { Cultivation1796700000000 } from './1796700000000-Cultivation';
 import { Registry1796710000000 } from './1796710000000-Registry';
 import { Pilots1796800000000 } from './1796800000000-Pilots';
 import { Appeals1796900000000 } from './1796900000000-Appeals';
+import { Policies1796850000000 } from './1796850000000-Policies';
 
 export const migrations = [
   Network1795374345446,
@@ -30,4 +31,5 @@ export const migrations = [
   Registry1796710000000,
   Pilots1796800000000,
   Appeals1796900000000,
+  Policies1796850000000,
 ];

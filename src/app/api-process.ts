@@ -10,6 +10,7 @@ import {
 import type { JobQueue } from '../db/job-queue';
 import type { Logger } from '../logger';
 import { startAppealEscalation } from '../appeals/appeal-escalation.task';
+import { ENTITLE_OPENED_POLICIES, entitleOpenedPoliciesTask } from '../policies/policy-opening';
 import { startWebhookWorker } from '../webhooks/webhook-worker';
 import { failedStart, stopInOrder, stopOnTermination } from './lifecycle';
 import { openNetwork, type OpenNetwork } from './network';
@@ -51,7 +52,10 @@ export function runApiProcess(config: Config, log: Logger): void {
       sql,
       config: config.webhooks,
       log,
-      otherTasks: { [REGISTRY_UPKEEP]: registryUpkeepTask(sql) },
+      otherTasks: {
+        [REGISTRY_UPKEEP]: registryUpkeepTask(sql),
+        [ENTITLE_OPENED_POLICIES]: entitleOpenedPoliciesTask(sql),
+      },
       crontab: REGISTRY_CRONTAB,
     });
     escalation = await startAppealEscalation({

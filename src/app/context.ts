@@ -12,7 +12,9 @@ import {
   createDesignationLoaders,
   type DesignationLoaders,
 } from '../cultivation/designation.loaders';
+import type { RegistryFollowers } from '../cultivation/registry-followers';
 import { registryReader } from '../cultivation/registry-standing';
+import { endEntitlementsOf, entitleNewlyEligible } from '../policies/policy-entitlements';
 import type { Sql } from '../db/sql';
 import {
   createCultivationLoaders,
@@ -28,6 +30,9 @@ import type { NetworkImportContext } from '../network-import/network-import.cont
 import type { PilotContext } from '../pilots/pilot.context';
 import { createPilotLoaders, type PilotLoaders } from '../pilots/pilot.loaders';
 import type { OneStopContext } from '../one-stop/one-stop.lookup';
+import { recomputePayBy } from '../policies/pay-by';
+import type { PolicyContext } from '../policies/policy.context';
+import { createPolicyLoaders, type PolicyLoaders } from '../policies/policy.loaders';
 import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
 import { ConnectionLoaders } from '../schema/connection-loaders';
@@ -66,6 +71,7 @@ export type RequestContext = ReferralContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
+  PolicyContext &
   WorkingCalendarContext &
   AppealContext & { origin: RequestOrigin; routing: RequestRouting };
 
@@ -120,6 +126,11 @@ class RequestScope implements RequestContext {
   readonly workingCalendar: ReferenceData['workingCalendar'];
   readonly categoryKeys: RequestContext['categoryKeys'];
   readonly registry = registryReader;
+  /** Policies' no-application entitlements follow the registry's grants and ends. */
+  readonly registryFollowers: RegistryFollowers = {
+    granted: entitleNewlyEligible,
+    ended: endEntitlementsOf,
+  };
   private session: Sql | undefined;
   private connectionLoaders: ConnectionLoaders | undefined;
   private institutionLoaders: InstitutionLoaders | undefined;
@@ -132,8 +143,9 @@ class RequestScope implements RequestContext {
   private scorecardLoaders: ScorecardLoaders | undefined;
   private designationLoaders: DesignationLoaders | undefined;
   private appealLoaders: AppealLoaders | undefined;
-  /** The domains whose deadlines a new calendar year recounts. */
-  readonly recomputeDeadlines = [recomputeAppealDeadlines];
+  private policyLoaders: PolicyLoaders | undefined;
+  /** What setWorkingCalendarYear recomputes: the deadlines each domain holds. */
+  readonly recomputeDeadlines = [recomputeAppealDeadlines, recomputePayBy];
 
   constructor(
     private readonly choose: SessionChooser,
@@ -196,6 +208,10 @@ class RequestScope implements RequestContext {
 
   get designations(): DesignationLoaders {
     return (this.designationLoaders ??= createDesignationLoaders(this.sql, this.settings));
+  }
+
+  get policies(): PolicyLoaders {
+    return (this.policyLoaders ??= createPolicyLoaders(this.sql, this.settings));
   }
 
   get scorecards(): ScorecardLoaders {

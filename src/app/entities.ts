@@ -16,6 +16,9 @@ import { Enterprise } from '../referrals/enterprise.entity';
 import { ReferralEvent } from '../referrals/referral-event.entity';
 import { ReferralFeedback } from '../referrals/referral-feedback.entity';
 import { Referral } from '../referrals/referral.entity';
+import { PolicyApplicationChange } from '../policies/policy-application-change.entity';
+import { PolicyApplication } from '../policies/policy-application.entity';
+import { Policy } from '../policies/policy.entity';
 import { Region } from '../regions/region.entity';
 import { SeedInfo } from '../seed/seed-info.entity';
 import { Service } from '../services/service.entity';
@@ -59,4 +62,7 @@ export const entities = [
   PilotStageChange,
   Appeal,
   AppealChange,
+  Policy,
+  PolicyApplication,
+  PolicyApplicationChange,
 ];

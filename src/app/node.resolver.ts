@@ -7,6 +7,8 @@ import { designationNodes } from '../cultivation/designation.resolver';
 import { eventNodes } from '../events/event.resolver';
 import { institutionNodes } from '../institutions/institution.resolver';
 import { pilotNodes } from '../pilots/pilot.resolver';
+import { policyApplicationNodes } from '../policies/policy-application.resolver';
+import { policyNodes } from '../policies/policy.resolver';
 import { referralNodes } from '../referrals/referral.resolver';
 import { regionNodes } from '../regions/region.resolver';
 import { badInput } from '../schema/errors';
@@ -31,6 +33,8 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...designationNodes,
   ...pilotNodes,
   ...appealNodes,
+  ...policyNodes,
+  ...policyApplicationNodes,
 };
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */

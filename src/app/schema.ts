@@ -29,6 +29,8 @@ import {
 } from '../pilots/pilot-enterprise.resolver';
 import { PilotCityResolver } from '../pilots/pilot.resolver';
 import { OneStopResolver } from '../one-stop/one-stop.resolver';
+import { PolicyApplicationResolver } from '../policies/policy-application.resolver';
+import { PolicyResolver } from '../policies/policy.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
 import { ReferralFeedbackResolver } from '../referrals/feedback.resolver';
 import { ReferralResolver } from '../referrals/referral.resolver';
@@ -89,6 +91,8 @@ const resolvers = [
   // Enterprise appeals, answered within working-day deadlines.
   AppealResolver,
   AppealChangeResolver,
+  PolicyResolver,
+  PolicyApplicationResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -2,6 +2,7 @@
 import type { ReferralContext } from '../referrals/referral.context';
 import type { CultivationLoaders } from './cultivation.loaders';
 import type { DesignationLoaders } from './designation.loaders';
+import type { RegistryFollowers } from './registry-followers';
 
 /** What the cultivation resolvers need of a request. */
 export interface CultivationContext extends ReferralContext {
@@ -9,4 +10,6 @@ export interface CultivationContext extends ReferralContext {
   cultivation: CultivationLoaders;
   /** "Now" for the request (a granted list's validFrom is checked against its Beijing day). */
   clock(): Date;
+  /** Told of every grant and end of a designation, in its transaction. */
+  registryFollowers: RegistryFollowers;
 }

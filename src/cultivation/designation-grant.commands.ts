@@ -181,6 +181,7 @@ export async function grantDesignations(
         viewer,
         inserted.map((row) => changedRow(row, 'grant', null, null)),
       );
+      await context.registryFollowers.granted(transaction, [...ids.values()]);
       return inserted.map((row) => row.id);
     });
   } catch (error) {

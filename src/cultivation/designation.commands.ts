@@ -2,7 +2,7 @@
 // referrals and registrations lock it before reading what the registry holds
 // (verified-standing.ts): a revocation and a referral are settled by that lock.
 import { isAdmin, requireGovernorOf } from '../auth/permissions';
-import type { SqlRunner } from '../db/sql';
+import type { SqlRunner, SqlTransaction } from '../db/sql';
 import { badInput, DomainError, notFound, quote } from '../schema/errors';
 import { optionalText, requiredText, shownText } from '../schema/input';
 import { requireNodeKey } from '../schema/node';
@@ -80,7 +80,7 @@ async function lockedDesignation(
  * same enterprise's live LITTLE_GIANT with it; their history, audit and webhooks.
  */
 async function moveDesignation(
-  transaction: SqlRunner,
+  transaction: SqlTransaction,
   context: CultivationContext,
   designation: LockedDesignation,
   move: { to: DesignationStatus; renew: boolean; action: 'review' | 'revoke'; reason: string },
@@ -113,6 +113,9 @@ async function moveDesignation(
     changes.push(...giants.map((row) => changedRow(row, move.action, row.previous, why)));
   }
   await recordDesignationChanges(transaction, context.viewer, changes);
+  const enterprise = [designation.enterprise_id];
+  if (ends) await context.registryFollowers.ended(transaction, enterprise, move.reason);
+  else if (move.renew) await context.registryFollowers.granted(transaction, enterprise);
 }
 
 /** A move of one designation, decided once it is locked and the viewer's right checked. */

@@ -35,7 +35,7 @@ export class DesignationFilter {
 
 @InputType({
   description:
-    'An enterprise as a published list (one row) or a pilot enrolment names it; a listed one keeps what the registry holds.',
+    'An enterprise as a programme names it (a row of a published list, a pilot enrolment, a policy application); a listed one keeps what the registry holds.',
 })
 export class DesignatedEnterpriseInput {
   @Field({

@@ -26,6 +26,7 @@ import { planReferralHistory } from './referral-history';
 import { historyPartnerKey, insertReferralHistory } from './seed-referrals';
 import { seedPilots } from './seed-pilots';
 import { insertAppeals } from './seed-appeals';
+import { insertPolicies } from './seed-policies';
 import { column } from './columns';
 import { loadPackagedYears } from '../working-calendar/packaged-years';
 import { seedRegistryScale } from '../config';
@@ -108,6 +109,7 @@ export async function seedNetwork(
       );
     });
     await step('pilots', () => seedPilots(transaction, seededOn));
+    await step('policies', () => insertPolicies(transaction, seededOn));
     await step('appeals', async () =>
       insertAppeals(transaction, await historyPartnerKey(transaction), seededOn),
     );

@@ -9,6 +9,7 @@ export enum WebhookEventType {
   DESIGNATION_CHANGED = 'DESIGNATION_CHANGED',
   PILOT_STAGE_CHANGED = 'PILOT_STAGE_CHANGED',
   APPEAL_CHANGED = 'APPEAL_CHANGED',
+  POLICY_APPLICATION_CHANGED = 'POLICY_APPLICATION_CHANGED',
 }
 
 export enum DeliveryStatus {
@@ -44,6 +45,10 @@ registerEnumType(WebhookEventType, {
     APPEAL_CHANGED: {
       description:
         'An appeal the subscriber submitted was submitted, moved, extended or escalated (data: appealId, code, change, status, previousStatus, handlerCode).',
+    },
+    POLICY_APPLICATION_CHANGED: {
+      description:
+        'A policy application the subscriber made (or, for ADMIN, any application or entitlement) was made or changed status (data: applicationId, policyCode, status, previousStatus).',
     },
   },
 });

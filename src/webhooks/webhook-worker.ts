@@ -13,7 +13,8 @@ export interface WebhookWorkerOptions extends Omit<DeliveryTaskOptions, 'config'
   /** The database the queue lives in. */
   url: string;
   config: WebhookConfig;
-  /** Other domains' jobs, run by the same queue (src/app hands them in): the registry's upkeep. */
+  /** Other domains' jobs, run by the same queue (src/app hands them in): the registry's upkeep,
+   * entitling policies on their opening day. */
   otherTasks?: TaskList;
   crontab?: string;
 }

@@ -40,6 +40,8 @@ export const EVENTS_HEARD: Partial<Record<Role, readonly WebhookEventType[]>> = 
     WebhookEventType.REFERRAL_CREATED,
     WebhookEventType.REFERRAL_STATUS_CHANGED,
     WebhookEventType.EVENT_REGISTRATION_CHANGED,
+    WebhookEventType.POLICY_APPLICATION_CHANGED,
+    WebhookEventType.APPEAL_CHANGED,
   ],
   [Role.AUTHORITY]: [WebhookEventType.DESIGNATION_CHANGED, WebhookEventType.PILOT_STAGE_CHANGED],
 };

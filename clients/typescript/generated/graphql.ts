@@ -209,6 +209,18 @@ export type AppealStepInput = {
   note: Scalars['String']['input'];
 };
 
+/** An application to an APPLICATION policy. */
+export type ApplyForPolicyInput = {
+  /** Yuan asked for (at most two decimals), not above the policy’s maximum. */
+  amountRequestedYuan?: InputMaybe<Scalars['Float']['input']>;
+  /** The enterprise; an enterprise the registry already holds keeps its recorded region, scale and industry. */
+  enterprise: DesignatedEnterpriseInput;
+  /** Unique per API key: a retry with the same key returns the first application. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The policy (its public code). */
+  policyCode: Scalars['String']['input'];
+};
+
 /** Who made a change: an API key (never the key itself) or the console. */
 export type AuditActor = {
   /** Public id of the API key (printed inside the key); null for the console. */
@@ -268,6 +280,21 @@ export type AuditFilter = {
   /** Entries before this time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
+
+/** What the policy gives. */
+export type BenefitKind =
+  /** Guarantee fees paid in part (担保费补贴). */
+  | 'GUARANTEE_FEE_SUBSIDY'
+  /** Interest on loans paid in part (贴息). */
+  | 'LOAN_INTEREST_SUBSIDY'
+  /** A one-off award (奖励). */
+  | 'REWARD'
+  /** A grant towards costs (补贴). */
+  | 'SUBSIDY'
+  /** Tax or fee relief (减免). */
+  | 'TAX_RELIEF'
+  /** Service or innovation vouchers (创新券, 服务券). */
+  | 'VOUCHER';
 
 /** One day of the mainland's working calendar. */
 export type CalendarDay = {
@@ -547,6 +574,18 @@ export type DecideAppealExtensionInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The issuing region’s decision on a submitted application. */
+export type DecidePolicyApplicationInput = {
+  /** Required when APPROVED: yuan, not above the policy’s maximum. */
+  amountApprovedYuan?: InputMaybe<Scalars['Float']['input']>;
+  /** The application. */
+  applicationId: Scalars['ID']['input'];
+  /** APPROVED or DECLINED. */
+  decision: PolicyDecision;
+  /** Required when DECLINED: why. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** How a service is delivered. */
 export type DeliveryMode =
   /** Online and in person. */
@@ -567,7 +606,7 @@ export type DeliveryStatus =
   /** An attempt is queued or under way: the first, a retry, or one queued by redeliverWebhook. */
   | 'PENDING';
 
-/** An enterprise as a published list (one row) or a pilot enrolment names it; a listed one keeps what the registry holds. */
+/** An enterprise as a programme names it (a row of a published list, a pilot enrolment, a policy application); a listed one keeps what the registry holds. */
 export type DesignatedEnterpriseInput = {
   /** 18-character Unified Social Credit Code (GB 32100-2015), check character verified. */
   creditCode: Scalars['String']['input'];
@@ -1296,6 +1335,8 @@ export type Mutation = {
   acceptPilotProject: PilotEnterprisePayload;
   /** INSTITUTION_STAFF of the handler, or ADMIN. */
   acknowledgeAppeal: AppealPayload;
+  /** PARTNER or ADMIN; APPLICATION policies only; idempotent per key. */
+  applyForPolicy: PolicyApplicationPayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN, before it starts: cancels the event and every live registration. */
   cancelEvent: EventPayload;
   /** The PARTNER that registered, the organizer’s staff or ADMIN, before the event starts; promotes the first waitlisted. */
@@ -1316,6 +1357,8 @@ export type Mutation = {
   createWebhookSubscription: CreateWebhookSubscriptionPayload;
   /** Staff of the handler’s parent institution, an AUTHORITY over the appeal’s region, or ADMIN. */
   decideAppealExtension: AppealPayload;
+  /** AUTHORITY of the issuing region or ADMIN. */
+  decidePolicyApplication: PolicyApplicationPayload;
   /** Deletes one of the key’s subscriptions: nothing more is delivered to it, queued deliveries end DEAD. False when it was deleted already. */
   deleteWebhookSubscription: Scalars['Boolean']['output'];
   /** AUTHORITY of a region containing the city, or ADMIN: enrols an enterprise located in the city’s region, until the city’s end date; one pilot at a time per enterprise; idempotent per key. */
@@ -1326,12 +1369,16 @@ export type Mutation = {
   importNetwork: ImportReport;
   /** ADMIN. Re-parents an institution; tier and region rules still hold afterwards. */
   moveInstitution: InstitutionPayload;
+  /** AUTHORITY of its region or ADMIN (national policies: ADMIN). An AUTOMATIC policy entitles every eligible enterprise in the same transaction. */
+  publishPolicy: PolicyPayload;
   /** Organizer’s staff or ADMIN, once the event has started. */
   recordAttendance: EventRegistrationPayload;
   /** Organizer’s staff or ADMIN: what came of a matchmaking event for an enterprise that attended. */
   recordOutcome: EventPayload;
   /** AUTHORITY of a region containing the city, or ADMIN: ENROLLED → DIAGNOSED, the level found by an active MARKET agency of the city’s province. */
   recordPilotDiagnosis: PilotEnterprisePayload;
+  /** AUTHORITY of the issuing region or ADMIN: PAID, not above the approved amount. */
+  recordPolicyPayout: PolicyApplicationPayload;
   /** Queues the delivery’s next attempt now (same delivery id, a new signature): one more when DELIVERED or DEAD, the retry brought forward when FAILED. CONFLICT while an attempt is queued or under way (PENDING). */
   redeliverWebhook: WebhookDelivery;
   /** PARTNER or ADMIN. CONFIRMED while seats are left, WAITLISTED after; never overbooked. */
@@ -1364,6 +1411,8 @@ export type Mutation = {
   updateService: ServicePayload;
   /** AUTHORITY of a region containing the city, or ADMIN: from any stage but ACCEPTED, with a reason. */
   withdrawPilotEnterprise: PilotEnterprisePayload;
+  /** AUTHORITY of its region or ADMIN (national policies: ADMIN): open applications and unpaid entitlements end DECLINED, "policy withdrawn". */
+  withdrawPolicy: PolicyPayload;
 };
 
 
@@ -1376,6 +1425,12 @@ export type MutationAcceptPilotProjectArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationAcknowledgeAppealArgs = {
   input: AppealStepInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationApplyForPolicyArgs = {
+  input: ApplyForPolicyInput;
 };
 
 
@@ -1440,6 +1495,12 @@ export type MutationDecideAppealExtensionArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationDecidePolicyApplicationArgs = {
+  input: DecidePolicyApplicationInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationDeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1470,6 +1531,12 @@ export type MutationMoveInstitutionArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationPublishPolicyArgs = {
+  input: PublishPolicyInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationRecordAttendanceArgs = {
   attended: Scalars['Boolean']['input'];
   registrationId: Scalars['ID']['input'];
@@ -1485,6 +1552,12 @@ export type MutationRecordOutcomeArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationRecordPilotDiagnosisArgs = {
   input: RecordPilotDiagnosisInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationRecordPolicyPayoutArgs = {
+  input: RecordPolicyPayoutInput;
 };
 
 
@@ -1581,6 +1654,12 @@ export type MutationUpdateServiceArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationWithdrawPilotEnterpriseArgs = {
   input: WithdrawPilotEnterpriseInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationWithdrawPolicyArgs = {
+  code: Scalars['String']['input'];
 };
 
 /** Figures of the network in a region and everything below it (the whole country when regionCode is omitted). */
@@ -1867,6 +1946,292 @@ export type PilotStageChange = {
   stage: PilotStage;
 };
 
+/** A support policy for enterprises (惠企政策): who issued it, what it gives, to whom, when, and how to apply. */
+export type Policy = Node & {
+  /** What it gives. */
+  benefitKind: BenefitKind;
+  /** Its service category. */
+  category: ServiceCategory;
+  /** The last day; null: until withdrawn. */
+  closesOn?: Maybe<Scalars['Date']['output']>;
+  /** The public code, e.g. GD-2026-017. */
+  code: Scalars['String']['output'];
+  /** Without applying (AUTOMATIC) or on application. */
+  delivery: PolicyDelivery;
+  /** Empty: every scale. */
+  eligibleScales: Array<EnterpriseScale>;
+  /** The issuing region's AUTHORITY and ADMIN; null for anyone else. */
+  figures?: Maybe<PolicyFigures>;
+  /** The application guide (申报指南). */
+  guide: PolicyGuide;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** GB/T 4754 code prefixes; empty: every industry. */
+  industryCodes: Array<Scalars['String']['output']>;
+  /** The issuing department, e.g. 广东省工业和信息化厅. */
+  issuer: Scalars['String']['output'];
+  /** The most one enterprise can receive, yuan; null where the benefit is not a sum. */
+  maxAmountYuan?: Maybe<Scalars['Float']['output']>;
+  /** The lowest designation required (a higher rung also qualifies); null: none. */
+  minDesignation?: Maybe<DesignationKind>;
+  /** The first day it may be had (Beijing). */
+  opensOn: Scalars['Date']['output'];
+  /** Only enterprises enrolled in a digital-transformation pilot. */
+  pilotOnly: Scalars['Boolean']['output'];
+  /** The issuing division; null for national policies. */
+  region?: Maybe<Region>;
+  /** PUBLISHED, or WITHDRAWN. */
+  status: PolicyStatus;
+  /** The title as published, e.g. 广东省专精特新中小企业数字化改造补贴. */
+  title: Scalars['String']['output'];
+};
+
+/** An enterprise’s application to a policy, or its entitlement without applying (AUTOMATIC). */
+export type PolicyApplication = Node & {
+  /** Yuan approved. */
+  amountApprovedYuan?: Maybe<Scalars['Float']['output']>;
+  /** Yuan paid. */
+  amountPaidYuan?: Maybe<Scalars['Float']['output']>;
+  /** Yuan asked for. */
+  amountRequestedYuan?: Maybe<Scalars['Float']['output']>;
+  /** AUTOMATIC entitlements are created by the system, not applied for. */
+  delivery: PolicyDelivery;
+  /** The enterprise. */
+  enterprise: Enterprise;
+  /** Every change, oldest first. */
+  history: Array<PolicyApplicationChange>;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** Entitled or approved, and still unpaid after payBy. */
+  overdue: Scalars['Boolean']['output'];
+  /** 60 working days from approval (or from entitlement), in the mainland’s working calendar. */
+  payBy?: Maybe<Scalars['Date']['output']>;
+  /** The policy. */
+  policy: Policy;
+  /** payBy was counted in a year whose holiday schedule is not yet known (weekends only). */
+  provisionalPayBy: Scalars['Boolean']['output'];
+  /** Where it stands. */
+  status: PolicyApplicationStatus;
+};
+
+/** A status change of a policy application. */
+export type PolicyApplicationChange = {
+  /** Who made the change: the key’s name, or the system. */
+  actor: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Why, e.g. “policy withdrawn”. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The status it moved to. */
+  status: PolicyApplicationStatus;
+};
+
+/** A page of policy applications (Relay cursor connection). */
+export type PolicyApplicationConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<PolicyApplicationEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<PolicyApplication>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A policy application and its cursor. */
+export type PolicyApplicationEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The policy application. */
+  node: PolicyApplication;
+};
+
+/** What the application mutations answer. */
+export type PolicyApplicationPayload = {
+  /** The application as it is now. */
+  application: PolicyApplication;
+};
+
+/** Where an application or an entitlement stands. */
+export type PolicyApplicationStatus =
+  /** Approved with an amount; to be paid by payBy. */
+  | 'APPROVED'
+  /** Declined, with a note saying why (final). */
+  | 'DECLINED'
+  /** Entitled without applying (AUTOMATIC); to be paid by payBy. */
+  | 'ENTITLED'
+  /** Paid out (final). */
+  | 'PAID'
+  /** Applied for; awaiting the issuing region’s decision. */
+  | 'SUBMITTED';
+
+/** One condition of a policy, checked against the registry. */
+export type PolicyCondition = {
+  /** scale, designation, industry, region, pilot, window. */
+  condition: Scalars['String']['output'];
+  /** In plain words, e.g. “requires SPECIALIZED_SME; the registry holds none for this enterprise”. */
+  detail: Scalars['String']['output'];
+  /** Whether the enterprise meets it. */
+  met: Scalars['Boolean']['output'];
+};
+
+/** A page of policys (Relay cursor connection). */
+export type PolicyConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<PolicyEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Policy>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The issuing region’s decision on an application. */
+export type PolicyDecision =
+  /** Approved, with an amount not above the policy’s maximum. */
+  | 'APPROVED'
+  /** Declined, with a note. */
+  | 'DECLINED';
+
+/** AUTOMATIC: 免申即享, every eligible enterprise is entitled without applying; APPLICATION: the enterprise applies (申报). */
+export type PolicyDelivery =
+  /** 快申快享: the enterprise applies through a partner. */
+  | 'APPLICATION'
+  /** 免申即享: entitled on the registry’s word, without applying. */
+  | 'AUTOMATIC';
+
+/** A policy and its cursor. */
+export type PolicyEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The policy. */
+  node: Policy;
+};
+
+/** Applications to a policy (or to every policy a region issued), by status, with amounts. */
+export type PolicyFigures = {
+  /** Yuan approved, paid or not yet. */
+  amountApprovedYuan: Scalars['Float']['output'];
+  /** Yuan paid. */
+  amountPaidYuan: Scalars['Float']['output'];
+  /** Approved, not yet paid. */
+  approved: Scalars['Int']['output'];
+  /** Declined (by the region, a withdrawal or the registry). */
+  declined: Scalars['Int']['output'];
+  /** Entitled without applying, not yet paid. */
+  entitled: Scalars['Int']['output'];
+  /** Entitled or approved, unpaid after payBy. */
+  overdue: Scalars['Int']['output'];
+  /** Paid. */
+  paid: Scalars['Int']['output'];
+  /** Submitted, not yet decided. */
+  submitted: Scalars['Int']['output'];
+};
+
+/** Narrows a list of policies; every field given must hold. */
+export type PolicyFilter = {
+  /** Any of these benefits. */
+  benefitKind?: InputMaybe<Array<BenefitKind>>;
+  /** This service category or any of its sub-categories. */
+  categoryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these deliveries. */
+  delivery?: InputMaybe<Array<PolicyDelivery>>;
+  /** Open on this day. */
+  openOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Policies that apply in this division: its own and those of every division above it, and the nation's. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Words of the title or the issuer. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The application guide every published policy carries (申报指南). */
+export type PolicyGuide = {
+  /** Who may benefit (申报对象). */
+  beneficiaries: Scalars['String']['output'];
+  /** The conditions in the issuer’s words (申报条件). */
+  conditions: Scalars['String']['output'];
+  /** The materials to prepare (申报材料). */
+  materials: Scalars['String']['output'];
+  /** Where to apply or ask (受理部门). */
+  office: Scalars['String']['output'];
+  /** The office’s telephone (咨询电话). */
+  phone: Scalars['String']['output'];
+};
+
+/** The application guide (申报指南): every field required. */
+export type PolicyGuideInput = {
+  /** Who may benefit (申报对象), at most 2,000 characters. */
+  beneficiaries: Scalars['String']['input'];
+  /** The conditions in the issuer’s words, at most 4,000 characters. */
+  conditions: Scalars['String']['input'];
+  /** The materials to prepare, at most 4,000 characters. */
+  materials: Scalars['String']['input'];
+  /** Where to apply or ask, at most 200 characters. */
+  office: Scalars['String']['input'];
+  /** The office’s telephone, e.g. 020-83133114. */
+  phone: Scalars['String']['input'];
+};
+
+/** A policy that applies where the enterprise is, condition by condition. */
+export type PolicyMatch = {
+  /** Set when the enterprise is entitled (AUTOMATIC) or has applied, and the viewer may see it. */
+  application?: Maybe<PolicyApplication>;
+  /** Region and window first, then the others. */
+  conditions: Array<PolicyCondition>;
+  /** Every condition met. */
+  eligible: Scalars['Boolean']['output'];
+  /** The policy. */
+  policy: Policy;
+};
+
+/** What publishPolicy and withdrawPolicy answer. */
+export type PolicyPayload = {
+  /** The policy as it is now. */
+  policy: Policy;
+};
+
+/** Whether the policy stands. */
+export type PolicyStatus =
+  /** In force: matched, entitled and applied for within its window. */
+  | 'PUBLISHED'
+  /** Withdrawn: its open applications and unpaid entitlements ended. */
+  | 'WITHDRAWN';
+
+/** A policy to publish. */
+export type PublishPolicyInput = {
+  /** What it gives. */
+  benefitKind: BenefitKind;
+  /** Its service category (FIN, DIG-CLOUD …). */
+  categoryCode: Scalars['String']['input'];
+  /** The last day; null: until withdrawn. */
+  closesOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A new public code: capitals, digits and dashes, e.g. GD-2026-017. */
+  code: Scalars['String']['input'];
+  /** AUTOMATIC entitles every eligible enterprise at once. */
+  delivery: PolicyDelivery;
+  /** Empty or absent: every scale. */
+  eligibleScales?: InputMaybe<Array<EnterpriseScale>>;
+  /** The application guide, complete. */
+  guide: PolicyGuideInput;
+  /** GB/T 4754-2017 code prefixes (a section letter, division, group or class), at most 50. */
+  industryCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The issuing department, e.g. 广东省工业和信息化厅. */
+  issuer: Scalars['String']['input'];
+  /** The most one enterprise can receive, yuan (at most two decimals); null where the benefit is not a sum. */
+  maxAmountYuan?: InputMaybe<Scalars['Float']['input']>;
+  /** The lowest designation required (a higher rung also qualifies). */
+  minDesignation?: InputMaybe<DesignationKind>;
+  /** The first day it may be had (Beijing). */
+  opensOn: Scalars['Date']['input'];
+  /** Only enterprises enrolled in a pilot. */
+  pilotOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The issuing division (a province, a real prefecture or a county; 2, 4 or 6 digits). Empty for a national policy (ADMIN only). */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** The title as published, at most 200 characters. */
+  title: Scalars['String']['input'];
+};
+
 /** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
 export type Query = {
   /** PARTNER: those it submitted; INSTITUTION_STAFF: those its institution handles or handled; AUTHORITY: those whose need lies in its region; ADMIN: all. Null for any other. */
@@ -1905,6 +2270,14 @@ export type Query = {
   pilotCities: PilotCityConnection;
   /** The pilot city of a division (2-, 4- or 6-digit code); null if it is none. */
   pilotCity?: Maybe<PilotCity>;
+  /** Policies of every tier and status unless filtered, oldest first. */
+  policies: PolicyConnection;
+  /** A policy by its public code; null if none has it. */
+  policy?: Maybe<Policy>;
+  /** PARTNER: its own; AUTHORITY: of policies issued in its region; ADMIN: all. */
+  policyApplications: PolicyApplicationConnection;
+  /** Every published policy that applies where the enterprise is, matched condition by condition against the registry; one statement. */
+  policyMatches: Array<PolicyMatch>;
   /** PARTNER: its own referrals; INSTITUTION_STAFF: referrals to its institution; ADMIN: all. Null for any other. */
   referral?: Maybe<Referral>;
   /** Referrals the key may see, newest first. PUBLIC (no key) is refused with FORBIDDEN. */
@@ -2068,6 +2441,40 @@ export type QueryPilotCityArgs = {
 
 
 /** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPoliciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PolicyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPolicyArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPolicyApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  policyCode?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<PolicyApplicationStatus>>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPolicyMatchesArgs = {
+  creditCode: Scalars['String']['input'];
+  includeIneligible?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
 export type QueryReferralArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2148,6 +2555,16 @@ export type RecordPilotDiagnosisInput = {
   pilotEnterpriseId: Scalars['ID']['input'];
   /** Code of the active MARKET agency in the city’s province that diagnosed it. */
   providerCode: Scalars['String']['input'];
+};
+
+/** A payout of an approved application or an entitlement. */
+export type RecordPolicyPayoutInput = {
+  /** Yuan paid, not above the approved amount (or the maximum). */
+  amountPaidYuan: Scalars['Float']['input'];
+  /** The application or entitlement. */
+  applicationId: Scalars['ID']['input'];
+  /** The day it was paid, not in the future. */
+  paidOn: Scalars['Date']['input'];
 };
 
 /** A referral of an SME to a service, and its lifecycle. */
@@ -2715,6 +3132,8 @@ export type WebhookEventType =
   | 'EVENT_REGISTRATION_CHANGED'
   /** An enterprise was enrolled in a pilot city or moved to another stage; told to ADMIN keys and to AUTHORITY keys of a region containing the city (data: pilotEnterpriseId, cityCode, stage, previousStage). */
   | 'PILOT_STAGE_CHANGED'
+  /** A policy application the subscriber made (or, for ADMIN, any application or entitlement) was made or changed status (data: applicationId, policyCode, status, previousStatus). */
+  | 'POLICY_APPLICATION_CHANGED'
   /** A referral the subscriber may see was submitted (data: referralId, status). */
   | 'REFERRAL_CREATED'
   /** A referral the subscriber may see moved on (data: referralId, status, previousStatus). */

@@ -1,5 +1,8 @@
 // npm run seed: adds whatever of the seeded network is missing to the database
 // (DATABASE_URL, or the embedded cluster), after applying pending migrations.
+// The seed entitles enterprises to AUTOMATIC policies, whose webhooks name global ids (decorated
+// GraphQL types): the decorators' metadata API must be loaded first.
+import 'reflect-metadata';
 import { loadConfig } from '../../config';
 import { START_UP_LOCK, runPendingMigrations } from '../../db/migrations';
 import { createLogger, timed } from '../../logger';
