@@ -1462,6 +1462,8 @@ export type RegistrationStatus =
 export type Role =
   /** Sees and may do everything. */
   | 'ADMIN'
+  /** A government department's key, bound to one province or prefecture-level division (Viewer.region): it governs the programmes there and below. */
+  | 'AUTHORITY'
   /** Staff of one institution: works the referrals to it. */
   | 'INSTITUTION_STAFF'
   /** A third-party app: submits referrals and sees its own. */
@@ -1692,6 +1694,8 @@ export type Viewer = {
   institution?: Maybe<Institution>;
   /** API client or account name; null for anonymous access. */
   name?: Maybe<Scalars['String']['output']>;
+  /** Set for AUTHORITY keys: the division the department governs (and everything below it). */
+  region?: Maybe<Region>;
   /** PUBLIC without a key, else the role of the key. */
   role: Role;
 };
