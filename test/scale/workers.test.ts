@@ -33,6 +33,11 @@ beforeAll(async () => {
     EMBEDDED_PG_PORT: String(await freePort()),
     WEB_CONCURRENCY: '2',
     RATE_LIMITS: 'off',
+    // The drain is under test, not the deadlines: on a loaded CI machine six slow searches at
+    // once may outlast the 5 s statement timeout, and a TIMEOUT (503) would hide what we check.
+    DB_STATEMENT_TIMEOUT_MS: '60000',
+    REQUEST_TIMEOUT_MS: '60000',
+    SHUTDOWN_TIMEOUT_MS: '60000',
   });
   await app.waitFor('primary ready', 180_000);
   const deadline = Date.now() + 60_000;
@@ -86,7 +91,12 @@ describe('WEB_CONCURRENCY=2', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     app.child.kill('SIGTERM');
     const answers = await Promise.all(inFlight);
-    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    // A failure names the error's code, not just the status.
+    expect(
+      answers.map(({ status, body }) =>
+        status === 200 ? 200 : `${status} ${JSON.stringify(body)}`,
+      ),
+    ).toEqual([200, 200, 200, 200, 200, 200]);
     expect(await app.exit).toBe(0);
     // Every process that was serving stopped cleanly, and the primary last.
     const serving = new Set(
