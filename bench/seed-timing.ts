@@ -1,12 +1,12 @@
 // npm run bench:seed — the seed's time per step on a fresh database of a fresh embedded
 // PostgreSQL cluster (a temporary directory, removed afterwards): migrations, then seedNetwork with
-// its steps logged. SEED_REGISTRY_SCALE as for npm start (default 1, the published scale).
+// its steps logged. SEED_SCALE as for npm start (default 1, the published scale).
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createNetworkDataSource } from '../src/app/data-source';
-import { seedRegistryScale } from '../src/config';
+import { seedScale } from '../src/config';
 import { ensureDatabase } from '../src/db/database';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { installJobQueue } from '../src/db/job-queue';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       await timed(log, 'migrations', () => runPendingMigrations(dataSource));
       await installJobQueue(url, log);
       await timed(log, 'seed', () =>
-        seedNetwork(new Sql(dataSource), undefined, { log, registryScale: seedRegistryScale() }),
+        seedNetwork(new Sql(dataSource), undefined, { log, scale: seedScale() }),
       );
     } finally {
       await dataSource.destroy();

@@ -23,8 +23,8 @@ export interface Config {
   poolSize: number;
   /** Seed the network on start-up when the database holds none. */
   seedOnStart: boolean;
-  /** Share of the registry's published scale the seed writes (1: 222,000 enterprises). */
-  seedRegistryScale: number;
+  /** Share of the programmes' published scale the seed writes (SEED_SCALE; 1 in production). */
+  seedScale: number;
   /** Include stack traces in GraphQL errors: development only. */
   exposeErrorDetails: boolean;
   logLevel: LogLevel;
@@ -131,16 +131,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 }
 
 /**
- * SEED_REGISTRY_SCALE: the share of the registry's published scale the seed writes, above 0 and
- * at most 1 (default 1). The tests seed 0.02 of it (test/support/global-setup.ts).
+ * SEED_SCALE: the share of the programmes' published scale the seed writes — the registry's
+ * enterprises, the pilots' enrolments, the year of appeals — above 0 and at most 1 (default 1).
+ * The tests seed 0.02 of it (test/support/global-setup.ts).
  */
-export function seedRegistryScale(env: Env = process.env): number {
-  const raw = env.SEED_REGISTRY_SCALE;
+export function seedScale(env: Env = process.env): number {
+  const raw = env.SEED_SCALE;
   if (raw === undefined || raw === '') return 1;
   const value = Number(raw);
   if (!(value > 0 && value <= 1)) {
     throw new ConfigError(
-      `SEED_REGISTRY_SCALE='${raw}' is not valid: use a number above 0, at most 1`,
+      `SEED_SCALE='${raw}' is not valid: use a number above 0, at most 1`,
     );
   }
   return value;
@@ -223,7 +224,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     poolSize,
     seedOnStart: boolean(env, 'SEED_ON_START', true),
-    seedRegistryScale: seedRegistryScale(env),
+    seedScale: seedScale(env),
     exposeErrorDetails: env.NODE_ENV === 'development',
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent']),
     logFormat: oneOf(env, 'LOG_FORMAT', env.NODE_ENV === 'development' ? 'pretty' : 'json', [

@@ -77,7 +77,7 @@ export async function prepareNetwork(sql: Sql, config: Config, log: Logger): Pro
     await timed(log, 'job queue schema', () => installJobQueue(sql.url, log));
     if (config.seedOnStart && (await isNetworkEmpty(sql))) {
       const added = await timed(log, 'seed', () =>
-        seedNetwork(sql, undefined, { log, registryScale: config.seedRegistryScale }),
+        seedNetwork(sql, undefined, { log, scale: config.seedScale }),
       );
       log.info('network seeded', { ...added });
     } else {

@@ -1,8 +1,9 @@
-// The seeded appeals: about three a year per seeded enterprise (some 50,000 for the whole
-// network), over the year before the seed's day, each where the enterprise is. Most went through every step on time and were closed
-// satisfied; some were escalated once for a late acknowledgement, some resolved within an approved
-// extension, some reopened once after a poor satisfaction; the latest are still open, every one
-// within its deadlines at the seed's moment (the sweep escalates them only as time goes by).
+// The seeded appeals: some 50,000 over the year before the seed's day (SEED_SCALE's share of
+// them), each from an enterprise drawn from all seeded ones and placed where it is. Most went
+// through every step on time and were closed satisfied; some were escalated once for a late
+// acknowledgement, some resolved within an approved extension, some reopened once after a poor
+// satisfaction; the latest are still open, every one within its deadlines at the seed's moment
+// (the sweep escalates them only as time goes by).
 // Deadlines are counted with the same calendar and rules as live appeals. Pure and deterministic.
 import { EXTENDED_RESOLVE_DAYS, STEP_DAYS } from '../appeals/appeal-deadlines';
 import { AppealCategory, AppealStatus } from '../appeals/appeal-enums';
@@ -15,8 +16,8 @@ import {
 import { DAY, HOUR, beijing } from './beijing-time';
 import { seededRandom } from './deterministic';
 
-/** About three a year per seeded enterprise: some 50,000 for the whole network's 16,000. */
-export const APPEALS_PER_ENTERPRISE = 3.1;
+/** The year of appeals at the published scale (SEED_SCALE 1). */
+export const SEEDED_APPEALS = 50_000;
 
 export interface AppealEnterprise {
   id: number;
@@ -120,7 +121,7 @@ export function planAppeals(
   enterprises: readonly AppealEnterprise[],
   calendar: WorkingCalendarSchedules,
   seededOn: string,
-  count = Math.round(enterprises.length * APPEALS_PER_ENTERPRISE),
+  count = SEEDED_APPEALS,
 ): AppealSeed[] {
   if (enterprises.length === 0) return [];
   const random = seededRandom(20261206);

@@ -179,3 +179,12 @@ export const POLICY_TEMPLATES: readonly PolicyTemplate[] = [
     materials: '参展合同、展位费发票、认证证书',
   }),
 ];
+
+/**
+ * The kinds the seed issues nationally: every APPLICATION kind, and of the no-application
+ * (免申即享) kinds only the little giants' reward, which the central budget pays. Provinces and
+ * cities pay the others from their own lists, as they do; a national no-application policy over
+ * every innovative SME would write some 170,000 entitlements per policy at the first start.
+ */
+export const issuedNationally = (template: PolicyTemplate): boolean =>
+  template.delivery === 'APPLICATION' || template.minDesignation === 'LITTLE_GIANT';

@@ -6,7 +6,12 @@
 import { ESCALATION_ACTOR } from '../appeals/appeal-record';
 import type { SqlRunner } from '../db/sql';
 import { readSchedules } from '../working-calendar/working-calendar';
-import { planAppeals, type AppealEnterprise, type AppealSeed } from './appeal-plan';
+import {
+  planAppeals,
+  SEEDED_APPEALS,
+  type AppealEnterprise,
+  type AppealSeed,
+} from './appeal-plan';
 import { column } from './columns';
 import { HISTORY_PARTNER } from './referral-history';
 
@@ -47,11 +52,17 @@ export async function insertAppeals(
   sql: SqlRunner,
   historyPartnerKeyId: number,
   seededOn: string,
+  scale = 1,
 ): Promise<number> {
   const enterprises = await sql.rows<AppealEnterprise>(
     `SELECT id, region_code AS "regionCode" FROM enterprise ORDER BY id`,
   );
-  const appeals = planAppeals(enterprises, await readSchedules(sql), seededOn);
+  const appeals = planAppeals(
+    enterprises,
+    await readSchedules(sql),
+    seededOn,
+    Math.max(1, Math.round(SEEDED_APPEALS * scale)),
+  );
   // 50,000 wide rows sorted into submission order: in memory rather than in files on disk.
   await sql.run(`SET LOCAL work_mem = '64MB'`);
   const names = COLUMNS.map(([name]) => snake(name));

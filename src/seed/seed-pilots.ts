@@ -76,7 +76,15 @@ const draw = (hash: string, k: number) =>
 const checkSum = (code: string) =>
   WEIGHTS.map((weight, i) => `substr(${code}, ${i + 1}, 1)::int * ${weight}`).join(' + ');
 
-export async function seedPilots(sql: SqlRunner, seededOn: string): Promise<PilotSeedCounts> {
+/**
+ * `scale` (SEED_SCALE) is the share of each city's enrolments written (at least one a city): the
+ * cities themselves are always all there.
+ */
+export async function seedPilots(
+  sql: SqlRunner,
+  seededOn: string,
+  scale = 1,
+): Promise<PilotSeedCounts> {
   const [{ seeded }] = await sql.rows<{ seeded: boolean }>(
     'SELECT EXISTS (SELECT 1 FROM pilot_city) AS seeded',
   );
@@ -128,7 +136,7 @@ export async function seedPilots(sql: SqlRunner, seededOn: string): Promise<Pilo
      placed AS (
        SELECT c.id AS city_id, c.region_code AS city_code, c.batch, c.starts_on, c.until, c.agencies,
               coalesce(c.counties[1 + (n * 7919) % cardinality(c.counties)], c.region_code) AS region_code, n
-         FROM city c CROSS JOIN LATERAL generate_series(1, floor(c.target_enterprises * c.enrolled)::int) AS n),
+         FROM city c CROSS JOIN LATERAL generate_series(1, greatest(1, floor(c.target_enterprises * c.enrolled * $5))::int) AS n),
      coded AS (
        SELECT p.*, '91' || p.region_code || '8' || lpad(p.city_id::text, 3, '0') || lpad(p.n::text, 5, '0') AS base
          FROM placed p),
@@ -202,7 +210,13 @@ export async function seedPilots(sql: SqlRunner, seededOn: string): Promise<Pilo
         ORDER BY s.city_id, s.n
        RETURNING id)
      SELECT (SELECT count(*)::int FROM enrolled) AS enterprises, (SELECT count(*)::int FROM granted) AS designations`,
-    [seededOn, BATCHES.map((b) => b.batch), BATCHES.map((b) => b.enrolled), SPECIALIZED_SHARE],
+    [
+      seededOn,
+      BATCHES.map((b) => b.batch),
+      BATCHES.map((b) => b.enrolled),
+      SPECIALIZED_SHARE,
+      scale,
+    ],
   );
 
   // Their history, read back from the rows: each stage reached, at its share of the time between

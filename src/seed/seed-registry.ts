@@ -71,34 +71,6 @@ export async function insertClusters(
  */
 export async function insertDesignatedEnterprises(
   sql: SqlTransaction,
-  plan: RegistryPlan,
-): Promise<Omit<RegistryCounts, 'clusters'>> {
-  return withoutRowTriggers(sql, () => insertRows(sql, plan));
-}
-
-/**
- * Runs `load` with row triggers off for this transaction where the database lets the seed's role
- * do so (superuser, or granted SET on session_replication_role; pg_restore --disable-triggers
- * loads the same way), else with them on. The only row triggers on these tables are the foreign
- * keys' checks: one lookup and row lock per written row, 800,000 of them here and two thirds of
- * the load's time. The rows are consistent by construction — each designation is joined from the
- * enterprise row it names and each history line from the designation it records, in the same
- * transaction — and every later write is checked as always.
- */
-async function withoutRowTriggers<T>(sql: SqlTransaction, load: () => Promise<T>): Promise<T> {
-  const [{ allowed }] = await sql.rows<{ allowed: boolean }>(
-    `SELECT current_setting('is_superuser') = 'on'
-            OR has_parameter_privilege('session_replication_role', 'SET') AS allowed`,
-  );
-  if (!allowed) return load();
-  await sql.run(`SET LOCAL session_replication_role = replica`);
-  const result = await load();
-  await sql.run(`SET LOCAL session_replication_role = DEFAULT`);
-  return result;
-}
-
-async function insertRows(
-  sql: SqlTransaction,
   { enterprises, designations }: RegistryPlan,
 ): Promise<Omit<RegistryCounts, 'clusters'>> {
   const { rowCount: added } = await sql.run(

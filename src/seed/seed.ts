@@ -29,10 +29,11 @@ import { insertAppeals } from './seed-appeals';
 import { insertPolicies } from './seed-policies';
 import { column } from './columns';
 import { loadPackagedYears } from '../working-calendar/packaged-years';
-import { seedRegistryScale } from '../config';
+import { seedScale } from '../config';
 import { timed, type Logger } from '../logger';
 import { planRegistry } from './registry-plan';
 import { insertClusters, insertDesignatedEnterprises } from './seed-registry';
+import { withoutRowTriggers } from './without-row-triggers';
 
 export interface SeedCounts {
   regions: number;
@@ -56,8 +57,12 @@ export async function isNetworkEmpty(sql: SqlRunner): Promise<boolean> {
 export interface SeedOptions {
   /** The seed's day (YYYY-MM-DD) if none is stored yet; by default today in Beijing. */
   today?: string;
-  /** Share of the registry's published scale; by default SEED_REGISTRY_SCALE (1). */
-  registryScale?: number;
+  /**
+   * Share of the programmes' published scale — the registry's enterprises, the pilots'
+   * enrolments, the year of appeals; the network, clusters, pilot cities and policies are always
+   * all there. By default SEED_SCALE (1).
+   */
+  scale?: number;
   /** Where each step's duration is logged (`seed: registry` …); not logged without it. */
   log?: Logger;
 }
@@ -78,6 +83,7 @@ export async function seedNetwork(
 ): Promise<SeedCounts> {
   const step = <T>(name: string, run: () => Promise<T>) =>
     options.log ? timed(options.log, `seed: ${name}`, run) : run();
+  const scale = options.scale ?? seedScale();
   const counts = await sql.transaction(async (transaction) => {
     const counts = await step('network', async () => ({
       regions: await insertRegions(transaction, plan),
@@ -94,25 +100,28 @@ export async function seedNetwork(
         planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
       );
     });
-    await step('registry', async () => {
-      // Seeded partners' enterprises first, as declared; the generated registry then skips
-      // whoever already holds a live designation of a kind.
-      await step('registry declared levels', () =>
-        grantDeclaredDesignations(transaction, seededOn),
-      );
-      const registry = await step('registry plan', async () =>
-        planRegistry(plan.regions, seededOn, options.registryScale ?? seedRegistryScale()),
-      );
-      await step('registry clusters', () => insertClusters(transaction, registry.clusters));
-      await step('registry enterprises and designations', () =>
-        insertDesignatedEnterprises(transaction, registry),
+    // The programmes' bulk loads, with the foreign keys' row checks off where allowed.
+    await withoutRowTriggers(transaction, async () => {
+      await step('registry', async () => {
+        // Seeded partners' enterprises first, as declared; the generated registry then skips
+        // whoever already holds a live designation of a kind.
+        await step('registry declared levels', () =>
+          grantDeclaredDesignations(transaction, seededOn),
+        );
+        const registry = await step('registry plan', async () =>
+          planRegistry(plan.regions, seededOn, scale),
+        );
+        await step('registry clusters', () => insertClusters(transaction, registry.clusters));
+        await step('registry enterprises and designations', () =>
+          insertDesignatedEnterprises(transaction, registry),
+        );
+      });
+      await step('pilots', () => seedPilots(transaction, seededOn, scale));
+      await step('policies', () => insertPolicies(transaction, seededOn));
+      await step('appeals', async () =>
+        insertAppeals(transaction, await historyPartnerKey(transaction), seededOn, scale),
       );
     });
-    await step('pilots', () => seedPilots(transaction, seededOn));
-    await step('policies', () => insertPolicies(transaction, seededOn));
-    await step('appeals', async () =>
-      insertAppeals(transaction, await historyPartnerKey(transaction), seededOn),
-    );
     // Running processes re-read regions and taxonomy once this commits.
     await publishChange(transaction, 'reference');
     return counts;

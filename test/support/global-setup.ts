@@ -31,10 +31,10 @@ declare global {
  * database); test/seed/registry-seed.test.ts checks the full plan's figures. Set before the seed
  * so that the test processes, which inherit it, seed scratch databases alike.
  */
-export const TEST_REGISTRY_SCALE = '0.02';
+export const TEST_SEED_SCALE = '0.02';
 
 export default async function globalSetup(): Promise<void> {
-  process.env.SEED_REGISTRY_SCALE ??= TEST_REGISTRY_SCALE;
+  process.env.SEED_SCALE ??= TEST_SEED_SCALE;
   const log = createLogger('warn');
   const database = `test_${Date.now()}_${process.pid}`;
   let adminUrl: string;

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     const added = await sql.withLock(START_UP_LOCK, async () => {
       await runPendingMigrations(sql.dataSource);
       return timed(log, 'seed', () =>
-        seedNetwork(sql, undefined, { log, registryScale: config.seedRegistryScale }),
+        seedNetwork(sql, undefined, { log, scale: config.seedScale }),
       );
     });
     log.info('seeded', { ...added });
