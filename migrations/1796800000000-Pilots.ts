@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropWebhookEventType } from './webhook-event-type';
 
 /**
  * Digital-transformation pilot cities: the cities with their funds and subsidy rule, the
@@ -73,33 +74,6 @@ export class Pilots1796800000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "pilot_enterprise"`);
     await queryRunner.query(`DROP TYPE "public"."pilot_stage"`);
     await queryRunner.query(`DROP TABLE "pilot_city"`);
-    // PostgreSQL cannot drop an enum value: the type is rebuilt with every other value (other
-    // programmes add theirs too), after the deliveries and subscriptions of the event are gone.
-    await queryRunner.query(
-      `DELETE FROM "webhook_delivery" WHERE event_type = 'PILOT_STAGE_CHANGED'`,
-    );
-    await queryRunner.query(
-      `UPDATE "webhook_subscription" SET events = array_remove(events, 'PILOT_STAGE_CHANGED') WHERE 'PILOT_STAGE_CHANGED' = ANY(events) AND cardinality(events) > 1`,
-    );
-    await queryRunner.query(
-      `DELETE FROM "webhook_subscription" WHERE events = ARRAY['PILOT_STAGE_CHANGED']::webhook_event_type[]`,
-    );
-    const labels: { label: string }[] = await queryRunner.query(
-      `SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid
-        WHERE t.typname = 'webhook_event_type' AND e.enumlabel <> 'PILOT_STAGE_CHANGED' ORDER BY e.enumsortorder`,
-    );
-    await queryRunner.query(
-      `CREATE TYPE "public"."webhook_event_type_old" AS ENUM(${labels.map(({ label }) => `'${label}'`).join(', ')})`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "webhook_delivery" ALTER COLUMN "event_type" TYPE "public"."webhook_event_type_old" USING "event_type"::"text"::"public"."webhook_event_type_old"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "webhook_subscription" ALTER COLUMN "events" TYPE "public"."webhook_event_type_old"[] USING "events"::"text"::"public"."webhook_event_type_old"[]`,
-    );
-    await queryRunner.query(`DROP TYPE "public"."webhook_event_type"`);
-    await queryRunner.query(
-      `ALTER TYPE "public"."webhook_event_type_old" RENAME TO "webhook_event_type"`,
-    );
+    await dropWebhookEventType(queryRunner, 'PILOT_STAGE_CHANGED');
   }
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropWebhookEventType } from './webhook-event-type';
 
 /**
  * Policies for enterprises: the policy library (issuer, conditions, window, guide), applications
@@ -81,25 +82,6 @@ export class Policies1796850000000 implements MigrationInterface {
     await queryRunner.query(`DROP TYPE "public"."policy_status"`);
     await queryRunner.query(`DROP TYPE "public"."policy_delivery"`);
     await queryRunner.query(`DROP TYPE "public"."benefit_kind"`);
-    // PostgreSQL cannot drop an enum value: the type is rebuilt without it.
-    await queryRunner.query(
-      `DELETE FROM "webhook_delivery" WHERE event_type::text = 'POLICY_APPLICATION_CHANGED'`,
-    );
-    await queryRunner.query(
-      `UPDATE "webhook_subscription" SET events = array_remove(events, 'POLICY_APPLICATION_CHANGED')`,
-    );
-    await queryRunner.query(
-      `CREATE TYPE "public"."webhook_event_type_old" AS ENUM('REFERRAL_CREATED', 'REFERRAL_STATUS_CHANGED', 'EVENT_REGISTRATION_CHANGED')`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "webhook_delivery" ALTER COLUMN "event_type" TYPE "public"."webhook_event_type_old" USING "event_type"::"text"::"public"."webhook_event_type_old"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "webhook_subscription" ALTER COLUMN "events" TYPE "public"."webhook_event_type_old"[] USING "events"::"text"::"public"."webhook_event_type_old"[]`,
-    );
-    await queryRunner.query(`DROP TYPE "public"."webhook_event_type"`);
-    await queryRunner.query(
-      `ALTER TYPE "public"."webhook_event_type_old" RENAME TO "webhook_event_type"`,
-    );
+    await dropWebhookEventType(queryRunner, 'POLICY_APPLICATION_CHANGED');
   }
 }

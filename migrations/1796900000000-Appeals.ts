@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropWebhookEventType } from './webhook-event-type';
 
 /**
  * Enterprise appeals: the appeal with its handler and working-day deadlines, its history, and the
@@ -67,7 +68,6 @@ export class Appeals1796900000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "appeal"`);
     await queryRunner.query(`DROP TYPE "public"."appeal_status"`);
     await queryRunner.query(`DROP TYPE "public"."appeal_category"`);
-    // APPEAL_CHANGED stays in webhook_event_type (PostgreSQL drops no value of an enum): the
-    // type goes with the webhooks' migration.
+    await dropWebhookEventType(queryRunner, 'APPEAL_CHANGED');
   }
 }

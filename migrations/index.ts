@@ -30,6 +30,6 @@ export const migrations = [
   Cultivation1796700000000,
   Registry1796710000000,
   Pilots1796800000000,
-  Appeals1796900000000,
   Policies1796850000000,
+  Appeals1796900000000,
 ];

@@ -136,7 +136,7 @@ export async function seedPilots(
      placed AS (
        SELECT c.id AS city_id, c.region_code AS city_code, c.batch, c.starts_on, c.until, c.agencies,
               coalesce(c.counties[1 + (n * 7919) % cardinality(c.counties)], c.region_code) AS region_code, n
-         FROM city c CROSS JOIN LATERAL generate_series(1, greatest(1, floor(c.target_enterprises * c.enrolled * $5))::int) AS n),
+         FROM city c CROSS JOIN LATERAL generate_series(1, greatest(1, round(c.target_enterprises * c.enrolled * $5))::int) AS n),
      coded AS (
        SELECT p.*, '91' || p.region_code || '8' || lpad(p.city_id::text, 3, '0') || lpad(p.n::text, 5, '0') AS base
          FROM placed p),
@@ -241,7 +241,7 @@ export async function seedPilots(
   await sql.run(
     `UPDATE pilot_city c SET subsidy_paid_yuan = t.paid,
             funds_allocated_yuan = greatest(c.funds_allocated_yuan, ceil(t.paid * 100 / (100 - c.reserve_percent) / 1000000) * 1000000)
-       FROM (SELECT city_id, sum(subsidy_yuan) AS paid FROM pilot_enterprise GROUP BY city_id) t
+       FROM (SELECT city_id, coalesce(sum(subsidy_yuan), 0) AS paid FROM pilot_enterprise GROUP BY city_id) t
       WHERE t.city_id = c.id`,
   );
   return { cities: cities.rowCount, ...counts };

@@ -4,13 +4,14 @@
 // resolved appeals as the raw table counts them.
 import { SEEDED_APPEALS } from '../../src/seed/appeal-plan';
 import { beijing } from '../../src/seed/beijing-time';
+import { SEED_SCALE } from '../support/seed-scale';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 let api: TestApi;
 let seededAt: Date;
 let seedYear: number;
 /** The appeals this run's seed wrote. */
-const planned = Math.round(SEEDED_APPEALS * Number(process.env.SEED_SCALE));
+const planned = Math.round(SEEDED_APPEALS * SEED_SCALE);
 
 beforeAll(async () => {
   api = await startTestApi();

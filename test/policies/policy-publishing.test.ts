@@ -5,6 +5,7 @@
 // opening day, on a grant and never twice, and unpaid entitlements ending on revocation or
 // withdrawal.
 import { createApiKey } from '../../src/auth/api-key.commands';
+import { designationValidOn } from '../../src/cultivation/registry-today';
 import { entitleNewlyEligible, endEntitlementsOf } from '../../src/policies/policy-entitlements';
 import { entitleOpenedPolicies } from '../../src/policies/policy-opening';
 import { creditCodeFor } from '../support/credit-codes';
@@ -205,10 +206,21 @@ describe('AUTOMATIC policies (免申即享)', () => {
     );
     expect(errors).toBeUndefined();
     const entitled = await applicationsOf('PP-AUTO-GD');
-    // Guangdong's policy: the two Guangdong little giants, not Xiantao's, not the revoked one.
-    expect(entitled.map((row) => row.creditCode).sort()).toEqual(
-      [giants[0].creditCode, giants[1].creditCode].sort(),
+    // Guangdong's policy: the two Guangdong little giants, not Xiantao's, not the revoked one,
+    // not the specialized SME …
+    const codes = new Set(entitled.map((row) => row.creditCode));
+    expect(
+      [...giants, revoked, specialized].map((enterprise) => codes.has(enterprise.creditCode)),
+    ).toEqual([true, true, false, false, false]);
+    // … and the seed's live little giants of Guangdong, every one of them.
+    const [{ seeded }] = await api.sql.rows<{ seeded: number }>(
+      `SELECT count(DISTINCT d.enterprise_id)::int AS seeded FROM designation d
+         JOIN enterprise e ON e.id = d.enterprise_id
+        WHERE d.kind = 'LITTLE_GIANT' AND ${designationValidOn('d')} AND e.region_code LIKE '44%'
+          AND e.credit_code <> ALL($1)`,
+      [giants.map((giant) => giant.creditCode)],
     );
+    expect(entitled).toHaveLength(2 + seeded);
     expect(entitled.every((row) => row.status === 'ENTITLED' && row.delivery === 'AUTOMATIC')).toBe(
       true,
     );
@@ -218,7 +230,7 @@ describe('AUTOMATIC policies (免申即享)', () => {
          JOIN policy_application a ON a.id = c.application_id JOIN policy p ON p.id = a.policy_id
         WHERE p.code = 'PP-AUTO-GD' AND c.status = 'ENTITLED' AND c.actor = 'system'`,
     );
-    expect(history).toBe(2);
+    expect(history).toBe(entitled.length);
   });
 
   it('entitle a policy that opens later on its day, through the job queue, once', async () => {

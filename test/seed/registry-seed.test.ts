@@ -7,6 +7,7 @@ import { loadDivisions } from '../../src/seed/divisions';
 import { planRegistry, type RegistryPlan } from '../../src/seed/registry-plan';
 import { insertClusters, insertDesignatedEnterprises } from '../../src/seed/seed-registry';
 import { gb32100CheckCharacter } from '../support/credit-codes';
+import { SEED_SCALE } from '../support/seed-scale';
 import { connectTestDatabase } from '../support/test-database';
 import { allIndustries } from '../../src/cultivation/industry-classification';
 
@@ -150,7 +151,7 @@ describe('the registry in the tests’ database', () => {
   afterAll(() => db.destroy());
 
   it('holds exactly the plan at the tests’ scale, by kind and status as of today', async () => {
-    const plan = planRegistry(regions, seededOn, Number(process.env.SEED_SCALE));
+    const plan = planRegistry(regions, seededOn, SEED_SCALE);
     const [{ today }] = await db.query(
       `SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS today`,
     );
@@ -174,7 +175,7 @@ describe('the registry in the tests’ database', () => {
   });
 
   it('writes each designation’s history: granted, review opened, expired, revoked with a reason', async () => {
-    const plan = planRegistry(regions, seededOn, Number(process.env.SEED_SCALE));
+    const plan = planRegistry(regions, seededOn, SEED_SCALE);
     const rows: { status: string; steps: string; reasons: number }[] = await db.query(
       `SELECT d.status::text, string_agg(c.status::text, ',' ORDER BY c.at, c.id) AS steps,
               count(c.reason)::int AS reasons
@@ -196,7 +197,7 @@ describe('the registry in the tests’ database', () => {
   });
 
   it('writes nothing a second time, leaving enterprises that hold a designation of the kind as they are', async () => {
-    const plan = planRegistry(regions, seededOn, Number(process.env.SEED_SCALE));
+    const plan = planRegistry(regions, seededOn, SEED_SCALE);
     const sql = new Sql(db);
     const again = await sql
       .transaction(async (transaction) => {
