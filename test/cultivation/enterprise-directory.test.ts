@@ -59,7 +59,8 @@ beforeAll(async () => {
     CREATE,
     {
       input: referralInput(toGlobalId('Service', service.id), referred, {
-        enterprise: { specialization: 'NONE' },
+        // A name of its own: other tests refer many enterprises under the fixtures' name.
+        enterprise: { specialization: 'NONE', name: '东莞市目录可见性精密模具有限公司' },
       }),
     },
     keys.partnerA,
@@ -121,7 +122,7 @@ describe('who sees an enterprise', () => {
   it('lists for ADMIN enterprises no list holds too', async () => {
     const response = await api.graphql<any>(
       LIST,
-      { filter: { search: '长安精密模具', regionCode: '441900' }, first: 100 },
+      { filter: { search: '目录可见性精密模具', regionCode: '441900' }, first: 100 },
       keys.admin,
     );
     expect(response.data!.enterprises.nodes.map((n: any) => n.creditCode)).toContain(referred);

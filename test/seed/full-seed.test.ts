@@ -3,7 +3,13 @@
 // and expect that share; the figures the programmes promise are checked here, at full size:
 // about 140,000 specialized SMEs and 12,000 little giants live, at least 50,000 innovative SMEs,
 // some 300 national clusters, about 40,000 pilot enterprises in three batches of cities, 500 to
-// 1,000 policies at every tier with a paid and an overdue past, and a year of 50,000 appeals.
+// 1,000 policies at every tier with a paid and an overdue past, and a year of 50,000 appeals;
+// and the pilots' chart in docs/ is this seed's (UPDATE_REPORT=1 draws it again). It runs on
+// its own, after the suite (jest.full-seed.config.ts).
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pilotProgressByCity } from '../../src/app/pilot-report';
+import { createReferenceData } from '../../src/app/reference-data';
 import { createNetworkDataSource } from '../../src/app/data-source';
 import { clusterMember } from '../../src/cultivation/cluster-membership';
 import { designationValidOn } from '../../src/cultivation/registry-today';
@@ -12,6 +18,7 @@ import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
 import { createLogger } from '../../src/logger';
 import { seedNetwork } from '../../src/seed/seed';
+import { renderPilotChart } from '../../src/statistics/pilot-chart';
 import { createScratchDatabase } from '../support/scratch-database';
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
@@ -27,7 +34,17 @@ beforeAll(async () => {
   await installJobQueue(scratch.url, createLogger('warn'));
   const startedAt = performance.now();
   await seedNetwork(sql, undefined, { scale: 1 });
-  console.log(`the full seed took ${Math.round(performance.now() - startedAt)} ms`);
+  const ms = Math.round(performance.now() - startedAt);
+  // The figures the README quotes.
+  const [figures] = await sql.rows(
+    `SELECT (SELECT count(*) FROM enterprise) AS enterprises,
+            (SELECT count(*) FROM pilot_enterprise) AS pilot_enterprises,
+            (SELECT count(*) FROM policy) AS policies,
+            (SELECT count(*) FROM policy_application WHERE delivery = 'APPLICATION') AS applications,
+            (SELECT count(*) FROM policy_application WHERE delivery = 'AUTOMATIC') AS entitlements,
+            (SELECT count(*) FROM appeal) AS appeals, (SELECT count(*) FROM appeal_change) AS appeal_history`,
+  );
+  console.log(`the full seed took ${ms} ms`, figures);
 }, 600_000);
 
 afterAll(async () => {
@@ -105,6 +122,15 @@ describe('the seed at the published scale', () => {
     expect(pilots.enrolled).toBeGreaterThan(36_000);
     expect(pilots.enrolled).toBeLessThan(44_000);
     expect(pilots.specialized).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('draws the pilots’ chart in docs/', async () => {
+    const shipped = path.resolve(__dirname, '../../docs/pilot-progress.svg');
+    const cities = await pilotProgressByCity(sql, createReferenceData(sql));
+    expect(cities).toHaveLength(100);
+    const svg = renderPilotChart(cities);
+    if (process.env.UPDATE_REPORT) writeFileSync(shipped, svg);
+    expect(svg).toBe(readFileSync(shipped, 'utf8'));
   });
 
   it('holds 500 to 1,000 policies at every tier, both deliveries, with payouts and some overdue', async () => {
