@@ -50,7 +50,14 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = existsSync(path.join(kept, 'postmaster.pid'))
       ? mkdtempSync(path.join(os.tmpdir(), 'sme-test-postgres-'))
       : kept;
-    const cluster = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
+    // Two test files at a time may each run several API processes (pools, listeners, job queues)
+    // beside the test's own pools: more than PostgreSQL's default 100 connections at peaks.
+    const cluster = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      log,
+      settings: { max_connections: '300' },
+    });
     adminUrl = cluster.adminUrl;
     stopCluster = async () => {
       await cluster.stop();
