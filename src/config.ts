@@ -140,9 +140,7 @@ export function seedScale(env: Env = process.env): number {
   if (raw === undefined || raw === '') return 1;
   const value = Number(raw);
   if (!(value > 0 && value <= 1)) {
-    throw new ConfigError(
-      `SEED_SCALE='${raw}' is not valid: use a number above 0, at most 1`,
-    );
+    throw new ConfigError(`SEED_SCALE='${raw}' is not valid: use a number above 0, at most 1`);
   }
   return value;
 }

@@ -6,12 +6,7 @@
 import { ESCALATION_ACTOR } from '../appeals/appeal-record';
 import type { SqlRunner } from '../db/sql';
 import { readSchedules } from '../working-calendar/working-calendar';
-import {
-  planAppeals,
-  SEEDED_APPEALS,
-  type AppealEnterprise,
-  type AppealSeed,
-} from './appeal-plan';
+import { planAppeals, SEEDED_APPEALS, type AppealEnterprise, type AppealSeed } from './appeal-plan';
 import { column } from './columns';
 import { HISTORY_PARTNER } from './referral-history';
 
