@@ -1,11 +1,14 @@
 // The seeded digital-transformation pilots: three yearly batches of pilot cities (30, 35, 35:
 // the first finished, the second near its end, the third under way, dated around the seed's day)
-// in provinces with MARKET agencies, about 40,000 enterprises enrolled in them — created here,
-// located in their city's region — at stages and levels that fit each batch's age, served by the
-// MARKET agencies of the city's province, with subsidies by the city's rule and funds that cover
-// them; about 30 % of them hold a SPECIALIZED_SME designation (granted here where the registry
-// gives them no live one). Set-based SQL, a few statements over a temporary table; written once:
-// a database that has pilot cities is left as it is.
+// in provinces with MARKET agencies, about 40,000 enterprises enrolled in them at stages and
+// levels that fit each batch's age, served by the MARKET agencies of the city's province, with
+// subsidies by the city's rule and funds that cover them. About 30 % are specialized: the
+// registry's own specialized SMEs of the city (live on the seed's day), and where the city has too
+// few of them, enterprises created here and granted SPECIALIZED_SME; the others are created here,
+// located in the city's region. Set-based SQL, a few statements; written once: a database that
+// has pilot cities is left as it is.
+import { allIndustries } from '../cultivation/industry-classification';
+import { designationValidOn } from '../cultivation/registry-today';
 import type { SqlRunner } from '../db/sql';
 import { CREDIT_CODE_ALPHABET } from '../referrals/credit-code';
 import { DEFAULT_SUBSIDY_RULE, subsidySql } from '../pilots/subsidy-rule';
@@ -121,6 +124,7 @@ export async function seedPilots(
     ],
   );
 
+  const industryClasses = allIndustries().filter((industry) => industry.level === 'class');
   // One statement for the enterprises, their designations and their pilots, from one row per
   // enterprise to enrol that says everything its pilot will be. The cities are materialised:
   // inlined, their counties and agencies would be read again for every row.
@@ -163,8 +167,32 @@ export async function seedPilots(
               ${draw('d.h', 1)} AS u_kind
          FROM drawn d
          CROSS JOIN LATERAL (SELECT CASE WHEN ${draw('d.h', 2)} < 0.4 THEN 1 WHEN ${draw('d.h', 2)} < 0.85 THEN 2 ELSE 3 END AS level_before) l),
-     -- Existing rows answer too (DO UPDATE changes nothing), so that a registry seeded first
-     -- cannot hide them; only those located where the seed placed them are enrolled.
+     -- The specialized share (about 30 %) numbered within each city …
+     ranked AS (
+       SELECT s.*, s.u_kind * 13 % 1 < $4 AS specialized,
+              row_number() OVER (PARTITION BY s.city_id, s.u_kind * 13 % 1 < $4 ORDER BY s.n) AS k
+         FROM seed s),
+     -- … is, as far as it goes, the registry's own: specialized SMEs and little giants of the city,
+     -- live on the seed's day and in no pilot yet, in a fixed pseudo-random order.
+     listed AS MATERIALIZED (
+       SELECT c.id AS city_id, e.id AS enterprise_id, e.industry_code,
+              row_number() OVER (PARTITION BY c.id ORDER BY md5(e.credit_code)) AS k
+         FROM city c
+         JOIN enterprise e ON left(e.region_code, 4) = left(c.region_code, 4)
+                          AND (c.region_code LIKE '____00' OR e.region_code = c.region_code)
+        WHERE EXISTS (SELECT 1 FROM designation d WHERE d.enterprise_id = e.id
+                         AND d.kind IN ('SPECIALIZED_SME', 'LITTLE_GIANT') AND ${designationValidOn('d', '$1::date')})
+          AND NOT EXISTS (SELECT 1 FROM pilot_enterprise p WHERE p.enterprise_id = e.id AND p.stage <> 'WITHDRAWN')),
+     industry AS MATERIALIZED (
+       SELECT * FROM unnest($6::text[], $7::text[]) AS i(code, name)),
+     chosen AS (
+       SELECT r.*, l.enterprise_id AS listed_id, i.name AS listed_industry
+         FROM ranked r
+         LEFT JOIN listed l ON r.specialized AND l.city_id = r.city_id AND l.k = r.k
+         LEFT JOIN industry i ON i.code = l.industry_code),
+     -- The others are created. Existing rows answer too (DO UPDATE changes nothing), so that a
+     -- registry seeded first cannot hide them; only those located where the seed placed them are
+     -- enrolled.
      ent AS (
        INSERT INTO enterprise (credit_code, name, scale, region_code, industry_code)
        SELECT s.credit_code,
@@ -172,16 +200,18 @@ export async function seedPilots(
                 || (ARRAY['${SUB_INDUSTRIES.map(([name]) => name).join("', '")}'])[s.industry] || '有限公司',
               (CASE WHEN ${draw('s.h', 3)} < 0.2 THEN 'MICRO' WHEN ${draw('s.h', 3)} < 0.7 THEN 'SMALL' ELSE 'MEDIUM' END)::enterprise_scale,
               s.region_code, (ARRAY['${SUB_INDUSTRIES.map(([, code]) => code).join("', '")}'])[s.industry]
-         FROM seed s
+         FROM chosen s
+        WHERE s.listed_id IS NULL
        ON CONFLICT (credit_code) DO UPDATE SET updated_at = enterprise.updated_at
        RETURNING id, credit_code, region_code),
-     -- The registry: SPECIALIZED_SME for about 30 % of them, unless one is live already.
+     -- The registry: SPECIALIZED_SME for the specialized share the registry had too few for,
+     -- unless one is live already.
      granted AS (
        INSERT INTO designation (enterprise_id, kind, granted_by_code, batch, valid_from, valid_until, status)
        SELECT e.id, 'SPECIALIZED_SME', left(s.city_code, 2) || '0000', to_char($1::date - 500, 'YYYY') || '-1',
               $1::date - 500, $1::date - 500 + interval '3 years' - interval '1 day', 'ACTIVE'
-         FROM seed s JOIN ent e ON e.credit_code = s.credit_code
-        WHERE s.u_kind * 13 % 1 < $4
+         FROM chosen s JOIN ent e ON e.credit_code = s.credit_code
+        WHERE s.specialized
        ON CONFLICT (enterprise_id, kind) WHERE status IN ('ACTIVE', 'UNDER_REVIEW') DO NOTHING
        RETURNING id, valid_from),
      granted_history AS (
@@ -192,7 +222,8 @@ export async function seedPilots(
      enrolled AS (
        INSERT INTO pilot_enterprise (city_id, enterprise_id, sub_industry, stage, level_before, level_after,
                                      diagnosed_by_id, provider_id, project_cost_yuan, subsidy_yuan, created_at, updated_at)
-       SELECT s.city_id, e.id, (ARRAY['${SUB_INDUSTRIES.map(([name]) => name).join("', '")}'])[s.industry],
+       SELECT s.city_id, coalesce(s.listed_id, e.id),
+              coalesce(s.listed_industry, (ARRAY['${SUB_INDUSTRIES.map(([name]) => name).join("', '")}'])[s.industry]),
               (CASE WHEN s.withdrawn THEN 'WITHDRAWN'
                     ELSE (ARRAY['ENROLLED', 'DIAGNOSED', 'IN_TRANSFORMATION', 'ACCEPTED'])[s.reached + 1] END)::pilot_stage,
               CASE WHEN s.reached >= 1 THEN s.level_before END,
@@ -203,10 +234,12 @@ export async function seedPilots(
               CASE WHEN s.reached = 3 AND NOT s.withdrawn THEN ${subsidySql('c.subsidy_rule', 's.cost', 's.level_after')} END,
               (s.enrolled_on + time '10:00') AT TIME ZONE 'Asia/Shanghai',
               (s.enrolled_on + greatest(s.until - s.enrolled_on, 4) * 9 / 10 + time '10:00') AT TIME ZONE 'Asia/Shanghai'
-         FROM seed s
+         FROM chosen s
          JOIN pilot_city c ON c.id = s.city_id
-         JOIN ent e ON e.credit_code = s.credit_code AND e.region_code = s.region_code
-        WHERE NOT EXISTS (SELECT 1 FROM pilot_enterprise p WHERE p.enterprise_id = e.id AND p.stage <> 'WITHDRAWN')
+         LEFT JOIN ent e ON s.listed_id IS NULL AND e.credit_code = s.credit_code AND e.region_code = s.region_code
+        WHERE coalesce(s.listed_id, e.id) IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM pilot_enterprise p
+                           WHERE p.enterprise_id = coalesce(s.listed_id, e.id) AND p.stage <> 'WITHDRAWN')
         ORDER BY s.city_id, s.n
        RETURNING id)
      SELECT (SELECT count(*)::int FROM enrolled) AS enterprises, (SELECT count(*)::int FROM granted) AS designations`,
@@ -216,6 +249,8 @@ export async function seedPilots(
       BATCHES.map((b) => b.enrolled),
       SPECIALIZED_SHARE,
       scale,
+      industryClasses.map((industry) => industry.code),
+      industryClasses.map((industry) => industry.name),
     ],
   );
 

@@ -93,15 +93,18 @@ export async function seedNetwork(
     }));
     await loadPackagedYears(transaction);
     const seededOn = await seedDay(transaction, options.today ?? beijingToday());
-    await step('events and enterprises', async () => {
-      await insertCalendar(transaction, planCalendar(plan.regions, plan.institutions, seededOn));
-      await insertReferralHistory(
-        transaction,
-        planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
-      );
-    });
-    // The programmes' bulk loads, with the foreign keys' row checks off where allowed.
+    // The bulk loads, with the foreign keys' row checks off where allowed.
     await withoutRowTriggers(transaction, async () => {
+      await step('events and enterprises', async () => {
+        const calendar = await step('events plan', async () =>
+          planCalendar(plan.regions, plan.institutions, seededOn),
+        );
+        await step('events insert', () => insertCalendar(transaction, calendar));
+        const history = await step('referrals plan', async () =>
+          planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
+        );
+        await step('referrals insert', () => insertReferralHistory(transaction, history));
+      });
       await step('registry', async () => {
         // Seeded partners' enterprises first, as declared; the generated registry then skips
         // whoever already holds a live designation of a kind.
