@@ -5,6 +5,12 @@
 import type { Config } from 'jest';
 import suite, { FULL_SEED_TEST } from './jest.config';
 
-const config: Config = { ...suite, testMatch: [FULL_SEED_TEST], testPathIgnorePatterns: [] };
+const config: Config = {
+  ...suite,
+  testMatch: [FULL_SEED_TEST],
+  testPathIgnorePatterns: [],
+  // The server only: the test seeds a database of its own.
+  globalSetup: '<rootDir>/test/support/server-setup.ts',
+};
 
 export default config;

@@ -10,14 +10,15 @@ import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { installJobQueue } from '../../src/db/job-queue';
 import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { seedNetwork } from '../../src/seed/seed';
 import { freePort } from './free-port';
 import { TEST_CLUSTER_DIR } from './test-database';
 
 export interface TestRun {
   adminUrl: string;
-  database: string;
+  /** The run's seeded database; none for a run that needs only the server. */
+  database?: string;
   stopCluster?: () => Promise<void>;
 }
 
@@ -37,9 +38,36 @@ export default async function globalSetup(): Promise<void> {
   process.env.SEED_SCALE ??= TEST_SEED_SCALE;
   const log = createLogger('warn');
   const database = `test_${Date.now()}_${process.pid}`;
+  const { adminUrl, stopCluster } = await startTestServer(log);
+  await ensureDatabase(adminUrl, database);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  process.env.TEST_DATABASE_URL = url.toString();
+
+  const dataSource = createNetworkDataSource({
+    url: url.toString(),
+    applicationName: 'jest-setup',
+  });
+  await dataSource.initialize();
+  try {
+    await runPendingMigrations(dataSource);
+    await installJobQueue(url.toString(), log);
+    await seedNetwork(new Sql(dataSource));
+  } finally {
+    await dataSource.destroy();
+  }
+  globalThis.testRun = { adminUrl, database, stopCluster };
+}
+
+/**
+ * The PostgreSQL server of the run: DATABASE_URL's, or the embedded cluster started here (and
+ * stopped by `stopCluster`); TEST_ADMIN_DATABASE_URL names its maintenance database.
+ */
+export async function startTestServer(
+  log: Logger,
+): Promise<{ adminUrl: string; stopCluster?: () => Promise<void> }> {
   let adminUrl: string;
   let stopCluster: (() => Promise<void>) | undefined;
-
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = '/postgres';
@@ -64,23 +92,6 @@ export default async function globalSetup(): Promise<void> {
       if (dataDir !== kept) rmSync(dataDir, { recursive: true, force: true });
     };
   }
-  await ensureDatabase(adminUrl, database);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  process.env.TEST_DATABASE_URL = url.toString();
   process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
-
-  const dataSource = createNetworkDataSource({
-    url: url.toString(),
-    applicationName: 'jest-setup',
-  });
-  await dataSource.initialize();
-  try {
-    await runPendingMigrations(dataSource);
-    await installJobQueue(url.toString(), log);
-    await seedNetwork(new Sql(dataSource));
-  } finally {
-    await dataSource.destroy();
-  }
-  globalThis.testRun = { adminUrl, database, stopCluster };
+  return { adminUrl, stopCluster };
 }
