@@ -11,6 +11,10 @@ import { GovernmentOperations1796400000000 } from './1796400000000-GovernmentOpe
 import { Webhooks1796500000000 } from './1796500000000-Webhooks';
 import { WorkingCalendar1796610000000 } from './1796610000000-WorkingCalendar';
 import { Cultivation1796700000000 } from './1796700000000-Cultivation';
+import { Registry1796710000000 } from './1796710000000-Registry';
+import { Pilots1796800000000 } from './1796800000000-Pilots';
+import { Appeals1796900000000 } from './1796900000000-Appeals';
+import { Policies1796850000000 } from './1796850000000-Policies';
 
 export const migrations = [
   Network1795374345446,
@@ -24,4 +28,8 @@ export const migrations = [
   Webhooks1796500000000,
   WorkingCalendar1796610000000,
   Cultivation1796700000000,
+  Registry1796710000000,
+  Pilots1796800000000,
+  Policies1796850000000,
+  Appeals1796900000000,
 ];

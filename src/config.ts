@@ -23,6 +23,8 @@ export interface Config {
   poolSize: number;
   /** Seed the network on start-up when the database holds none. */
   seedOnStart: boolean;
+  /** Share of the programmes' published scale the seed writes (SEED_SCALE; 1 in production). */
+  seedScale: number;
   /** Include stack traces in GraphQL errors: development only. */
   exposeErrorDetails: boolean;
   logLevel: LogLevel;
@@ -128,6 +130,21 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+/**
+ * SEED_SCALE: the share of the programmes' published scale the seed writes — the registry's
+ * enterprises, the pilots' enrolments, the year of appeals — above 0 and at most 1 (default 1).
+ * The tests seed 0.02 of it (test/support/global-setup.ts).
+ */
+export function seedScale(env: Env = process.env): number {
+  const raw = env.SEED_SCALE;
+  if (raw === undefined || raw === '') return 1;
+  const value = Number(raw);
+  if (!(value > 0 && value <= 1)) {
+    throw new ConfigError(`SEED_SCALE='${raw}' is not valid: use a number above 0, at most 1`);
+  }
+  return value;
+}
+
 function boolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -205,6 +222,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     poolSize,
     seedOnStart: boolean(env, 'SEED_ON_START', true),
+    seedScale: seedScale(env),
     exposeErrorDetails: env.NODE_ENV === 'development',
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error', 'silent']),
     logFormat: oneOf(env, 'LOG_FORMAT', env.NODE_ENV === 'development' ? 'pretty' : 'json', [

@@ -2,9 +2,24 @@
 // (RegionContext, InstitutionContext, …); this is the one place that assembles all of them. Loaders
 // are the request's own, never shared between requests, so one client never sees another's rows.
 import type { OperationTypeNode } from 'graphql';
+import type { AppealContext } from '../appeals/appeal.context';
+import { recomputeAppealDeadlines } from '../appeals/appeal-deadline-recompute';
+import { createAppealLoaders, type AppealLoaders } from '../appeals/appeal.loaders';
 import { PUBLIC_VIEWER, type Viewer } from '../auth/viewer';
 import { BATCHED, type LoaderSettings } from '../db/loaders';
+import type { CultivationContext } from '../cultivation/cultivation.context';
+import {
+  createDesignationLoaders,
+  type DesignationLoaders,
+} from '../cultivation/designation.loaders';
+import type { RegistryFollowers } from '../cultivation/registry-followers';
+import { registryReader } from '../cultivation/registry-standing';
+import { endEntitlementsOf, entitleNewlyEligible } from '../policies/policy-entitlements';
 import type { Sql } from '../db/sql';
+import {
+  createCultivationLoaders,
+  type CultivationLoaders,
+} from '../cultivation/cultivation.loaders';
 import type { EventContext } from '../events/event.context';
 import { createEventLoaders, type EventLoaders } from '../events/event.loaders';
 import {
@@ -12,7 +27,12 @@ import {
   type InstitutionLoaders,
 } from '../institutions/institution.loaders';
 import type { NetworkImportContext } from '../network-import/network-import.context';
+import type { PilotContext } from '../pilots/pilot.context';
+import { createPilotLoaders, type PilotLoaders } from '../pilots/pilot.loaders';
 import type { OneStopContext } from '../one-stop/one-stop.lookup';
+import { recomputePayBy } from '../policies/pay-by';
+import type { PolicyContext } from '../policies/policy.context';
+import { createPolicyLoaders, type PolicyLoaders } from '../policies/policy.loaders';
 import type { ReferralContext } from '../referrals/referral.context';
 import { createReferralLoaders, type ReferralLoaders } from '../referrals/referral.loaders';
 import { ConnectionLoaders } from '../schema/connection-loaders';
@@ -46,10 +66,14 @@ export interface RequestRouting {
 export type RequestContext = ReferralContext &
   OneStopContext &
   EventContext &
+  CultivationContext &
+  PilotContext &
   NetworkImportContext &
   StatisticsContext &
   WebhookContext &
-  WorkingCalendarContext & { origin: RequestOrigin; routing: RequestRouting };
+  PolicyContext &
+  WorkingCalendarContext &
+  AppealContext & { origin: RequestOrigin; routing: RequestRouting };
 
 /** The SQL session a request uses, chosen when its first statement is due: a read may go to a replica. */
 export type SessionChooser = (routing: RequestRouting, viewer: Viewer) => Sql;
@@ -101,14 +125,27 @@ class RequestScope implements RequestContext {
   readonly taxonomy: ReferenceData['taxonomy'];
   readonly workingCalendar: ReferenceData['workingCalendar'];
   readonly categoryKeys: RequestContext['categoryKeys'];
+  readonly registry = registryReader;
+  /** Policies' no-application entitlements follow the registry's grants and ends. */
+  readonly registryFollowers: RegistryFollowers = {
+    granted: entitleNewlyEligible,
+    ended: endEntitlementsOf,
+  };
   private session: Sql | undefined;
   private connectionLoaders: ConnectionLoaders | undefined;
   private institutionLoaders: InstitutionLoaders | undefined;
   private serviceLoaders: ServiceLoaders | undefined;
   private referralLoaders: ReferralLoaders | undefined;
   private eventLoaders: EventLoaders | undefined;
+  private cultivationLoaders: CultivationLoaders | undefined;
+  private pilotLoaders: PilotLoaders | undefined;
   private statisticsLoaders: StatisticsLoaders | undefined;
   private scorecardLoaders: ScorecardLoaders | undefined;
+  private designationLoaders: DesignationLoaders | undefined;
+  private appealLoaders: AppealLoaders | undefined;
+  private policyLoaders: PolicyLoaders | undefined;
+  /** What setWorkingCalendarYear recomputes: the deadlines each domain holds. */
+  readonly recomputeDeadlines = [recomputeAppealDeadlines, recomputePayBy];
 
   constructor(
     private readonly choose: SessionChooser,
@@ -149,11 +186,39 @@ class RequestScope implements RequestContext {
     return (this.eventLoaders ??= createEventLoaders(this.sql, this.viewer, this.settings));
   }
 
+  get cultivation(): CultivationLoaders {
+    return (this.cultivationLoaders ??= createCultivationLoaders(
+      this.sql,
+      this.viewer,
+      this.settings,
+    ));
+  }
+
+  get pilots(): PilotLoaders {
+    return (this.pilotLoaders ??= createPilotLoaders(this.sql, this.settings));
+  }
+
   get statistics(): StatisticsLoaders {
-    return (this.statisticsLoaders ??= createStatisticsLoaders(this.sql, this.settings));
+    return (this.statisticsLoaders ??= createStatisticsLoaders(
+      this.sql,
+      this.settings,
+      this.clock,
+    ));
+  }
+
+  get designations(): DesignationLoaders {
+    return (this.designationLoaders ??= createDesignationLoaders(this.sql, this.settings));
+  }
+
+  get policies(): PolicyLoaders {
+    return (this.policyLoaders ??= createPolicyLoaders(this.sql, this.settings));
   }
 
   get scorecards(): ScorecardLoaders {
     return (this.scorecardLoaders ??= createScorecardLoaders(this.sql, this.settings, this.clock));
+  }
+
+  get appeals(): AppealLoaders {
+    return (this.appealLoaders ??= createAppealLoaders(this.sql, this.settings));
   }
 }

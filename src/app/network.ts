@@ -76,7 +76,9 @@ export async function prepareNetwork(sql: Sql, config: Config, log: Logger): Pro
     // jobs to it in their transactions, so it must exist before the first request.
     await timed(log, 'job queue schema', () => installJobQueue(sql.url, log));
     if (config.seedOnStart && (await isNetworkEmpty(sql))) {
-      const added = await timed(log, 'seed', () => seedNetwork(sql));
+      const added = await timed(log, 'seed', () =>
+        seedNetwork(sql, undefined, { log, scale: config.seedScale }),
+      );
       log.info('network seeded', { ...added });
     } else {
       log.info('seed skipped: the network is already there');

@@ -1,8 +1,14 @@
 // Relay's node(id) and nodes(ids): which domain loads which Node type is known here only.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { appealNodes } from '../appeals/appeal.resolver';
 import { auditNodes } from '../audit/audit.resolver';
+import { clusterNodes } from '../cultivation/cluster.resolver';
+import { designationNodes } from '../cultivation/designation.resolver';
 import { eventNodes } from '../events/event.resolver';
 import { institutionNodes } from '../institutions/institution.resolver';
+import { pilotNodes } from '../pilots/pilot.resolver';
+import { policyApplicationNodes } from '../policies/policy-application.resolver';
+import { policyNodes } from '../policies/policy.resolver';
 import { referralNodes } from '../referrals/referral.resolver';
 import { regionNodes } from '../regions/region.resolver';
 import { badInput } from '../schema/errors';
@@ -21,8 +27,14 @@ const NODE_LOADERS: Record<string, NodeLoader> = {
   ...serviceNodes,
   ...referralNodes,
   ...eventNodes,
+  ...clusterNodes,
   ...auditNodes,
   ...webhookNodes,
+  ...designationNodes,
+  ...pilotNodes,
+  ...appealNodes,
+  ...policyNodes,
+  ...policyApplicationNodes,
 };
 
 /** Loads the object a global id names; null for ids that are malformed, foreign or gone. */

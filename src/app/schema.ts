@@ -4,13 +4,18 @@ import 'reflect-metadata';
 import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AppealChangeResolver, AppealResolver } from '../appeals/appeal.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { authChecker } from '../auth/permissions';
+import { DesignationResolver } from '../cultivation/designation.resolver';
+import { EnterpriseRegistryResolver } from '../cultivation/enterprise-registry.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import {
   EventRegistrationResolver,
   MatchmakingOutcomeResolver,
 } from '../events/event-registration.resolver';
+import { ClusterResolver } from '../cultivation/cluster.resolver';
+import { EnterpriseDirectoryResolver } from '../cultivation/enterprise-directory.resolver';
 import { EventResolver } from '../events/event.resolver';
 import { InstitutionEventsResolver } from '../events/institution-events.resolver';
 import { OneStopTierEventsResolver } from '../events/one-stop-events.resolver';
@@ -18,7 +23,14 @@ import { InstitutionResolver } from '../institutions/institution.resolver';
 import { RegionInstitutionsResolver } from '../institutions/region-institutions.resolver';
 import { ViewerRegionResolver } from '../auth/viewer-region.resolver';
 import { ViewerInstitutionResolver } from '../institutions/viewer-institution.resolver';
+import {
+  InstitutionPilotRecordResolver,
+  PilotEnterpriseResolver,
+} from '../pilots/pilot-enterprise.resolver';
+import { PilotCityResolver } from '../pilots/pilot.resolver';
 import { OneStopResolver } from '../one-stop/one-stop.resolver';
+import { PolicyApplicationResolver } from '../policies/policy-application.resolver';
+import { PolicyResolver } from '../policies/policy.resolver';
 import { EnterpriseResolver } from '../referrals/enterprise.resolver';
 import { ReferralFeedbackResolver } from '../referrals/feedback.resolver';
 import { ReferralResolver } from '../referrals/referral.resolver';
@@ -27,6 +39,8 @@ import { InstitutionServicesResolver } from '../services/institution-services.re
 import { ServiceCategoryResolver, ServiceResolver } from '../services/service.resolver';
 import { NetworkImportResolver } from '../network-import/network-import.resolver';
 import { InstitutionScorecardResolver } from '../statistics/scorecard.resolver';
+import { NetworkDesignationsResolver } from '../statistics/designation-figures';
+import { PilotStatisticsResolver } from '../statistics/pilot-statistics.resolver';
 import { NetworkStatisticsResolver } from '../statistics/statistics.resolver';
 import { WebhookSubscriptionResolver } from '../webhooks/webhook.resolver';
 import { WorkingCalendarResolver } from '../working-calendar/working-calendar.resolver';
@@ -52,16 +66,33 @@ const resolvers = [
   MatchmakingOutcomeResolver,
   InstitutionEventsResolver,
   OneStopTierEventsResolver,
+  // Enterprise cultivation: clusters and the enterprise directory.
+  ClusterResolver,
+  EnterpriseDirectoryResolver,
   // Government operations: feedback, the audit trail, statistics and scorecards, the import.
   ReferralFeedbackResolver,
   AuditResolver,
   NetworkStatisticsResolver,
+  NetworkDesignationsResolver,
   InstitutionScorecardResolver,
   NetworkImportResolver,
   // Partners: webhook subscriptions and deliveries.
   WebhookSubscriptionResolver,
   // The mainland's working calendar, which deadlines are counted in.
   WorkingCalendarResolver,
+  // Enterprise cultivation: the registry of designations.
+  DesignationResolver,
+  EnterpriseRegistryResolver,
+  // Digital-transformation pilot cities.
+  PilotCityResolver,
+  PilotEnterpriseResolver,
+  InstitutionPilotRecordResolver,
+  PilotStatisticsResolver,
+  // Enterprise appeals, answered within working-day deadlines.
+  AppealResolver,
+  AppealChangeResolver,
+  PolicyResolver,
+  PolicyApplicationResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

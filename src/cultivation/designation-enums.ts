@@ -19,6 +19,12 @@ export enum DesignationStatus {
 /** The statuses in which a designation is valid: what eligibility and the counts read. */
 export const LIVE_STATUSES = [DesignationStatus.ACTIVE, DesignationStatus.UNDER_REVIEW] as const;
 
+/** What a review (复核) decided. */
+export enum ReviewOutcome {
+  RENEWED = 'RENEWED',
+  EXITED = 'EXITED',
+}
+
 export enum ClusterLevel {
   NATIONAL = 'NATIONAL',
   PROVINCIAL = 'PROVINCIAL',
@@ -46,6 +52,15 @@ registerEnumType(DesignationStatus, {
     UNDER_REVIEW: { description: 'Valid; its review (复核) opened 90 days before validUntil.' },
     EXPIRED: { description: 'Ended: exited at review, or not renewed by validUntil.' },
     REVOKED: { description: 'Withdrawn, with a reason.' },
+  },
+});
+
+registerEnumType(ReviewOutcome, {
+  name: 'ReviewOutcome',
+  description: 'What a review (复核) decided.',
+  valuesConfig: {
+    RENEWED: { description: 'Three more years from the old validUntil.' },
+    EXITED: { description: 'The designation ends now (EXPIRED).' },
   },
 });
 

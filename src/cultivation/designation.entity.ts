@@ -1,4 +1,5 @@
 // The designation table: the registry of cultivated enterprises (创新型中小企业, 专精特新, 小巨人).
+import { Field, ObjectType } from 'type-graphql';
 import {
   Check,
   Column,
@@ -11,6 +12,7 @@ import {
 } from 'typeorm';
 import { Enterprise } from '../referrals/enterprise.entity';
 import { Region } from '../regions/region.entity';
+import { Node, toGlobalId } from '../schema/node';
 import { DesignationKind, DesignationStatus } from './designation-enums';
 
 /**
@@ -18,6 +20,11 @@ import { DesignationKind, DesignationStatus } from './designation-enums';
  * years). `status` is what the last change wrote; readers derive today's status from it and the
  * dates (a designation is never read ACTIVE after its validUntil, even before the job ran).
  */
+@ObjectType({
+  implements: Node,
+  description:
+    'A rung of gradient cultivation granted to an enterprise from a published list, valid three years.',
+})
 @Entity()
 // No enterprise holds two live designations of the same kind: the race between two grants ends
 // here, whatever the commands checked before.
@@ -25,10 +32,12 @@ import { DesignationKind, DesignationStatus } from './designation-enums';
   unique: true,
   where: `status IN ('ACTIVE', 'UNDER_REVIEW')`,
 })
+// An enterprise's designations, newest first (Enterprise.designations, the grant's checks).
+@Index('designation_enterprise_id_idx', ['enterpriseId', 'key'])
 @Check('designation_validity_check', `valid_until > valid_from`)
 // Provinces grant the two provincial rungs; the nation grants little giants.
 @Check('designation_granted_by_check', `(kind = 'LITTLE_GIANT') = (granted_by_code IS NULL)`)
-export class Designation {
+export class Designation implements Node {
   @PrimaryGeneratedColumn('identity', {
     name: 'id',
     generatedIdentity: 'ALWAYS',
@@ -43,6 +52,7 @@ export class Designation {
   @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'designation_enterprise_id_fkey' })
   enterprise?: Enterprise;
 
+  @Field(() => DesignationKind, { description: 'Which rung.' })
   @Column({ type: 'enum', enum: DesignationKind, enumName: 'designation_kind' })
   kind!: DesignationKind;
 
@@ -58,20 +68,26 @@ export class Designation {
   grantedBy?: Region;
 
   /** The published batch, e.g. "2024-1". */
+  @Field({ description: 'The published batch, e.g. "2024-1".' })
   @Index('designation_batch_idx')
   @Column({ type: 'text' })
   batch!: string;
 
+  /** pg reads a date as local midnight (see registry-days.ts). */
   @Column({ type: 'date' })
-  validFrom!: string;
+  validFrom!: Date;
 
   @Index('designation_valid_until_idx')
   @Column({ type: 'date' })
-  validUntil!: string;
+  validUntil!: Date;
 
   @Column({ type: 'enum', enum: DesignationStatus, enumName: 'designation_status' })
   status!: DesignationStatus;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  get id(): string {
+    return toGlobalId('Designation', this.key);
+  }
 }

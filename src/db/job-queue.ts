@@ -57,6 +57,11 @@ export interface JobQueueOptions {
   /** How often an idle worker looks for jobs whose time has come (new jobs wake it at once). */
   pollIntervalMs: number;
   tasks: TaskList;
+  /**
+   * Recurring jobs, in graphile-worker's crontab format; each schedule runs once across every
+   * process (its known_crontabs table), whichever processes are up.
+   */
+  crontab?: string;
 }
 
 export interface JobQueue {
@@ -75,6 +80,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
       concurrency: options.concurrency,
       pollInterval: options.pollIntervalMs,
       taskList: options.tasks,
+      crontab: options.crontab ?? '',
       logger: queueLogger(options.log),
       // Shutdown is the process's job (src/app/lifecycle.ts), in a fixed order.
       noHandleSignals: true,

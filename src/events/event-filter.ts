@@ -4,7 +4,7 @@ import { Field, InputType } from 'type-graphql';
 import { anyOf, type SortColumn } from '../db/page-query';
 import type { SqlParameters } from '../db/rows';
 import { textMatch } from '../db/text-search';
-import { normalizeRegionCode, regionCodeRange } from '../regions/region-code';
+import { withinRegion } from '../regions/region-filter';
 import { searchText } from '../schema/input';
 import type { CursorShape } from '../schema/pagination';
 import {
@@ -129,12 +129,7 @@ export function eventConditions(
 ): { where: string[]; heavy: boolean } {
   const where: string[] = [];
   if (!filter) return { where, heavy: false };
-  if (filter.regionCode !== null && filter.regionCode !== undefined) {
-    const [low, high] = regionCodeRange(
-      normalizeRegionCode(filter.regionCode, 'filter.regionCode'),
-    );
-    where.push(`t.region_code BETWEEN ${params.add(low)} AND ${params.add(high)}`);
-  }
+  where.push(...withinRegion('t.region_code', filter.regionCode, params));
   where.push(...anyOf('t.kind', filter.kind, 'event_kind', params));
   if (categoryKeys) where.push(`t.category_id = ANY(${params.add(categoryKeys)}::int[])`);
   // "Now" becomes a parameter only when a condition uses it: an unused one has no type.

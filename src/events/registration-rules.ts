@@ -1,8 +1,8 @@
 // The rules of event registrations as pure functions, unit-tested without a database: where a new
-// registration goes (a seat or the waitlist), who may join (scale, standing), when registration
-// is open, which status may follow which and who may make the move (a table for the lifecycle
-// machine), how many waitlisted move up when seats free. registration.commands.ts applies them
-// under the event's row lock.
+// registration goes (a seat or the waitlist), when registration is open, which status may follow
+// which and who may make the move (a table for the lifecycle machine), how many waitlisted move up
+// when seats free. registration.commands.ts applies them under the event's row lock; who may join
+// (scale, verified standing) is src/services/verified-standing.ts.
 import { Role } from '../auth/role';
 import {
   isAdmin,
@@ -14,13 +14,6 @@ import {
 import type { Viewer } from '../auth/viewer';
 import { DomainError, badInput } from '../schema/errors';
 import { LifecycleMachine, type Move, type Transitions } from '../schema/lifecycle-machine';
-import {
-  admitsScale,
-  admitsSpecialization,
-  type EligibilityRule,
-  type EnterpriseScale,
-  type SpecializationLevel,
-} from '../services/eligibility';
 import { EventKind, RegistrationStatus } from './event-enums';
 
 const { CONFIRMED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW } = RegistrationStatus;
@@ -63,29 +56,6 @@ export function placementFor(seats: Seats): Placement {
 export function promotionsFor(seats: Seats, started: boolean): number {
   if (started) return 0;
   return Math.max(0, Math.min(seats.capacity - seats.confirmedCount, seats.waitlistCount));
-}
-
-/** BAD_USER_INPUT with reason NOT_ELIGIBLE when the enterprise may not join, else nothing. */
-export function checkEligibility(
-  event: EligibilityRule & { code: string },
-  enterprise: { scale: EnterpriseScale; specialization: SpecializationLevel },
-): void {
-  if (!admitsScale(event, enterprise.scale)) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `event ${event.code} is open to ${event.eligibleScales.join('/')} enterprises only, and this one is ${enterprise.scale}: choose an event open to its scale`,
-      'enterprise.scale',
-      { reason: RefusalReason.NOT_ELIGIBLE },
-    );
-  }
-  if (!admitsSpecialization(event, enterprise.specialization)) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `event ${event.code} requires ${event.minSpecialization} standing or higher, and this enterprise is ${enterprise.specialization}: choose an event open to its standing`,
-      'enterprise.specialization',
-      { reason: RefusalReason.NOT_ELIGIBLE },
-    );
-  }
 }
 
 export interface EventState {

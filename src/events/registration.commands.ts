@@ -7,6 +7,7 @@
 import { actorName } from '../auth/viewer';
 import type { SqlRunner, SqlTransaction } from '../db/sql';
 import { enterpriseDetails, upsertEnterprise } from '../referrals/enterprise.commands';
+import { checkVerifiedEligibility } from '../services/verified-standing';
 import { conflict, notFound, quote } from '../schema/errors';
 import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { publicCode, requiredText } from '../schema/input';
@@ -19,7 +20,6 @@ import type { RegisterForEventInput } from './event.inputs';
 import { lockedEventByCode } from './event.queries';
 import {
   alreadyRegistered,
-  checkEligibility,
   checkNotCancelled,
   checkRegistrationMove,
   checkRegistrationOpen,
@@ -68,26 +68,30 @@ export async function registerForEvent(
 
   const now = context.clock();
   return createIdempotently(sql, request, async (transaction, replay) => {
-    // First the lock: retries of one request and registrations for one event queue here.
+    // First the enterprise's row (upserted, so locked until commit) and what the registry holds of
+    // it: a revocation racing this registration is seen or waits. Outside the event's lock, so
+    // that registrations of many enterprises for one event do this in parallel; nothing locks an
+    // event and then an enterprise.
+    const enterpriseId = await upsertEnterprise(transaction, enterprise);
+    const standing = await context.registry.standingOf(transaction, enterpriseId);
+    // Then the event's lock: retries of one request and registrations for one event queue here.
     const event = await lockedEventByCode(transaction, eventCode);
     // The retry of a request that went through, or a live registration of the same enterprise.
     const found = await transaction.rows<Record<string, unknown> & { __retry: boolean }>(
       `SELECT r.*, (r.api_key_id = $1 AND r.idempotency_key = $2) AS __retry FROM event_registration r
         WHERE (r.api_key_id = $1 AND r.idempotency_key = $2)
-           OR (r.event_id = $3 AND r.status <> 'CANCELLED'
-               AND r.enterprise_id = (SELECT id FROM enterprise WHERE credit_code = $4))`,
-      [apiKeyId, idempotencyKey, event.key, enterprise.creditCode],
+           OR (r.event_id = $3 AND r.status <> 'CANCELLED' AND r.enterprise_id = $4)`,
+      [apiKeyId, idempotencyKey, event.key, enterpriseId],
     );
     const retry = found.find((row) => row.__retry);
     if (retry) return replay(hydrate(retry));
 
     checkRegistrationOpen(event, now);
-    checkEligibility(event, enterprise);
     if (found.length > 0) {
       throw alreadyRegistered(event.code, enterprise.creditCode, hydrate(found[0]).status);
     }
+    checkVerifiedEligibility(event, standing, `event ${event.code}`);
 
-    const enterpriseId = await upsertEnterprise(transaction, enterprise);
     const place = placementFor(event);
     // The registration, its first history line and the event's counters, in one statement.
     const inserted = await transaction.rows(

@@ -52,6 +52,30 @@ function askedCategory(input: OneStopInput, taxonomy: Taxonomy): ServiceCategory
     : taxonomy.resolve(input.categoryCode, 'categoryCode');
 }
 
+/** The 18 characters of a Unified Social Credit Code (GB 32100-2015), its check left to the registry. */
+const CREDIT_CODE_FORM = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/**
+ * The standing the lookup matches by: with a credit code, what the registry verifies today (an
+ * enterprise it does not hold is NONE); without one, the declared level of a visitor exploring.
+ */
+async function standingAsked(
+  context: OneStopContext,
+  input: OneStopInput,
+): Promise<SpecializationLevel> {
+  if (input.creditCode === null || input.creditCode === undefined) {
+    return input.specialization ?? SpecializationLevel.NONE;
+  }
+  const creditCode = input.creditCode.trim().toUpperCase();
+  if (!CREDIT_CODE_FORM.test(creditCode)) {
+    throw badInput(
+      `creditCode ${quote(input.creditCode)} is not a Unified Social Credit Code: 18 characters of 0-9 and A-Y without I, O, S, V, Z, e.g. 91440300MA5FXXXX0X`,
+      'creditCode',
+    );
+  }
+  return context.registry.levelOf(context.sql, creditCode);
+}
+
 /** What the lookup needs of a request: the services' context (regions, taxonomy, loaders). */
 export type OneStopContext = ServiceContext;
 
@@ -65,9 +89,10 @@ export async function oneStopLookup(
   const events = eventsPerTier(input.eventsPerTier);
   const search = searchText(input.search, 'search');
 
-  const [taxonomy, regions] = await Promise.all([
+  const [taxonomy, regions, specialization] = await Promise.all([
     context.taxonomy.current(),
     context.regions.chain(code),
+    standingAsked(context, input),
   ]);
   const asked = askedCategory(input, taxonomy);
   if (regions.length === 0) {
@@ -83,7 +108,7 @@ export async function oneStopLookup(
   const rows = await findOneStopRows(sql, chain, {
     categoryKeys,
     scale: input.scale ?? null,
-    specialization: input.specialization ?? SpecializationLevel.NONE,
+    specialization,
     deliveryMode: input.deliveryMode ?? null,
     search,
     limitPerTier: limit,
@@ -109,7 +134,7 @@ export async function oneStopLookup(
       category: taxonomy.byKey.get(row.service.categoryId)!,
       askedCategory: asked,
       scale: input.scale ?? null,
-      specialization: input.specialization ?? null,
+      specialization: input.creditCode ? specialization : (input.specialization ?? null),
     }),
   });
 
@@ -128,7 +153,7 @@ export async function oneStopLookup(
       eventQuery: {
         regionCode: step.regionCode,
         scale: input.scale ?? null,
-        specialization: input.specialization ?? SpecializationLevel.NONE,
+        specialization,
         categoryKeys,
         eventsPerTier: events,
       },

@@ -39,6 +39,13 @@ export class OneStopInput {
   })
   specialization?: SpecializationLevel | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'With a credit code the registry’s verified designation is used, not the declared specialization.',
+  })
+  creditCode?: string | null;
+
   @Field(() => [DeliveryMode], { nullable: true, description: 'Acceptable delivery modes.' })
   deliveryMode?: DeliveryMode[] | null;
 

@@ -1,6 +1,6 @@
 // The enterprise a request names (a referral, an event registration): its fields checked the same
 // way wherever it is named, and the enterprise upserted by its credit code (the latest
-// submission's name, scale, standing and region win).
+// submission's name, scale, standing and region win, unless the registry lists it).
 import type { SqlRunner } from '../db/sql';
 import { normalizeRegionCode } from '../regions/region-code';
 import { badInput } from '../schema/errors';
@@ -51,7 +51,12 @@ export function enterpriseDetails(input: EnterpriseInput): EnterpriseDetails {
   };
 }
 
-/** Inserts the enterprise or updates the one with its credit code; its row id. */
+/**
+ * Inserts the enterprise or updates the one with its credit code; its row id. Once the registry
+ * lists an enterprise (registry_listed_at), its name, region and scale are the registry's: only
+ * the declared standing follows the partner. The upsert locks the enterprise's row until the
+ * caller's transaction ends, so a revocation (which locks it too) waits or is seen.
+ */
 export async function upsertEnterprise(
   transaction: SqlRunner,
   enterprise: EnterpriseDetails,
@@ -59,8 +64,10 @@ export async function upsertEnterprise(
   const [{ id }] = await transaction.rows<{ id: number }>(
     `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (credit_code) DO UPDATE
-       SET name = EXCLUDED.name, scale = EXCLUDED.scale, specialization = EXCLUDED.specialization,
-           region_code = EXCLUDED.region_code, updated_at = now()
+       SET name = CASE WHEN enterprise.registry_listed_at IS NULL THEN EXCLUDED.name ELSE enterprise.name END,
+           scale = CASE WHEN enterprise.registry_listed_at IS NULL THEN EXCLUDED.scale ELSE enterprise.scale END,
+           region_code = CASE WHEN enterprise.registry_listed_at IS NULL THEN EXCLUDED.region_code ELSE enterprise.region_code END,
+           specialization = EXCLUDED.specialization, updated_at = now()
      RETURNING id`,
     [
       enterprise.creditCode,

@@ -47,7 +47,8 @@ export class Enterprise implements Node {
   scale!: EnterpriseScale;
 
   @Field(() => SpecializationLevel, {
-    description: 'Standing in the specialized-and-sophisticated programme.',
+    description:
+      'The standing a partner declared when it last named the enterprise; no rule reads it (verifiedSpecialization is what the registry says).',
   })
   @Column({
     type: 'enum',
@@ -58,6 +59,10 @@ export class Enterprise implements Node {
   specialization!: SpecializationLevel;
 
   /** GB/T 4754-2017 industry code, e.g. C3670; null until the registry or a partner says. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'GB/T 4754-2017 industry code, e.g. C3670; null until the registry holds it.',
+  })
   @Index('enterprise_industry_code_idx')
   @Column({ type: 'text', nullable: true })
   industryCode!: string | null;
@@ -69,6 +74,13 @@ export class Enterprise implements Node {
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'enterprise_region_code_fkey' })
   region?: Region;
+
+  /**
+   * When a granted list first named the enterprise: from then on its name, region, scale and
+   * industry are the registry's, and what a partner sends with a referral no longer changes them.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  registryListedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -17,11 +17,12 @@ export const FEEDBACK_GIVERS = {
   why: 'staff and admins see the rating, they do not give it',
 };
 
-export function checkRating(rating: number): number {
+/** A rating of 1 (poor) to 5 (excellent): referral feedback, an appeal's satisfaction. */
+export function checkRating(rating: number, field = 'rating'): number {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
     throw badInput(
-      `rating must be a whole number from 1 (poor) to 5 (excellent), got ${rating}`,
-      'rating',
+      `${field} must be a whole number from 1 (poor) to 5 (excellent), got ${rating}`,
+      field,
     );
   }
   return rating;

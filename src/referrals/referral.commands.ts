@@ -15,6 +15,8 @@ import type { ReferralContext } from './referral.context';
 import { Referral } from './referral.entity';
 import { ReferralStatus } from './referral-status';
 import type { CreateReferralInput, UpdateReferralStatusInput } from './referral.types';
+import type { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
+import { checkVerifiedEligibility } from '../services/verified-standing';
 import { canSee, requireReferralAccess } from './visibility';
 
 /** The row id a global Service id stands for. */
@@ -59,9 +61,12 @@ export async function createReferral(
       id: number | null;
       institution_id: number | null;
       active: boolean | null;
+      eligible_scales: EnterpriseScale[];
+      min_specialization: SpecializationLevel;
       region_found: number;
     }>(
-      `SELECT s.id, s.institution_id, s.active, (SELECT count(*) FROM region WHERE code = $2)::int AS region_found
+      `SELECT s.id, s.institution_id, s.active, s.eligible_scales::text[] AS eligible_scales, s.min_specialization,
+              (SELECT count(*) FROM region WHERE code = $2)::int AS region_found
          FROM (SELECT 1) one LEFT JOIN service s ON s.id = $1`,
       [service, enterprise.regionCode],
     );
@@ -80,6 +85,12 @@ export async function createReferral(
       );
 
     const enterpriseId = await upsertEnterprise(transaction, enterprise);
+    // Under the enterprise's row lock: a revocation racing this referral is seen or waits.
+    checkVerifiedEligibility(
+      { eligibleScales: target.eligible_scales, minSpecialization: target.min_specialization },
+      await context.registry.standingOf(transaction, enterpriseId),
+      `the service ${input.serviceId}`,
+    );
     const inserted = await transaction.rows(
       `INSERT INTO referral (enterprise_id, service_id, institution_id, api_key_id, idempotency_key, request_hash,
                              note, contact_name, contact_phone, contact_email)

@@ -39,6 +39,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const KEY_FORM: Record<string, RegExp> = {
   Region: /^[1-9][0-9]{5}$/,
   Referral: UUID,
+  Appeal: UUID,
   WebhookDelivery: UUID,
 };
 const ROW_ID = /^[1-9][0-9]{0,9}$/;

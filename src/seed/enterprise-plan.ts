@@ -73,13 +73,20 @@ function organisationCheck(body: string): string {
 }
 
 /**
- * A Unified Social Credit Code (GB 32100-2015) of a company (91) registered in `regionCode`,
- * its organisation code derived from `key`; both check characters are right.
+ * A Unified Social Credit Code (GB 32100-2015) of a company (91) registered in `regionCode` whose
+ * organisation code body is the 8 digits `body`; both check characters are right.
  */
-function creditCode(regionCode: string, key: string): string {
-  const body = String(Math.floor(chance(`credit:${key}`) * 1e8)).padStart(8, '0');
+export function companyCreditCode(regionCode: string, body: string): string {
   const first17 = `91${regionCode}${body}${organisationCheck(body)}`;
   return first17 + creditCodeCheckCharacter(first17);
+}
+
+/** A company's credit code in `regionCode`, its organisation code derived from `key`. */
+function creditCode(regionCode: string, key: string): string {
+  return companyCreditCode(
+    regionCode,
+    String(Math.floor(chance(`credit:${key}`) * 1e8)).padStart(8, '0'),
+  );
 }
 
 /**

@@ -125,18 +125,55 @@ export function planNetwork(regions: RegionSeed[]): NetworkPlan {
   };
 }
 
-/** Every province; a fixed ~84 % of real prefectures and ~50 % of counties. */
+/**
+ * The 15 sub-provincial cities (副省级城市): 深圳, 广州, 厦门, 宁波, 青岛, 大连, 沈阳, 长春, 哈尔滨,
+ * 南京, 杭州, 济南, 武汉, 成都, 西安. Ten are provincial capitals as well.
+ */
+export const SUB_PROVINCIAL_CITIES = [
+  '440300',
+  '440100',
+  '350200',
+  '330200',
+  '370200',
+  '210200',
+  '210100',
+  '220100',
+  '230100',
+  '320100',
+  '330100',
+  '370100',
+  '420100',
+  '510100',
+  '610100',
+] as const;
+
+/** The prefectures every real network has a municipal centre in: capitals and sub-provincial cities. */
+export function prefecturesAlwaysServed(regions: readonly RegionSeed[]): Set<string> {
+  // A provincial capital is its province's first prefecture in GB/T 2260 (xx01): 石家庄 130100,
+  // 广州 440100, 拉萨 540100 … — except in the four municipalities, which have none.
+  const capitals = regions
+    .filter((region) => region.level === RegionLevel.PREFECTURE && region.code.endsWith('0100'))
+    .map((region) => region.code);
+  return new Set([...capitals, ...SUB_PROVINCIAL_CITIES]);
+}
+
+/**
+ * Every province; a fixed ~84 % of real prefectures, always including the provincial capitals and
+ * the sub-provincial cities; ~50 % of counties.
+ */
 function regionsWithCentre(regions: RegionSeed[]): Set<string> {
   const ofLevel = (level: RegionLevel) =>
     regions.filter((region) => region.level === level).map((region) => region.code);
-  const share = (level: RegionLevel, coverage: number) => {
+  const share = (level: RegionLevel, coverage: number, always: ReadonlySet<string>) => {
     const codes = ofLevel(level);
-    return shuffled(`centre:${level}`, codes).slice(0, Math.round(codes.length * coverage));
+    const wanted = Math.round(codes.length * coverage);
+    const rest = shuffled(`centre:${level}`, codes).filter((code) => !always.has(code));
+    return [...always, ...rest.slice(0, wanted - always.size)];
   };
   return new Set([
     ...ofLevel(RegionLevel.PROVINCE),
-    ...share(RegionLevel.PREFECTURE, MUNICIPAL_COVERAGE),
-    ...share(RegionLevel.COUNTY, COUNTY_COVERAGE),
+    ...share(RegionLevel.PREFECTURE, MUNICIPAL_COVERAGE, prefecturesAlwaysServed(regions)),
+    ...share(RegionLevel.COUNTY, COUNTY_COVERAGE, new Set()),
   ]);
 }
 

@@ -14,7 +14,8 @@ export interface ReferralHistoryCounts {
   feedback: number;
 }
 
-async function historyPartnerKey(sql: SqlRunner): Promise<number> {
+/** The history partner's key (made if missing): the author of the seeded referrals and appeals. */
+export async function historyPartnerKey(sql: SqlRunner): Promise<number> {
   await sql.run(
     `INSERT INTO api_key (public_id, key_hash, name, role, revoked_at)
      VALUES ($1, $2, $3, 'PARTNER', now())

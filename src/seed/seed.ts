@@ -4,7 +4,8 @@
 // edited since are left as they are. One statement per table (and tier), in one transaction.
 // The calendar of events is laid out around the day the seed first ran (seed_info): an event's
 // registrations, history and outcomes are written with the event, only when the event is new;
-// so is the referral history, each referral with its events and feedback (seed-referrals.ts).
+// so is the referral history, each referral with its events and feedback (seed-referrals.ts), and
+// the year of appeals with their history (seed-appeals.ts).
 import { publishChange } from '../db/change-feed';
 import type { Sql, SqlRunner } from '../db/sql';
 import {
@@ -19,11 +20,20 @@ import {
 import { planCalendar, type CalendarPlan } from './calendar-plan';
 import { loadDivisions } from './divisions';
 import { planNetwork, type InstitutionRow, type NetworkPlan } from './network-plan';
+import { grantDeclaredDesignations } from './seed-declared-designations';
 import { insertEnterprises } from './seed-enterprises';
 import { planReferralHistory } from './referral-history';
-import { insertReferralHistory } from './seed-referrals';
+import { historyPartnerKey, insertReferralHistory } from './seed-referrals';
+import { seedPilots } from './seed-pilots';
+import { insertAppeals } from './seed-appeals';
+import { insertPolicies } from './seed-policies';
 import { column } from './columns';
 import { loadPackagedYears } from '../working-calendar/packaged-years';
+import { seedScale } from '../config';
+import { timed, type Logger } from '../logger';
+import { planRegistry } from './registry-plan';
+import { insertClusters, insertDesignatedEnterprises } from './seed-registry';
+import { withoutRowTriggers } from './without-row-triggers';
 
 export interface SeedCounts {
   regions: number;
@@ -47,6 +57,14 @@ export async function isNetworkEmpty(sql: SqlRunner): Promise<boolean> {
 export interface SeedOptions {
   /** The seed's day (YYYY-MM-DD) if none is stored yet; by default today in Beijing. */
   today?: string;
+  /**
+   * Share of the programmes' published scale — the registry's enterprises, the pilots'
+   * enrolments, the year of appeals; the network, clusters, pilot cities and policies are always
+   * all there. By default SEED_SCALE (1).
+   */
+  scale?: number;
+  /** Where each step's duration is logged (`seed: registry` …); not logged without it. */
+  log?: Logger;
 }
 
 /** Today in Beijing (UTC+8, no daylight saving), as YYYY-MM-DD. */
@@ -63,20 +81,50 @@ export async function seedNetwork(
   plan: NetworkPlan = planFromDivisions(),
   options: SeedOptions = {},
 ): Promise<SeedCounts> {
+  const step = <T>(name: string, run: () => Promise<T>) =>
+    options.log ? timed(options.log, `seed: ${name}`, run) : run();
+  const scale = options.scale ?? seedScale();
   const counts = await sql.transaction(async (transaction) => {
-    const counts = {
+    const counts = await step('network', async () => ({
       regions: await insertRegions(transaction, plan),
       categories: await insertCategories(transaction, plan),
       institutions: await insertInstitutions(transaction, plan),
       services: await insertServices(transaction, plan),
-    };
+    }));
     await loadPackagedYears(transaction);
     const seededOn = await seedDay(transaction, options.today ?? beijingToday());
-    await insertCalendar(transaction, planCalendar(plan.regions, plan.institutions, seededOn));
-    await insertReferralHistory(
-      transaction,
-      planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
-    );
+    // The bulk loads, with the foreign keys' row checks off where allowed.
+    await withoutRowTriggers(transaction, async () => {
+      await step('events and enterprises', async () => {
+        const calendar = await step('events plan', async () =>
+          planCalendar(plan.regions, plan.institutions, seededOn),
+        );
+        await step('events insert', () => insertCalendar(transaction, calendar));
+        const history = await step('referrals plan', async () =>
+          planReferralHistory(plan.regions, plan.institutions, plan.services, seededOn),
+        );
+        await step('referrals insert', () => insertReferralHistory(transaction, history));
+      });
+      await step('registry', async () => {
+        // Seeded partners' enterprises first, as declared; the generated registry then skips
+        // whoever already holds a live designation of a kind.
+        await step('registry declared levels', () =>
+          grantDeclaredDesignations(transaction, seededOn),
+        );
+        const registry = await step('registry plan', async () =>
+          planRegistry(plan.regions, seededOn, scale),
+        );
+        await step('registry clusters', () => insertClusters(transaction, registry.clusters));
+        await step('registry enterprises and designations', () =>
+          insertDesignatedEnterprises(transaction, registry),
+        );
+      });
+      await step('pilots', () => seedPilots(transaction, seededOn, scale));
+      await step('policies', () => insertPolicies(transaction, seededOn));
+      await step('appeals', async () =>
+        insertAppeals(transaction, await historyPartnerKey(transaction), seededOn, scale),
+      );
+    });
     // Running processes re-read regions and taxonomy once this commits.
     await publishChange(transaction, 'reference');
     return counts;
@@ -84,7 +132,7 @@ export async function seedNetwork(
   // Plans from the row counts of an empty database would read the 100,000 lines of referral
   // history once per institution (a page of 100 scorecards took 4 s instead of 0.4 s); autovacuum
   // gets to it only later.
-  await sql.run('ANALYZE');
+  await step('analyze', () => sql.run('ANALYZE'));
   return counts;
 }
 

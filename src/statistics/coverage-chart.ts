@@ -27,7 +27,8 @@ const BAR = 420;
 const PREFECTURE_COLOUR = '#1f6fb2';
 const COUNTY_COLOUR = '#9cc3e4';
 
-const escape = (text: string) =>
+/** Text as SVG shows it. */
+export const escape = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,

@@ -2,7 +2,8 @@
 // institution of a request in one statement: distinct enterprises whose referral to it was
 // COMPLETED in the year (by the history's COMPLETED event), feedback given in the year on its
 // referrals, its active services by fee, and the events it organized that started in the year and
-// have ended (not cancelled).
+// have ended (not cancelled); the appeals it resolved in the year, and how many of them on time
+// (by their resolveBy, never escalated).
 import type { SqlRunner } from '../db/sql';
 
 export interface ScorecardRow {
@@ -12,6 +13,8 @@ export interface ScorecardRow {
   activeServices: number;
   publicBenefitServices: number;
   eventsHeld: number;
+  appealsResolved: number;
+  appealsResolvedOnTime: number;
 }
 
 /** The year's bounds in Beijing time (UTC+8, no daylight saving). */
@@ -30,7 +33,8 @@ export async function scorecardFigures(
   const rows = await sql.rows<ScorecardRow & { id: number }>(
     `SELECT i.id, served.n AS "enterprisesServed", rated.ratings, rated.good AS "goodRatings",
             offered.active AS "activeServices", offered.public_benefit AS "publicBenefitServices",
-            held.n AS "eventsHeld"
+            held.n AS "eventsHeld", appealed.resolved AS "appealsResolved",
+            appealed.on_time AS "appealsResolvedOnTime"
        FROM unnest($1::int[]) AS i(id)
        CROSS JOIN LATERAL (
          -- From the institution's referrals to their histories, both by index: driven from the
@@ -52,7 +56,12 @@ export async function scorecardFigures(
        CROSS JOIN LATERAL (
          SELECT count(*)::int AS n FROM event e
           WHERE e.organizer_id = i.id AND e.cancelled_at IS NULL
-            AND e.starts_at >= $2 AND e.starts_at < $3 AND e.ends_at <= $4) held`,
+            AND e.starts_at >= $2 AND e.starts_at < $3 AND e.ends_at <= $4) held
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS resolved,
+                count(*) FILTER (WHERE a.resolved_at < a.resolve_by AND a.escalations = 0)::int AS on_time
+           FROM appeal a
+          WHERE a.handler_id = i.id AND a.resolved_at >= $2 AND a.resolved_at < $3) appealed`,
     [institutionKeys, from, to, now],
     // Reads every referral, service and event of each institution: a heavy statement (sql.ts).
     { heavy: true },

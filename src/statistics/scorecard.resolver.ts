@@ -51,6 +51,8 @@ export class InstitutionScorecardResolver {
         row.activeServices === 0 ? 0 : row.publicBenefitServices / row.activeServices,
       activeServices: row.activeServices,
       eventsHeld: row.eventsHeld,
+      appealsResolved: row.appealsResolved,
+      appealsResolvedOnTime: row.appealsResolvedOnTime,
     };
     const missed = shortfalls(figures);
     return { ...figures, meetsCriteria: missed.length === 0, shortfalls: missed };

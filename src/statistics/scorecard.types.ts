@@ -34,6 +34,17 @@ export class InstitutionScorecard {
   })
   eventsHeld!: number;
 
+  @Field(() => Int, {
+    description: 'Appeals it resolved in the year (a figure, not a criterion).',
+  })
+  appealsResolved!: number;
+
+  @Field(() => Int, {
+    description:
+      'Of those, resolved by their resolveBy deadline without an escalation (no deadline missed).',
+  })
+  appealsResolvedOnTime!: number;
+
   @Field({ description: 'Every criterion is met.' })
   meetsCriteria!: boolean;
 

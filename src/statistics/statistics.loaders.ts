@@ -3,14 +3,17 @@
 // per figure.
 import { newLoader, type LoaderSettings } from '../db/loaders';
 import type { Sql } from '../db/sql';
+import { designationCounts } from './designation-figures';
+import { pilotProgressByArea } from '../pilots/pilot-progress.queries';
 import {
+  appealFigures,
   eventFigures,
   institutionCounts,
   referralFunnels,
   serviceCounts,
 } from './statistics.queries';
 
-export function createStatisticsLoaders(sql: Sql, settings: LoaderSettings) {
+export function createStatisticsLoaders(sql: Sql, settings: LoaderSettings, clock: () => Date) {
   const byArea =
     <T>(read: (sql: Sql, areas: readonly string[]) => Promise<Map<string, T>>) =>
     async (areas: readonly string[]) => {
@@ -22,6 +25,12 @@ export function createStatisticsLoaders(sql: Sql, settings: LoaderSettings) {
     services: newLoader(settings, byArea(serviceCounts)),
     referrals: newLoader(settings, byArea(referralFunnels)),
     events: newLoader(settings, byArea(eventFigures)),
+    designations: newLoader(settings, byArea(designationCounts)),
+    pilots: newLoader(settings, byArea(pilotProgressByArea)),
+    appeals: newLoader(
+      settings,
+      byArea((runner, areas) => appealFigures(runner, areas, clock())),
+    ),
   };
 }
 
@@ -34,4 +43,7 @@ export const LOADER_OF_FIELD: Record<string, keyof StatisticsLoaders> = {
   servicesByCategory: 'services',
   referrals: 'referrals',
   events: 'events',
+  designations: 'designations',
+  pilots: 'pilots',
+  appeals: 'appeals',
 };

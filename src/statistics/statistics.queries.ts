@@ -6,13 +6,14 @@
 import type { SqlRunner } from '../db/sql';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
 import { regionCodeRange } from '../regions/region-code';
+import { overdueAt } from '../appeals/appeal-deadlines';
 
 /**
  * Every figure reads whole tables: its statements pass the gate of heavy statements (at most half
  * the pool at once, src/db/sql.ts), as text searches do, so that ordinary lookups keep a
  * connection however many figures are asked at once.
  */
-const WHOLE_TABLES = { heavy: true };
+export const WHOLE_TABLES = { heavy: true };
 
 /** The whole country: every region, and the national centre (which has none). */
 export const COUNTRY = '000000';
@@ -32,11 +33,11 @@ function ranges(areas: readonly string[]): AreaRange[] {
 }
 
 /** The areas as a FROM item `a(area, lo, hi)`, its three arrays the first parameters. */
-const AREAS = `unnest($1::text[], $2::bpchar[], $3::bpchar[]) AS a(area, lo, hi)`;
+export const AREAS = `unnest($1::text[], $2::bpchar[], $3::bpchar[]) AS a(area, lo, hi)`;
 /** The institutions of an area; the national centre (no region) counts in the country only. */
 const IN_AREA = `coalesce(i.region_code, '${COUNTRY}') BETWEEN a.lo AND a.hi`;
 
-function areaParameters(areas: readonly string[]): unknown[] {
+export function areaParameters(areas: readonly string[]): unknown[] {
   const list = ranges(areas);
   return [list.map((r) => r.area), list.map((r) => r.lo), list.map((r) => r.hi)];
 }
@@ -192,4 +193,43 @@ export async function eventFigures(
     WHOLE_TABLES,
   );
   return new Map(rows.map(({ area, ...row }) => [area, row as EventFigureRow]));
+}
+
+export interface AppealFigureRow {
+  received: number;
+  open: number;
+  overdue: number;
+  resolved: number;
+  resolvedOnTime: number;
+  medianWorkingDaysToResolve: number | null;
+  closed: number;
+  satisfied: number;
+}
+
+/**
+ * The appeals whose need lies in each area (by the appeal's region): received, open, overdue at
+ * `now`; resolved (RESOLVED or CLOSED) and of those resolved on time — by their resolveBy and never
+ * escalated, a missed step being a missed deadline whatever came after; the median working days
+ * from submission to resolution; closed ones and those closed with a satisfaction of 4 or 5.
+ */
+export async function appealFigures(
+  sql: SqlRunner,
+  areas: readonly string[],
+  now: Date,
+): Promise<Map<string, AppealFigureRow>> {
+  const rows = await sql.rows<AppealFigureRow & { area: string }>(
+    `SELECT a.area, count(x.uuid)::int AS received,
+            count(*) FILTER (WHERE x.status IN ('SUBMITTED', 'ACKNOWLEDGED', 'REPLIED'))::int AS open,
+            count(*) FILTER (WHERE ${overdueAt('x', '$4')})::int AS overdue,
+            count(x.resolved_at)::int AS resolved,
+            count(*) FILTER (WHERE x.resolved_at < x.resolve_by AND x.escalations = 0)::int AS "resolvedOnTime",
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY x.resolved_working_days) AS "medianWorkingDaysToResolve",
+            count(x.satisfaction) FILTER (WHERE x.status = 'CLOSED')::int AS closed,
+            count(*) FILTER (WHERE x.status = 'CLOSED' AND x.satisfaction >= 4)::int AS satisfied
+       FROM ${AREAS} LEFT JOIN appeal x ON x.region_code BETWEEN a.lo AND a.hi
+      GROUP BY a.area`,
+    [...areaParameters(areas), now],
+    WHOLE_TABLES,
+  );
+  return new Map(rows.map(({ area, ...row }) => [area, row as AppealFigureRow]));
 }

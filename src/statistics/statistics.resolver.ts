@@ -14,6 +14,7 @@ import type { StatisticsContext } from './statistics.context';
 import { loadAhead } from './statistics-plan';
 import { COUNTRY } from './statistics.queries';
 import {
+  AppealFigures,
   CategoryCount,
   EventFigures,
   NetworkStatistics,
@@ -47,6 +48,8 @@ const institutionFiguresCost = figureCost('institution', 0.5);
 const serviceFiguresCost = figureCost('service', 0.25);
 const referralFiguresCost = figureCost('referral', 0.4);
 const eventFiguresCost = figureCost('event_registration', 0.1);
+// Appeals: one pass over the appeal table per request (no history joined).
+const appealFiguresCost = figureCost('appeal', 0.05);
 const breakdownCost: CostRule = { multiplier: () => MAX_BREAKDOWN };
 
 @Resolver(() => NetworkStatistics)
@@ -161,6 +164,23 @@ export class NetworkStatisticsResolver {
     @Ctx() { statistics }: StatisticsContext,
   ): Promise<EventFigures> {
     return statistics.events.load(area);
+  }
+
+  @Cost(appealFiguresCost)
+  @FieldResolver(() => AppealFigures, {
+    description: 'Enterprise appeals whose need lies in the area: volume, deadlines, satisfaction.',
+  })
+  async appeals(
+    @Root() { area }: NetworkStatistics,
+    @Ctx() { statistics }: StatisticsContext,
+  ): Promise<AppealFigures> {
+    const { resolved, resolvedOnTime, closed, satisfied, ...figures } =
+      await statistics.appeals.load(area);
+    return {
+      ...figures,
+      onTimeRate: share(resolvedOnTime, resolved),
+      satisfaction: share(satisfied, closed),
+    };
   }
 
   @Cost(breakdownCost)

@@ -116,6 +116,38 @@ export class EventFigures {
   amountYuan!: number;
 }
 
+@ObjectType({ description: 'Enterprise appeals whose need lies in the area.' })
+export class AppealFigures {
+  @Field(() => Int, { description: 'Appeals received.' })
+  received!: number;
+
+  @Field(() => Int, { description: 'Of those, not yet resolved.' })
+  open!: number;
+
+  @Field(() => Int, { description: 'Open, with a deadline passed and its step not done.' })
+  overdue!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Resolved by their resolveBy deadline and never escalated (no deadline missed) ÷ resolved; null when none resolved.',
+  })
+  onTimeRate!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Median working days from submission to resolution (the mainland calendar); null when none resolved.',
+  })
+  medianWorkingDaysToResolve!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of satisfaction 4 or 5 among closed appeals; null without any.',
+  })
+  satisfaction!: number | null;
+}
+
 /**
  * Figures of the network in an area: the whole country (key `000000`) or a region and everything
  * below it. Each figure is a field, read (batched for every area of the request) when asked for.

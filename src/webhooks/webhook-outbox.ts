@@ -2,7 +2,8 @@
 // row per matching subscription, and one graphile-worker job per row, in the change's own
 // transaction — so a delivery exists exactly when its change committed, and survives any crash
 // after the commit. Who is told: active subscriptions of unrevoked keys that asked for the event
-// type and may see the change (an ADMIN key sees all; a PARTNER key what it made).
+// type and may see the change (an ADMIN key sees all; a PARTNER key what it made; an AUTHORITY
+// key what happened in its region).
 import type { SqlRunner } from '../db/sql';
 import { JOB_QUEUE_SCHEMA } from '../db/job-queue';
 import type { WebhookEventType } from './webhook-enums';
@@ -27,6 +28,8 @@ export interface WebhookEvent {
   type: WebhookEventType;
   /** The API key that made the referral or registration: the one PARTNER that may see it. */
   ownerApiKeyId: number | null;
+  /** Where the change happened (six digits): AUTHORITY keys over it hear of it. */
+  regionCode?: string | null;
   /** The payload's `data`: global ids and statuses, never personal data. */
   data: Record<string, unknown>;
 }
@@ -77,6 +80,16 @@ export const ADD_DELIVERY_JOB = `SELECT ${addDeliveryJob(
      JOIN webhook_subscription s ON s.id = d.subscription_id WHERE d.uuid = $1::uuid)`,
 )}`;
 
+/**
+ * Whether the region coded `outer` (six digits: a province, a prefecture or a county) is or
+ * contains the region coded `inner`, as regionCodeRange decides it (SQL expressions; false for a
+ * null `inner`).
+ */
+const REGION_CONTAINS = (outer: string, inner: string) =>
+  `CASE WHEN ${outer} LIKE '__0000' THEN left(${inner}, 2) = left(${outer}, 2)
+        WHEN ${outer} LIKE '____00' THEN left(${inner}, 4) = left(${outer}, 4)
+        ELSE ${inner} = ${outer} END`;
+
 /** Writes the deliveries of `events` and their jobs; call it inside the change's transaction. */
 export async function enqueueWebhookEvents(
   transaction: SqlRunner,
@@ -85,21 +98,27 @@ export async function enqueueWebhookEvents(
   if (events.length === 0) return 0;
   const [row] = await transaction.rows<{ queued: number }>(
     `WITH event AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(type webhook_event_type, owner integer, data jsonb)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(type webhook_event_type, owner integer, region text, data jsonb)
      ), inserted AS (
        INSERT INTO webhook_delivery (subscription_id, event_type, data)
        SELECT s.id, e.type, e.data
          FROM event e
          JOIN webhook_subscription s ON s.active AND e.type = ANY(s.events)
          JOIN api_key k ON k.id = s.api_key_id AND k.revoked_at IS NULL
-                       AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner))
+                       AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner)
+                            OR (k.role = 'AUTHORITY' AND ${REGION_CONTAINS('k.region_code', 'e.region')}))
        RETURNING uuid, subscription_id
      )
      SELECT count(${addDeliveryJob('i.uuid::text', '1', 'NULL', deliveryLane('s', 'i.uuid'))})::int AS queued
        FROM inserted i JOIN webhook_subscription s ON s.id = i.subscription_id`,
     [
       JSON.stringify(
-        events.map(({ type, ownerApiKeyId, data }) => ({ type, owner: ownerApiKeyId, data })),
+        events.map(({ type, ownerApiKeyId, regionCode, data }) => ({
+          type,
+          owner: ownerApiKeyId,
+          region: regionCode ?? null,
+          data,
+        })),
       ),
     ],
   );

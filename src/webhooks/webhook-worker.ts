@@ -2,6 +2,7 @@
 // PostgreSQL queue. Every API process may run one; they share the queue without delivering the
 // same attempt twice (graphile-worker locks a job for one worker; the task claims its attempt),
 // and free the lanes of a process that died mid-attempt (webhook-lanes.ts).
+import type { TaskList } from 'graphile-worker';
 import type { WebhookConfig } from '../config';
 import { startJobQueue, type JobQueue } from '../db/job-queue';
 import { deliverWebhookTask, type DeliveryTaskOptions } from './webhook-delivery.task';
@@ -12,6 +13,10 @@ export interface WebhookWorkerOptions extends Omit<DeliveryTaskOptions, 'config'
   /** The database the queue lives in. */
   url: string;
   config: WebhookConfig;
+  /** Other domains' jobs, run by the same queue (src/app hands them in): the registry's upkeep,
+   * entitling policies on their opening day. */
+  otherTasks?: TaskList;
+  crontab?: string;
 }
 
 /** Starts delivering; null when this process delivers nothing (no concurrency, or no secret key). */
@@ -32,7 +37,8 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
     log,
     concurrency: config.concurrency,
     pollIntervalMs: config.pollIntervalMs,
-    tasks: { [DELIVER_WEBHOOK]: deliverWebhookTask(options) },
+    tasks: { ...options.otherTasks, [DELIVER_WEBHOOK]: deliverWebhookTask(options) },
+    crontab: options.crontab,
   });
   const sweeper = sweepStaleLanes(options.sql, config.timeoutMs, log);
   return {

@@ -8,7 +8,7 @@ import { SqlParameters } from '../db/rows';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
 import { requireNodeKey } from '../schema/node';
 import { WebhookDelivery } from './webhook-delivery.entity';
-import { DeliveryStatus, type WebhookEventType } from './webhook-enums';
+import { DeliveryStatus, WebhookEventType } from './webhook-enums';
 import { ADD_DELIVERY_JOB } from './webhook-outbox';
 import { generateSecret, keyIdOf, sealSecret } from './webhook-secrets';
 import { WebhookSubscription } from './webhook-subscription.entity';
@@ -28,7 +28,34 @@ const MAX_SUBSCRIPTIONS_PER_KEY = 20;
 const MAX_SUBSCRIPTIONS_PER_URL = 2;
 
 /** The roles whose keys may subscribe to webhooks. */
-export const SUBSCRIBERS = [Role.PARTNER, Role.ADMIN];
+export const SUBSCRIBERS = [Role.PARTNER, Role.AUTHORITY, Role.ADMIN];
+
+/**
+ * The events each subscribing role can ever hear (webhook-outbox.ts decides which changes): a
+ * subscription to an event its key would never be told of is refused rather than kept silent.
+ * ADMIN hears every event.
+ */
+export const EVENTS_HEARD: Partial<Record<Role, readonly WebhookEventType[]>> = {
+  [Role.PARTNER]: [
+    WebhookEventType.REFERRAL_CREATED,
+    WebhookEventType.REFERRAL_STATUS_CHANGED,
+    WebhookEventType.EVENT_REGISTRATION_CHANGED,
+    WebhookEventType.POLICY_APPLICATION_CHANGED,
+    WebhookEventType.APPEAL_CHANGED,
+  ],
+  [Role.AUTHORITY]: [WebhookEventType.DESIGNATION_CHANGED, WebhookEventType.PILOT_STAGE_CHANGED],
+};
+
+function checkEventsHeard(viewer: Viewer, events: readonly WebhookEventType[]): void {
+  const heard = EVENTS_HEARD[viewer.role];
+  const unheard = heard ? events.filter((event) => !heard.includes(event)) : [];
+  if (unheard.length > 0) {
+    throw badInput(
+      `a ${viewer.role} key is never told of ${unheard.join(', ')}: subscribe to ${heard!.join(', ')}`,
+      'events',
+    );
+  }
+}
 
 export function requireSubscriber(viewer: Viewer): number {
   requireRole(viewer, SUBSCRIBERS, 'subscribe to webhooks');
@@ -54,6 +81,7 @@ export async function createWebhookSubscription(
   if (events.length === 0) {
     throw badInput('events is empty: name at least one, e.g. [REFERRAL_STATUS_CHANGED]', 'events');
   }
+  checkEventsHeard(viewer, events);
   let url: URL;
   try {
     url = checkTargetUrl(input.url, settings);

@@ -60,7 +60,7 @@ export type WebhookDeliveryConnection = InstanceType<typeof WebhookDeliveryConne
 export class WebhookSubscriptionResolver {
   @Query(() => WebhookSubscriptionConnection, {
     description:
-      "The viewer's own subscriptions (PARTNER, ADMIN), newest first; deleted ones are not listed.",
+      "The viewer's own subscriptions (PARTNER, AUTHORITY, ADMIN), newest first; deleted ones are not listed.",
   })
   async webhookSubscriptions(
     @Args() page: PageArgs,
@@ -75,7 +75,7 @@ export class WebhookSubscriptionResolver {
   @ChangesCache(CacheEffect.NONE)
   @Mutation(() => CreateWebhookSubscriptionPayload, {
     description:
-      'PARTNER or ADMIN. Subscribes a URL to changes the key may see; the signing secret is in the answer, once.',
+      'PARTNER, AUTHORITY or ADMIN. Subscribes a URL to changes the key may see (AUTHORITY: DESIGNATION_CHANGED in its region); the signing secret is in the answer, once.',
   })
   createWebhookSubscription(
     @Arg('input', () => CreateWebhookSubscriptionInput, {

@@ -33,6 +33,8 @@ describe('migrations', () => {
     expect(await pendingMigrations(sql)).toEqual([]);
     expect(await tables()).toEqual([
       'api_key',
+      'appeal',
+      'appeal_change',
       'audit_entry',
       'cluster',
       'cluster_region',
@@ -46,6 +48,12 @@ describe('migrations', () => {
       'matchmaking_outcome',
       'migrations',
       'persisted_query',
+      'pilot_city',
+      'pilot_enterprise',
+      'pilot_stage_change',
+      'policy',
+      'policy_application',
+      'policy_application_change',
       'referral',
       'referral_event',
       'referral_feedback',

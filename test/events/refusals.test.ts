@@ -68,10 +68,13 @@ describe('registerForEvent refuses', () => {
     );
     expect(errors![0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      field: 'enterprise.specialization',
+      field: 'enterprise.creditCode',
       reason: 'NOT_ELIGIBLE',
     });
-    expect(errors![0].message).toContain('requires LITTLE_GIANT');
+    // It declares SPECIALIZED; the registry holds nothing for it.
+    expect(errors![0].message).toContain(
+      `requires LITTLE_GIANT; the registry holds no live designation for ${creditCode}`,
+    );
     expect(await footprint(eventCode, creditCode)).toEqual(before);
   });
 

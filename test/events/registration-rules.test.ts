@@ -13,7 +13,6 @@ import {
   RegistrationParty,
   alreadyRegistered,
   canSeeRegistration,
-  checkEligibility,
   checkNotCancelled,
   checkOutcome,
   checkRegistrationMove,
@@ -27,6 +26,7 @@ import {
 } from '../../src/events/registration-rules';
 import { DomainError } from '../../src/schema/errors';
 import { EnterpriseScale, SpecializationLevel } from '../../src/services/eligibility';
+import { checkVerifiedEligibility } from '../../src/services/verified-standing';
 
 const { CONFIRMED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW } = RegistrationStatus;
 const { ORGANIZER, CREATOR, ADMIN } = RegistrationParty;
@@ -101,29 +101,31 @@ describe('promotionsFor', () => {
   });
 });
 
-describe('checkEligibility', () => {
+describe('checkVerifiedEligibility, for an event', () => {
   const event = {
-    code: 'EV-1',
     eligibleScales: [EnterpriseScale.MICRO],
     minSpecialization: SpecializationLevel.SPECIALIZED,
   };
-  const fits = { scale: EnterpriseScale.MICRO, specialization: SpecializationLevel.LITTLE_GIANT };
+  const fits = {
+    creditCode: '91440300MA5FXXXX0X',
+    scale: EnterpriseScale.MICRO,
+    level: SpecializationLevel.LITTLE_GIANT,
+    live: ['LITTLE_GIANT (2025-1, valid through 2028-07-01)'],
+  };
+  const check = (rule: typeof event, standing: typeof fits) => () =>
+    checkVerifiedEligibility(rule, standing, 'event EV-1');
 
-  it('admits an enterprise of a listed scale with the standing asked for or higher', () => {
-    expect(refusal(() => checkEligibility(event, fits))).toBeNull();
-    expect(
-      refusal(() =>
-        checkEligibility(event, { ...fits, specialization: SpecializationLevel.SPECIALIZED }),
-      ),
-    ).toBeNull();
+  it('admits an enterprise of a listed scale with the verified standing asked for or higher', () => {
+    expect(refusal(check(event, fits))).toBeNull();
+    expect(refusal(check(event, { ...fits, level: SpecializationLevel.SPECIALIZED }))).toBeNull();
   });
 
   it('admits every scale and standing when the event lists no scales and asks for none', () => {
     expect(
-      refusal(() =>
-        checkEligibility(
-          { ...event, eligibleScales: [], minSpecialization: SpecializationLevel.NONE },
-          { scale: EnterpriseScale.MEDIUM, specialization: SpecializationLevel.NONE },
+      refusal(
+        check(
+          { eligibleScales: [], minSpecialization: SpecializationLevel.NONE },
+          { ...fits, scale: EnterpriseScale.MEDIUM, level: SpecializationLevel.NONE, live: [] },
         ),
       ),
     ).toBeNull();
@@ -131,8 +133,8 @@ describe('checkEligibility', () => {
 
   it('refuses a scale the event is not open to, naming the scales it is open to', () => {
     expect(
-      refusal(() =>
-        checkEligibility(
+      refusal(
+        check(
           { ...event, eligibleScales: [EnterpriseScale.MICRO, EnterpriseScale.SMALL] },
           { ...fits, scale: EnterpriseScale.MEDIUM },
         ),
@@ -142,19 +144,30 @@ describe('checkEligibility', () => {
       field: 'enterprise.scale',
       reason: 'NOT_ELIGIBLE',
       message:
-        'event EV-1 is open to MICRO/SMALL enterprises only, and this one is MEDIUM: choose an event open to its scale',
+        'event EV-1 is open to MICRO/SMALL enterprises only, and 91440300MA5FXXXX0X is MEDIUM: choose one open to its scale',
     });
   });
 
-  it('refuses a standing below the one the event asks for', () => {
-    expect(
-      refusal(() => checkEligibility(event, { ...fits, specialization: SpecializationLevel.NONE })),
-    ).toEqual({
+  it('refuses a verified standing below the one the event asks for, saying what the registry holds', () => {
+    expect(refusal(check(event, { ...fits, level: SpecializationLevel.NONE, live: [] }))).toEqual({
       code: 'BAD_USER_INPUT',
-      field: 'enterprise.specialization',
+      field: 'enterprise.creditCode',
       reason: 'NOT_ELIGIBLE',
       message:
-        'event EV-1 requires SPECIALIZED standing or higher, and this enterprise is NONE: choose an event open to its standing',
+        'event EV-1 requires SPECIALIZED; the registry holds no live designation for 91440300MA5FXXXX0X (a declared specialization does not count): choose one open to its standing',
+    });
+    expect(
+      refusal(
+        check(event, {
+          ...fits,
+          level: SpecializationLevel.NONE,
+          live: ['INNOVATIVE_SME (2025-1, valid through 2028-07-01)'],
+        }),
+      ),
+    ).toMatchObject({
+      message: expect.stringContaining(
+        'the registry holds INNOVATIVE_SME (2025-1, valid through 2028-07-01) for 91440300MA5FXXXX0X',
+      ),
     });
   });
 });

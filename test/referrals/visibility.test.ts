@@ -8,6 +8,7 @@ import {
   referralInput,
   serviceOf,
 } from '../support/referral-fixtures';
+import { grantDesignation } from '../support/registry-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 let api: TestApi;
@@ -29,6 +30,8 @@ beforeAll(async () => {
   keys = await makeKeys(api.sql, 'visibility', ['C-441900', 'C-110000']);
   const dongguan = await serviceOf(api.sql, 'C-441900');
   const beijing = await serviceOf(api.sql, 'C-110000');
+  // Beijing's first service is for little giants: the registry must hold the enterprise as one.
+  await grantDesignation(api.sql, creditCode, 'LITTLE_GIANT');
   for (const [name, key, service] of [
     ['A→Dongguan', keys.partnerA, dongguan],
     ['A→Beijing', keys.partnerA, beijing],

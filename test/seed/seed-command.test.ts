@@ -19,7 +19,7 @@ beforeAll(async () => {
   await db.initialize();
   await runPendingMigrations(db);
   await seedNetwork(new Sql(db));
-});
+}, 120_000); // the network, its calendar and history and the tests' share of the registry
 afterAll(async () => {
   await db?.destroy();
   await scratch?.drop();
@@ -73,10 +73,10 @@ const README = {
   prefectures: 333,
   counties: 2974,
   public: { NATIONAL: 1, PROVINCIAL: 31, MUNICIPAL: 280, COUNTY: 1487 },
-  market: { PROVINCIAL: 93, MUNICIPAL: 285, COUNTY: 494 },
+  market: { PROVINCIAL: 93, MUNICIPAL: 287, COUNTY: 494 },
   top_categories: 12,
   sub_categories: 36,
-  services: 11_614,
+  services: 11_620,
 };
 
 /** Every row the seed writes, by code, with its id and the columns a re-run must not touch. */
@@ -99,20 +99,28 @@ describe('npm run seed', () => {
   });
 
   it('adds back what was deleted, keeps what was changed, and a second run adds nothing', async () => {
-    // Deleted: a county without any institution, a market agency with its services, three
-    // services of a centre. Changed: the name and fee of another service of that centre.
+    // Deleted: a county without any institution, registry enterprise or cluster, a market agency
+    // no pilot names (a pilot keeps the agency that diagnosed or served it) with its services,
+    // three services of a centre. Changed: the name and fee of another
+    // service of that centre.
     const [{ county }] = await db.query(`
       SELECT r.code AS county FROM region r WHERE r.level = 'COUNTY'
-         AND NOT EXISTS (SELECT 1 FROM institution i WHERE i.region_code = r.code) ORDER BY r.code LIMIT 1`);
+         AND NOT EXISTS (SELECT 1 FROM institution i WHERE i.region_code = r.code)
+         AND NOT EXISTS (SELECT 1 FROM enterprise e WHERE e.region_code = r.code)
+         AND NOT EXISTS (SELECT 1 FROM cluster_region c WHERE c.region_code = r.code)
+       ORDER BY r.code LIMIT 1`);
     const centreServices: { code: string }[] = await db.query(`
       SELECT s.code FROM service s JOIN institution i ON i.id = s.institution_id
        WHERE i.code = 'C-441900' ORDER BY s.code LIMIT 4`);
     const [deletedService1, deletedService2, deletedService3, changedService] = centreServices.map(
       (row) => row.code,
     );
-    const [{ agencyServices }] = await db.query(`
-      SELECT count(*)::int AS "agencyServices" FROM service s JOIN institution i ON i.id = s.institution_id
-       WHERE i.code = 'M-441900-01'`);
+    const [{ agency, agencyServices }] = await db.query(`
+      SELECT i.code AS agency, count(*)::int AS "agencyServices"
+        FROM institution i JOIN service s ON s.institution_id = i.id
+       WHERE i.kind = 'MARKET'
+         AND NOT EXISTS (SELECT 1 FROM pilot_enterprise p WHERE i.id IN (p.diagnosed_by_id, p.provider_id))
+       GROUP BY i.code ORDER BY i.code LIMIT 1`);
     expect(agencyServices).toBeGreaterThan(0);
     const complete = await snapshot();
 
@@ -121,17 +129,18 @@ describe('npm run seed', () => {
     await db.query(
       `WITH doomed AS (
          SELECT r.uuid FROM referral r JOIN service s ON s.id = r.service_id
-          WHERE s.code = ANY($1) OR s.institution_id = (SELECT id FROM institution WHERE code = 'M-441900-01')),
+          WHERE s.code = ANY($1) OR s.institution_id = (SELECT id FROM institution WHERE code = $2)),
        feedback AS (DELETE FROM referral_feedback WHERE referral_uuid IN (SELECT uuid FROM doomed)),
        history AS (DELETE FROM referral_event WHERE referral_uuid IN (SELECT uuid FROM doomed))
        DELETE FROM referral WHERE uuid IN (SELECT uuid FROM doomed)`,
-      [[deletedService1, deletedService2, deletedService3]],
+      [[deletedService1, deletedService2, deletedService3], agency],
     );
     await db.query(`DELETE FROM region WHERE code = $1`, [county]);
     await db.query(
-      `DELETE FROM service WHERE institution_id = (SELECT id FROM institution WHERE code = 'M-441900-01')`,
+      `DELETE FROM service WHERE institution_id = (SELECT id FROM institution WHERE code = $1)`,
+      [agency],
     );
-    await db.query(`DELETE FROM institution WHERE code = 'M-441900-01'`);
+    await db.query(`DELETE FROM institution WHERE code = $1`, [agency]);
     await db.query(`DELETE FROM service WHERE code = ANY($1)`, [
       [deletedService1, deletedService2, deletedService3],
     ]);
@@ -153,24 +162,18 @@ describe('npm run seed', () => {
     ]);
     expect(kept).toEqual({ name: '改过的名称', fee: 'PAID' });
     const back: { code: string }[] = await db.query(
-      `SELECT code FROM region WHERE code = $1 UNION ALL SELECT code FROM institution WHERE code = 'M-441900-01'
+      `SELECT code FROM region WHERE code = $1 UNION ALL SELECT code FROM institution WHERE code = $3
        UNION ALL SELECT code FROM service WHERE code = ANY($2)`,
-      [county, [deletedService1, deletedService2, deletedService3]],
+      [county, [deletedService1, deletedService2, deletedService3], agency],
     );
     expect(back.map((row) => row.code).sort()).toEqual(
-      [county, 'M-441900-01', deletedService1, deletedService2, deletedService3].sort(),
+      [county, agency, deletedService1, deletedService2, deletedService3].sort(),
     );
     // The rest is as it was, row ids included; only the rows added back are new.
     const restored = await snapshot();
     expect(restored.regions).toBe(complete.regions);
     expect(restored.categories).toBe(complete.categories);
-    const touched = [
-      'M-441900-01',
-      deletedService1,
-      deletedService2,
-      deletedService3,
-      changedService,
-    ];
+    const touched = [agency, deletedService1, deletedService2, deletedService3, changedService];
     // Rows other than those deleted or changed (an agency's services carry its code as prefix).
     const untouched = (rows: string) =>
       rows.split(',').filter((row) => {

@@ -71,6 +71,61 @@ describe('the seeded network', () => {
     });
   });
 
+  it('gives every provincial capital and each of the 15 sub-provincial cities a municipal centre', () => {
+    // Listed here by hand (not with the seed's list): 27 capitals of provinces and regions, then
+    // 深圳 广州 厦门 宁波 青岛 大连 沈阳 长春 哈尔滨 南京 杭州 济南 武汉 成都 西安.
+    const capitals = [
+      '130100',
+      '140100',
+      '150100',
+      '210100',
+      '220100',
+      '230100',
+      '320100',
+      '330100',
+      '340100',
+      '350100',
+      '360100',
+      '370100',
+      '410100',
+      '420100',
+      '430100',
+      '440100',
+      '450100',
+      '460100',
+      '510100',
+      '520100',
+      '530100',
+      '540100',
+      '610100',
+      '620100',
+      '630100',
+      '640100',
+      '650100',
+    ];
+    const subProvincial = [
+      '440300',
+      '440100',
+      '350200',
+      '330200',
+      '370200',
+      '210200',
+      '210100',
+      '220100',
+      '230100',
+      '320100',
+      '330100',
+      '370100',
+      '420100',
+      '510100',
+      '610100',
+    ];
+    const missing = [...new Set([...capitals, ...subProvincial])].filter(
+      (code) => centreOf(code)?.tier !== 'MUNICIPAL',
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('puts municipal centres only in real prefectures, never in a pseudo-prefecture', () => {
     const municipal = institutions.filter((i) => i.tier === 'MUNICIPAL');
     expect(municipal.every((i) => i.region_level === 'PREFECTURE')).toBe(true);

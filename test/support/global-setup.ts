@@ -10,14 +10,15 @@ import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { installJobQueue } from '../../src/db/job-queue';
 import { runPendingMigrations } from '../../src/db/migrations';
 import { Sql } from '../../src/db/sql';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { seedNetwork } from '../../src/seed/seed';
 import { freePort } from './free-port';
 import { TEST_CLUSTER_DIR } from './test-database';
 
 export interface TestRun {
   adminUrl: string;
-  database: string;
+  /** The run's seeded database; none for a run that needs only the server. */
+  database?: string;
   stopCluster?: () => Promise<void>;
 }
 
@@ -25,34 +26,23 @@ declare global {
   var testRun: TestRun | undefined;
 }
 
+/**
+ * The tests seed this share of the registry's published scale (4,400 of its 222,000 enterprises:
+ * the whole registry would add minutes to every run and to every test that seeds a scratch
+ * database); test/seed/registry-seed.test.ts checks the full plan's figures. Set before the seed
+ * so that the test processes, which inherit it, seed scratch databases alike.
+ */
+export const TEST_SEED_SCALE = '0.02';
+
 export default async function globalSetup(): Promise<void> {
+  process.env.SEED_SCALE ??= TEST_SEED_SCALE;
   const log = createLogger('warn');
   const database = `test_${Date.now()}_${process.pid}`;
-  let adminUrl: string;
-  let stopCluster: (() => Promise<void>) | undefined;
-
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = '/postgres';
-    adminUrl = url.toString();
-  } else {
-    // The cluster is kept between runs; a second run while one is going gets one of its own.
-    const kept = path.resolve(__dirname, '../..', TEST_CLUSTER_DIR);
-    const dataDir = existsSync(path.join(kept, 'postmaster.pid'))
-      ? mkdtempSync(path.join(os.tmpdir(), 'sme-test-postgres-'))
-      : kept;
-    const cluster = await startEmbeddedPostgres({ dataDir, port: await freePort(), log });
-    adminUrl = cluster.adminUrl;
-    stopCluster = async () => {
-      await cluster.stop();
-      if (dataDir !== kept) rmSync(dataDir, { recursive: true, force: true });
-    };
-  }
+  const { adminUrl, stopCluster } = await startTestServer(log);
   await ensureDatabase(adminUrl, database);
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   process.env.TEST_DATABASE_URL = url.toString();
-  process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
 
   const dataSource = createNetworkDataSource({
     url: url.toString(),
@@ -67,4 +57,41 @@ export default async function globalSetup(): Promise<void> {
     await dataSource.destroy();
   }
   globalThis.testRun = { adminUrl, database, stopCluster };
+}
+
+/**
+ * The PostgreSQL server of the run: DATABASE_URL's, or the embedded cluster started here (and
+ * stopped by `stopCluster`); TEST_ADMIN_DATABASE_URL names its maintenance database.
+ */
+export async function startTestServer(
+  log: Logger,
+): Promise<{ adminUrl: string; stopCluster?: () => Promise<void> }> {
+  let adminUrl: string;
+  let stopCluster: (() => Promise<void>) | undefined;
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = '/postgres';
+    adminUrl = url.toString();
+  } else {
+    // The cluster is kept between runs; a second run while one is going gets one of its own.
+    const kept = path.resolve(__dirname, '../..', TEST_CLUSTER_DIR);
+    const dataDir = existsSync(path.join(kept, 'postmaster.pid'))
+      ? mkdtempSync(path.join(os.tmpdir(), 'sme-test-postgres-'))
+      : kept;
+    // Two test files at a time may each run several API processes (pools, listeners, job queues)
+    // beside the test's own pools: more than PostgreSQL's default 100 connections at peaks.
+    const cluster = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      log,
+      settings: { max_connections: '300' },
+    });
+    adminUrl = cluster.adminUrl;
+    stopCluster = async () => {
+      await cluster.stop();
+      if (dataDir !== kept) rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+  process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+  return { adminUrl, stopCluster };
 }

@@ -105,8 +105,8 @@ describe('URL rules (no private targets allowed)', () => {
 
 describe('who may subscribe', () => {
   it.each([
-    ['PUBLIC', () => keys.public, /send a PARTNER or ADMIN key: Authorization: Bearer/],
-    ['INSTITUTION_STAFF', () => keys.staffA, /only PARTNER or ADMIN keys/],
+    ['PUBLIC', () => keys.public, /send a PARTNER, AUTHORITY or ADMIN key: Authorization: Bearer/],
+    ['INSTITUTION_STAFF', () => keys.staffA, /only PARTNER, AUTHORITY or ADMIN keys/],
   ])('refuses %s with FORBIDDEN', async (_role, key, why) => {
     const response = await subscribe(key(), 'https://93.184.215.14/hook');
     expect(response.errors![0].extensions!.code).toBe('FORBIDDEN');

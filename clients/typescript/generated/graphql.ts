@@ -33,6 +33,194 @@ export type Scalars = {
   URL: { input: string; output: string; }
 };
 
+/** The acceptance of a pilot enterprise’s project. */
+export type AcceptPilotProjectInput = {
+  /** Digital level reached, 1 to 4, at least the level found. */
+  levelAfter: Scalars['Int']['input'];
+  /** Global id of the pilot enterprise. */
+  pilotEnterpriseId: Scalars['ID']['input'];
+};
+
+/** An enterprise appeal (企业诉求), answered by a PUBLIC centre within working-day deadlines and escalated one tier up when late. */
+export type Appeal = Node & {
+  /** The end of the 1st working day after its start (Beijing time). */
+  acknowledgeBy: Scalars['DateTime']['output'];
+  /** What the appeal is about. */
+  category: AppealCategory;
+  /** Public code, e.g. SQ00012345. */
+  code: Scalars['String']['output'];
+  /** Who to talk to at the enterprise (personal data, seen only by those who see the appeal). */
+  contact?: Maybe<ReferralContact>;
+  /** The appeal in the enterprise’s words. */
+  description: Scalars['String']['output'];
+  /** The enterprise that appealed. */
+  enterprise: Enterprise;
+  /** How many times it moved one tier up for a missed deadline. */
+  escalations: Scalars['Int']['output'];
+  /** The extension requested in this round, and its decision; null if none. */
+  extension?: Maybe<AppealExtension>;
+  /** The institution answering it now: the nearest active PUBLIC centre of the region’s chain at first, one tier up after each escalation. */
+  handler: Institution;
+  /** Every move, oldest first. */
+  history: Array<AppealChange>;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** A deadline passed with its step not done. */
+  overdue: Scalars['Boolean']['output'];
+  /** Set when a deadline falls in a year whose holiday schedule is not yet known (weekends only were counted). */
+  provisionalDeadlines: Scalars['Boolean']['output'];
+  /** Where the enterprise’s need is. */
+  region: Region;
+  /** The end of the 3rd working day after its start. */
+  replyBy: Scalars['DateTime']['output'];
+  /** The end of the 15th working day after its start; the 30th from the latest start with an approved extension. */
+  resolveBy: Scalars['DateTime']['output'];
+  /** 1 to 5, given by the partner when closing. */
+  satisfaction?: Maybe<Scalars['Int']['output']>;
+  /** Where the appeal stands. */
+  status: AppealStatus;
+  /** When the partner submitted it. */
+  submittedAt: Scalars['DateTime']['output'];
+  /** The appeal in a line. */
+  title: Scalars['String']['output'];
+};
+
+/** What an enterprise appeal (企业诉求) is about. */
+export type AppealCategory =
+  /** Loans, guarantees, financing costs. */
+  | 'FINANCING'
+  /** Patents, trademarks, infringement. */
+  | 'IP_PROTECTION'
+  /** Land, premises, utilities. */
+  | 'LAND_AND_FACILITIES'
+  /** Licences, tenders, barriers to entry. */
+  | 'MARKET_ACCESS'
+  /** Anything else. */
+  | 'OTHER'
+  /** Payments owed to the enterprise (拖欠账款). */
+  | 'PAYMENT_ARREARS'
+  /** Which policies apply and how to claim them. */
+  | 'POLICY_CONSULTATION'
+  /** Hiring, training, labour relations. */
+  | 'TALENT_AND_LABOR';
+
+/** A move of an appeal: a step, an extension, an escalation. */
+export type AppealChange = {
+  /** Who made the move: an API client name, or the system for escalations. */
+  actor: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Set when the appeal moved to another institution (escalation). */
+  handler?: Maybe<Institution>;
+  /** What was said or decided. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The status after the move. */
+  status: AppealStatus;
+};
+
+/** A page of appeals (Relay cursor connection). */
+export type AppealConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<AppealEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Appeal>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An appeal and its cursor. */
+export type AppealEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The appeal. */
+  node: Appeal;
+};
+
+/** A request for more time to resolve, and its decision. */
+export type AppealExtension = {
+  /** Null while undecided. */
+  approved?: Maybe<Scalars['Boolean']['output']>;
+  /** When it was decided. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the handler needs more time. */
+  reason: Scalars['String']['output'];
+  /** When it was requested. */
+  requestedAt: Scalars['DateTime']['output'];
+};
+
+/** Enterprise appeals whose need lies in the area. */
+export type AppealFigures = {
+  /** Median working days from submission to resolution (the mainland calendar); null when none resolved. */
+  medianWorkingDaysToResolve?: Maybe<Scalars['Float']['output']>;
+  /** Resolved by their resolveBy deadline and never escalated (no deadline missed) ÷ resolved; null when none resolved. */
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  /** Of those, not yet resolved. */
+  open: Scalars['Int']['output'];
+  /** Open, with a deadline passed and its step not done. */
+  overdue: Scalars['Int']['output'];
+  /** Appeals received. */
+  received: Scalars['Int']['output'];
+  /** Share of satisfaction 4 or 5 among closed appeals; null without any. */
+  satisfaction?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Narrows a list of appeals; every field given must hold. */
+export type AppealFilter = {
+  /** Any of these categories. */
+  category?: InputMaybe<Array<AppealCategory>>;
+  /** Appeals of the enterprise with this credit code. */
+  creditCode?: InputMaybe<Scalars['String']['input']>;
+  /** Appeals handled now by this institution (its public code, e.g. C-441900). */
+  handlerCode?: InputMaybe<Scalars['String']['input']>;
+  /** true: a deadline passed with its step not done; false: none did. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Appeals whose need is in this region or below it (2-, 4- or 6-digit code). */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<AppealStatus>>;
+};
+
+/** The appeal after the move. */
+export type AppealPayload = {
+  /** The appeal. */
+  appeal: Appeal;
+};
+
+/** Where an appeal is: each step once and in order; CLOSED is final (a dissatisfied close reopens it once, back to SUBMITTED). */
+export type AppealStatus =
+  /** The handler took it on; a reply is due. */
+  | 'ACKNOWLEDGED'
+  /** Closed by the partner with a satisfaction. Final. */
+  | 'CLOSED'
+  /** The handler answered; a resolution is due. */
+  | 'REPLIED'
+  /** The handler resolved it; the partner may close it. */
+  | 'RESOLVED'
+  /** Waiting for the handler to acknowledge it. */
+  | 'SUBMITTED';
+
+/** A step of an appeal, with what the handler says. */
+export type AppealStepInput = {
+  /** Global id of the appeal. */
+  appealId: Scalars['ID']['input'];
+  /** What was done or said; kept in the history (at most 2,000 characters). */
+  note: Scalars['String']['input'];
+};
+
+/** An application to an APPLICATION policy. */
+export type ApplyForPolicyInput = {
+  /** Yuan asked for (at most two decimals), not above the policy’s maximum. */
+  amountRequestedYuan?: InputMaybe<Scalars['Float']['input']>;
+  /** The enterprise; an enterprise the registry already holds keeps its recorded region, scale and industry. */
+  enterprise: DesignatedEnterpriseInput;
+  /** Unique per API key: a retry with the same key returns the first application. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The policy (its public code). */
+  policyCode: Scalars['String']['input'];
+};
+
 /** Who made a change: an API key (never the key itself) or the console. */
 export type AuditActor = {
   /** Public id of the API key (printed inside the key); null for the console. */
@@ -93,6 +281,21 @@ export type AuditFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** What the policy gives. */
+export type BenefitKind =
+  /** Guarantee fees paid in part (担保费补贴). */
+  | 'GUARANTEE_FEE_SUBSIDY'
+  /** Interest on loans paid in part (贴息). */
+  | 'LOAN_INTEREST_SUBSIDY'
+  /** A one-off award (奖励). */
+  | 'REWARD'
+  /** A grant towards costs (补贴). */
+  | 'SUBSIDY'
+  /** Tax or fee relief (减免). */
+  | 'TAX_RELIEF'
+  /** Service or innovation vouchers (创新券, 服务券). */
+  | 'VOUCHER';
+
 /** One day of the mainland's working calendar. */
 export type CalendarDay = {
   /** The day, YYYY-MM-DD (a calendar day in Beijing). */
@@ -112,6 +315,98 @@ export type CategoryCount = {
   /** Active institutions offering at least one of them. */
   institutions: Scalars['Int']['output'];
 };
+
+/** The submitting partner closes a resolved appeal. */
+export type CloseAppealInput = {
+  /** Global id of the appeal, RESOLVED. */
+  appealId: Scalars['ID']['input'];
+  /** Why, in the partner’s words. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** 1 (poor) to 5 (excellent); 1 or 2 reopens it once. */
+  satisfaction: Scalars['Int']['input'];
+};
+
+/** A characteristic industrial cluster of SMEs (中小企业特色产业集群), located in one or a few county-level divisions. */
+export type Cluster = Node & {
+  /** The published batch, e.g. "2024-2". */
+  batch: Scalars['String']['output'];
+  /** Its public code, e.g. NC-2024-001 (national) or PC-44-1 (provincial). */
+  code: Scalars['String']['output'];
+  /** How many of its enterprises hold an ACTIVE or UNDER_REVIEW designation of this kind. */
+  designatedEnterprises: Scalars['Int']['output'];
+  /** Enterprises located in its regions whose industry falls under its codes (those the key may see), by row id. */
+  enterprises: EnterpriseConnection;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** Its leading industry in words, e.g. 汽车零部件. */
+  industry: Scalars['String']['output'];
+  /** GB/T 4754-2017 codes of its industry (an enterprise belongs when its industryCode starts with one). */
+  industryCodes: Array<Scalars['String']['output']>;
+  /** Recognised by the nation or by a province. */
+  level: ClusterLevel;
+  /** Its published name, e.g. 佛山市顺德区智能家电产业集群. */
+  name: Scalars['String']['output'];
+  /** The county-level divisions it lies in. */
+  regions: Array<Region>;
+  /** As of today: EXPIRED after validUntil, UNDER_REVIEW from 90 days before it. */
+  status: DesignationStatus;
+  /** First day of its recognition (Beijing). */
+  validFrom: Scalars['Date']['output'];
+  /** Last day of its recognition (three years on). */
+  validUntil: Scalars['Date']['output'];
+};
+
+
+/** A characteristic industrial cluster of SMEs (中小企业特色产业集群), located in one or a few county-level divisions. */
+export type ClusterDesignatedEnterprisesArgs = {
+  kind: DesignationKind;
+};
+
+
+/** A characteristic industrial cluster of SMEs (中小企业特色产业集群), located in one or a few county-level divisions. */
+export type ClusterEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of clusters (Relay cursor connection). */
+export type ClusterConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<ClusterEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Cluster>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A cluster and its cursor. */
+export type ClusterEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The cluster. */
+  node: Cluster;
+};
+
+/** Narrows a list of clusters; every field given must hold. */
+export type ClusterFilter = {
+  /** Any of these levels. */
+  level?: InputMaybe<Array<ClusterLevel>>;
+  /** Clusters with a county-level division in this region or below it: 44, 4406 or 440606. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Words of its name or industry, by substring or fuzzy match (家电, 汽车零部件). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who recognised a characteristic industrial cluster. */
+export type ClusterLevel =
+  /** Recognised by MIIT (国家级中小企业特色产业集群). */
+  | 'NATIONAL'
+  /** Recognised by a province. */
+  | 'PROVINCIAL';
 
 /** How to reach an institution. */
 export type Contact = {
@@ -195,6 +490,22 @@ export type CreateInstitutionInput = {
   tier: InstitutionTier;
 };
 
+/** A new pilot city. */
+export type CreatePilotCityInput = {
+  /** The yearly batch it was chosen in (1 or more). */
+  batch: Scalars['Int']['input'];
+  /** Last day of the pilot; enrolment closes after it. */
+  endsOn: Scalars['Date']['input'];
+  /** Central funds allocated, yuan, at most two decimals (20 % kept for public services, the rest the SME pool). */
+  fundsAllocatedYuan: Scalars['Float']['input'];
+  /** A prefecture-level division, or a district of a municipality; one pilot city per division. */
+  regionCode: Scalars['String']['input'];
+  /** First day of the pilot (Beijing). */
+  startsOn: Scalars['Date']['input'];
+  /** How many enterprises the city sets out to transform. */
+  targetEnterprises: Scalars['Int']['input'];
+};
+
 /** A referral of an enterprise to a service. */
 export type CreateReferralInput = {
   /** The enterprise referred. */
@@ -253,6 +564,28 @@ export type CreateWebhookSubscriptionPayload = {
   subscription: WebhookSubscription;
 };
 
+/** The decision on a requested extension. */
+export type DecideAppealExtensionInput = {
+  /** Global id of the appeal. */
+  appealId: Scalars['ID']['input'];
+  /** Approved: resolveBy becomes the 30th working day from the latest start. */
+  approved: Scalars['Boolean']['input'];
+  /** Why; kept in the history. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The issuing region’s decision on a submitted application. */
+export type DecidePolicyApplicationInput = {
+  /** Required when APPROVED: yuan, not above the policy’s maximum. */
+  amountApprovedYuan?: InputMaybe<Scalars['Float']['input']>;
+  /** The application. */
+  applicationId: Scalars['ID']['input'];
+  /** APPROVED or DECLINED. */
+  decision: PolicyDecision;
+  /** Required when DECLINED: why. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** How a service is delivered. */
 export type DeliveryMode =
   /** Online and in person. */
@@ -273,12 +606,152 @@ export type DeliveryStatus =
   /** An attempt is queued or under way: the first, a retry, or one queued by redeliverWebhook. */
   | 'PENDING';
 
-/** An SME referred to a service. */
-export type Enterprise = Node & {
+/** An enterprise as a programme names it (a row of a published list, a pilot enrolment, a policy application); a listed one keeps what the registry holds. */
+export type DesignatedEnterpriseInput = {
   /** 18-character Unified Social Credit Code (GB 32100-2015), check character verified. */
-  creditCode: Scalars['String']['output'];
+  creditCode: Scalars['String']['input'];
+  /** GB/T 4754-2017 industry code, e.g. C3670 (a code the standard has). */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Registered name. */
+  name: Scalars['String']['input'];
+  /** Where it is registered: a six-digit GB/T 2260 code. */
+  regionCode: Scalars['String']['input'];
+  /** Size class. */
+  scale: EnterpriseScale;
+};
+
+/** A rung of gradient cultivation granted to an enterprise from a published list, valid three years. */
+export type Designation = Node & {
+  /** The published batch, e.g. "2024-1". */
+  batch: Scalars['String']['output'];
+  /** The enterprise that holds it. */
+  enterprise: Enterprise;
+  /** The province that granted it; null for LITTLE_GIANT (granted by the nation). */
+  grantedBy?: Maybe<Region>;
+  /** Every change, oldest first. */
+  history: Array<DesignationChange>;
   /** Opaque, globally unique id (Relay global object identification). */
   id: Scalars['ID']['output'];
+  /** Which rung. */
+  kind: DesignationKind;
+  /** As of today: never ACTIVE after validUntil (EXPIRED), UNDER_REVIEW from 90 days before it. */
+  status: DesignationStatus;
+  /** First day of validity (Beijing). */
+  validFrom: Scalars['Date']['output'];
+  /** Last day of validity (Beijing): three years on, or more once renewed. */
+  validUntil: Scalars['Date']['output'];
+};
+
+/** One status a designation took: when, by whom, why. */
+export type DesignationChange = {
+  /** The key's name, or the system for automatic expiry. */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Why: the revocation's reason, the review's outcome and note. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The status it took. */
+  status: DesignationStatus;
+};
+
+/** A page of designations (Relay cursor connection). */
+export type DesignationConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<DesignationEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Designation>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Designations of one kind in an area, by status as of today. */
+export type DesignationCount = {
+  /** ACTIVE today. */
+  active: Scalars['Int']['output'];
+  /** EXPIRED: exited, or not renewed by validUntil. */
+  expired: Scalars['Int']['output'];
+  /** The rung counted. */
+  kind: DesignationKind;
+  /** REVOKED. */
+  revoked: Scalars['Int']['output'];
+  /** UNDER_REVIEW today (still valid). */
+  underReview: Scalars['Int']['output'];
+};
+
+/** A designation and its cursor. */
+export type DesignationEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The designation. */
+  node: Designation;
+};
+
+/** Narrows a list of designations; every field given must hold. */
+export type DesignationFilter = {
+  /** The published batch, e.g. "2024-1". */
+  batch?: InputMaybe<Scalars['String']['input']>;
+  /** validUntil on or before this day (reviews coming due). */
+  expiringBy?: InputMaybe<Scalars['Date']['input']>;
+  /** Any of these kinds. */
+  kind?: InputMaybe<Array<DesignationKind>>;
+  /** The enterprise's region and everything below it. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses, as of today. */
+  status?: InputMaybe<Array<DesignationStatus>>;
+};
+
+/** The rungs of gradient cultivation (梯度培育): 创新型中小企业, 专精特新中小企业 (granted by a province), 专精特新“小巨人” (granted by the nation). */
+export type DesignationKind =
+  /** 创新型中小企业, granted by a province. */
+  | 'INNOVATIVE_SME'
+  /** 专精特新“小巨人”, granted by the nation to a specialized SME. */
+  | 'LITTLE_GIANT'
+  /** 专精特新中小企业, granted by a province. */
+  | 'SPECIALIZED_SME';
+
+/** A designation after a change. */
+export type DesignationPayload = {
+  /** The designation as it now stands. */
+  designation: Designation;
+};
+
+/** ACTIVE until validUntil; UNDER_REVIEW while its review (复核) is open, still valid; EXPIRED (exited, or not renewed in time); REVOKED (withdrawn, with a reason). */
+export type DesignationStatus =
+  /** Valid, no review open yet. */
+  | 'ACTIVE'
+  /** Ended: exited at review, or not renewed by validUntil. */
+  | 'EXPIRED'
+  /** Withdrawn, with a reason. */
+  | 'REVOKED'
+  /** Valid; its review (复核) opened 90 days before validUntil. */
+  | 'UNDER_REVIEW';
+
+/** An enterprise to enrol in a pilot city. */
+export type EnrolPilotEnterpriseInput = {
+  /** The pilot city’s region code. */
+  cityCode: Scalars['String']['input'];
+  /** The enterprise, located in the city’s region; upserted by its credit code. */
+  enterprise: DesignatedEnterpriseInput;
+  /** Unique per API key: a retry with the same key returns the first enrolment. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The sub-industry it is enrolled under (细分行业), e.g. 汽车零部件. */
+  subIndustry: Scalars['String']['input'];
+};
+
+/** An SME referred to a service. */
+export type Enterprise = Node & {
+  /** The clusters it belongs to: located in one of their regions, industry under their codes. */
+  clusters: Array<Cluster>;
+  /** 18-character Unified Social Credit Code (GB 32100-2015), check character verified. */
+  creditCode: Scalars['String']['output'];
+  /** Every designation, newest first, whatever its status (the lists are published: PUBLIC may read them). */
+  designations: Array<Designation>;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** GB/T 4754-2017 industry code, e.g. C3670; null until the registry holds it. */
+  industryCode?: Maybe<Scalars['String']['output']>;
   /** Registered name. */
   name: Scalars['String']['output'];
   /** Its referrals that the key may see, newest first. */
@@ -287,8 +760,10 @@ export type Enterprise = Node & {
   region: Region;
   /** Size class. */
   scale: EnterpriseScale;
-  /** Standing in the specialized-and-sophisticated programme. */
+  /** The standing a partner declared when it last named the enterprise; no rule reads it (verifiedSpecialization is what the registry says). */
   specialization: SpecializationLevel;
+  /** What the registry says today: LITTLE_GIANT or SPECIALIZED while such a designation is ACTIVE or UNDER_REVIEW, else NONE. Every eligibility rule uses this, never a declared level. */
+  verifiedSpecialization: SpecializationLevel;
 };
 
 
@@ -298,6 +773,40 @@ export type EnterpriseReferralsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of enterprises (Relay cursor connection). */
+export type EnterpriseConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<EnterpriseEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Enterprise>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An enterprise and its cursor. */
+export type EnterpriseEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The enterprise. */
+  node: Enterprise;
+};
+
+/** Narrows a list of enterprises; every field given must hold. */
+export type EnterpriseFilter = {
+  /** Members of this cluster (located in its regions, industry under its codes). */
+  clusterCode?: InputMaybe<Scalars['String']['input']>;
+  /** Holding an ACTIVE or UNDER_REVIEW designation of one of these kinds, valid today. */
+  designation?: InputMaybe<Array<DesignationKind>>;
+  /** A GB/T 4754 code prefix, e.g. C36: the industry is that code or below it. */
+  industryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The region and everything below it: 44 (Guangdong), 4419 or 441900 (Dongguan). */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Name, substring or fuzzy. */
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The enterprise being referred; upserted by its credit code. */
@@ -568,6 +1077,26 @@ export type GeoPointInput = {
   longitude: Scalars['Longitude']['input'];
 };
 
+/** A published list of one kind and batch: all granted, or none. */
+export type GrantDesignationsInput = {
+  /** The published batch, e.g. "2024-1". */
+  batch: Scalars['String']['input'];
+  /** A published list: every row checked, all granted or none. */
+  enterprises: Array<DesignatedEnterpriseInput>;
+  /** The rung granted to every row. */
+  kind: DesignationKind;
+  /** First day of validity, not later than today; valid three years, through the same day. */
+  validFrom: Scalars['Date']['input'];
+};
+
+/** What a granted list wrote. */
+export type GrantDesignationsPayload = {
+  /** The designations granted, in the list’s order. */
+  designations: Array<Designation>;
+  /** Designations granted. */
+  granted: Scalars['Int']['output'];
+};
+
 /** A CSV file of institutions and services to create or update. */
 export type ImportNetworkInput = {
   /** CSV text, with the header row documented in the README. Text that was not UTF-8 (a GBK file read as UTF-8 holds U+FFFD) is refused: send the file as UTF-8, or import GBK files with npm run import. */
@@ -634,6 +1163,8 @@ export type Institution = Node & {
   nameEn?: Maybe<Scalars['String']['output']>;
   /** The institution above in the tree; null for the national centre. */
   parent?: Maybe<Institution>;
+  /** What it delivered as a provider of digital-transformation pilots: enterprises it diagnosed, its accepted projects and the mean level they gained — so that a city can compare providers. */
+  pilotRecord: PilotRecord;
   /** Where the institution serves; null only for the national tier. */
   region?: Maybe<Region>;
   /** How the institution measures against the national demonstration-platform criteria over one calendar year (Beijing time). */
@@ -743,6 +1274,10 @@ export type InstitutionPayload = {
 
 /** How an institution measures against the national demonstration-platform criteria over one calendar year. */
 export type InstitutionScorecard = {
+  /** Appeals it resolved in the year (a figure, not a criterion). */
+  appealsResolved: Scalars['Int']['output'];
+  /** Of those, resolved by their resolveBy deadline without an escalation (no deadline missed). */
+  appealsResolvedOnTime: Scalars['Int']['output'];
   /** Distinct enterprises with a COMPLETED referral in the year (criterion: at least 150). */
   enterprisesServed: Scalars['Int']['output'];
   /** Events organized that took place in the year: started in it, ended, not cancelled (criterion: at least 8). */
@@ -796,36 +1331,74 @@ export type MoveInstitutionInput = {
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type Mutation = {
+  /** Computes the subsidy by the city’s rule; the city’s funds are never overspent. AUTHORITY of a region containing the city, or ADMIN: IN_TRANSFORMATION → ACCEPTED at the level reached (at least the level found); CONFLICT, saying what is left, when the SME pool cannot pay the subsidy. */
+  acceptPilotProject: PilotEnterprisePayload;
+  /** INSTITUTION_STAFF of the handler, or ADMIN. */
+  acknowledgeAppeal: AppealPayload;
+  /** PARTNER or ADMIN; APPLICATION policies only; idempotent per key. */
+  applyForPolicy: PolicyApplicationPayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN, before it starts: cancels the event and every live registration. */
   cancelEvent: EventPayload;
   /** The PARTNER that registered, the organizer’s staff or ADMIN, before the event starts; promotes the first waitlisted. */
   cancelEventRegistration: EventRegistrationPayload;
+  /** The PARTNER that submitted it, once RESOLVED; a satisfaction of 1 or 2 reopens it once (back to SUBMITTED at the same handler, new deadlines). */
+  closeAppeal: AppealPayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN. */
   createEvent: EventPayload;
   /** ADMIN. Keeping the network itself up to date. */
   createInstitution: InstitutionPayload;
+  /** ADMIN: a new pilot city, one per division. */
+  createPilotCity: PilotCityPayload;
   /** PARTNER or ADMIN. Refers an enterprise to a service. */
   createReferral: CreateReferralPayload;
   /** ADMIN, or INSTITUTION_STAFF for its own institution. */
   createService: ServicePayload;
-  /** PARTNER or ADMIN. Subscribes a URL to changes the key may see; the signing secret is in the answer, once. */
+  /** PARTNER, AUTHORITY or ADMIN. Subscribes a URL to changes the key may see (AUTHORITY: DESIGNATION_CHANGED in its region); the signing secret is in the answer, once. */
   createWebhookSubscription: CreateWebhookSubscriptionPayload;
+  /** Staff of the handler’s parent institution, an AUTHORITY over the appeal’s region, or ADMIN. */
+  decideAppealExtension: AppealPayload;
+  /** AUTHORITY of the issuing region or ADMIN. */
+  decidePolicyApplication: PolicyApplicationPayload;
   /** Deletes one of the key’s subscriptions: nothing more is delivered to it, queued deliveries end DEAD. False when it was deleted already. */
   deleteWebhookSubscription: Scalars['Boolean']['output'];
+  /** AUTHORITY of a region containing the city, or ADMIN: enrols an enterprise located in the city’s region, until the city’s end date; one pilot at a time per enterprise; idempotent per key. */
+  enrolPilotEnterprise: PilotEnterprisePayload;
+  /** AUTHORITY of the province (INNOVATIVE_SME, SPECIALIZED_SME in it) or ADMIN; LITTLE_GIANT only ADMIN, and only for enterprises with an ACTIVE or UNDER_REVIEW SPECIALIZED_SME. A refused list is one GraphQL error (FORBIDDEN if any row lies outside the key's province, else BAD_USER_INPUT) with extensions.rows [{ line, field, message }]; nothing is granted. */
+  grantDesignations: GrantDesignationsPayload;
   /** ADMIN. Creates or updates institutions and services from CSV; one transaction, nothing written if any row fails. */
   importNetwork: ImportReport;
   /** ADMIN. Re-parents an institution; tier and region rules still hold afterwards. */
   moveInstitution: InstitutionPayload;
+  /** AUTHORITY of its region or ADMIN (national policies: ADMIN). An AUTOMATIC policy entitles every eligible enterprise in the same transaction. */
+  publishPolicy: PolicyPayload;
   /** Organizer’s staff or ADMIN, once the event has started. */
   recordAttendance: EventRegistrationPayload;
   /** Organizer’s staff or ADMIN: what came of a matchmaking event for an enterprise that attended. */
   recordOutcome: EventPayload;
+  /** AUTHORITY of a region containing the city, or ADMIN: ENROLLED → DIAGNOSED, the level found by an active MARKET agency of the city’s province. */
+  recordPilotDiagnosis: PilotEnterprisePayload;
+  /** AUTHORITY of the issuing region or ADMIN: PAID, not above the approved amount. */
+  recordPolicyPayout: PolicyApplicationPayload;
   /** Queues the delivery’s next attempt now (same delivery id, a new signature): one more when DELIVERED or DEAD, the retry brought forward when FAILED. CONFLICT while an attempt is queued or under way (PENDING). */
   redeliverWebhook: WebhookDelivery;
   /** PARTNER or ADMIN. CONFIRMED while seats are left, WAITLISTED after; never overbooked. */
   registerForEvent: EventRegistrationPayload;
+  /** INSTITUTION_STAFF of the handler, or ADMIN. */
+  replyToAppeal: AppealPayload;
+  /** Staff of the handler (or ADMIN), once, before resolveBy; the note is the reason. */
+  requestAppealExtension: AppealPayload;
+  /** INSTITUTION_STAFF of the handler, or ADMIN. */
+  resolveAppeal: AppealPayload;
+  /** The granting authority or ADMIN: RENEWED (three more years) or EXITED. */
+  reviewDesignation: DesignationPayload;
+  /** The granting authority or ADMIN; revoking SPECIALIZED_SME revokes the enterprise's LITTLE_GIANT with it. */
+  revokeDesignation: DesignationPayload;
   /** ADMIN: adds or replaces a year's holiday schedule; deadlines not yet passed are recomputed. */
   setWorkingCalendarYear: Array<CalendarDay>;
+  /** AUTHORITY of a region containing the city, or ADMIN: DIAGNOSED → IN_TRANSFORMATION, with its provider and cost. */
+  startPilotProject: PilotEnterprisePayload;
+  /** PARTNER or ADMIN; routed to the nearest active PUBLIC centre of the region’s chain; idempotent per key. */
+  submitAppeal: AppealPayload;
   /** The PARTNER that made the referral, once it is COMPLETED; once per referral (a retry with the same rating answers the same, a different one is CONFLICT). */
   submitReferralFeedback: SubmitFeedbackPayload;
   /** INSTITUTION_STAFF of the organizer, or ADMIN: title, venue, times, capacity (never below the seats held; added seats go to the waitlist first). */
@@ -836,6 +1409,28 @@ export type Mutation = {
   updateReferralStatus: UpdateReferralStatusPayload;
   /** ADMIN, or INSTITUTION_STAFF for its own institution. */
   updateService: ServicePayload;
+  /** AUTHORITY of a region containing the city, or ADMIN: from any stage but ACCEPTED, with a reason. */
+  withdrawPilotEnterprise: PilotEnterprisePayload;
+  /** AUTHORITY of its region or ADMIN (national policies: ADMIN): open applications and unpaid entitlements end DECLINED, "policy withdrawn". */
+  withdrawPolicy: PolicyPayload;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationAcceptPilotProjectArgs = {
+  input: AcceptPilotProjectInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationAcknowledgeAppealArgs = {
+  input: AppealStepInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationApplyForPolicyArgs = {
+  input: ApplyForPolicyInput;
 };
 
 
@@ -852,6 +1447,12 @@ export type MutationCancelEventRegistrationArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationCloseAppealArgs = {
+  input: CloseAppealInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationCreateEventArgs = {
   input: CreateEventInput;
 };
@@ -860,6 +1461,12 @@ export type MutationCreateEventArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationCreateInstitutionArgs = {
   input: CreateInstitutionInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationCreatePilotCityArgs = {
+  input: CreatePilotCityInput;
 };
 
 
@@ -882,8 +1489,32 @@ export type MutationCreateWebhookSubscriptionArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationDecideAppealExtensionArgs = {
+  input: DecideAppealExtensionInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationDecidePolicyApplicationArgs = {
+  input: DecidePolicyApplicationInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationDeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationEnrolPilotEnterpriseArgs = {
+  input: EnrolPilotEnterpriseInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationGrantDesignationsArgs = {
+  input: GrantDesignationsInput;
 };
 
 
@@ -896,6 +1527,12 @@ export type MutationImportNetworkArgs = {
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationMoveInstitutionArgs = {
   input: MoveInstitutionInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationPublishPolicyArgs = {
+  input: PublishPolicyInput;
 };
 
 
@@ -913,6 +1550,18 @@ export type MutationRecordOutcomeArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationRecordPilotDiagnosisArgs = {
+  input: RecordPilotDiagnosisInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationRecordPolicyPayoutArgs = {
+  input: RecordPolicyPayoutInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationRedeliverWebhookArgs = {
   deliveryId: Scalars['ID']['input'];
 };
@@ -925,8 +1574,50 @@ export type MutationRegisterForEventArgs = {
 
 
 /** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationReplyToAppealArgs = {
+  input: AppealStepInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationRequestAppealExtensionArgs = {
+  input: AppealStepInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationResolveAppealArgs = {
+  input: AppealStepInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationReviewDesignationArgs = {
+  input: ReviewDesignationInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationRevokeDesignationArgs = {
+  input: RevokeDesignationInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
 export type MutationSetWorkingCalendarYearArgs = {
   input: WorkingCalendarYearInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationStartPilotProjectArgs = {
+  input: StartPilotProjectInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationSubmitAppealArgs = {
+  input: SubmitAppealInput;
 };
 
 
@@ -959,16 +1650,34 @@ export type MutationUpdateServiceArgs = {
   input: UpdateServiceInput;
 };
 
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationWithdrawPilotEnterpriseArgs = {
+  input: WithdrawPilotEnterpriseInput;
+};
+
+
+/** Changes: referrals and their lifecycle, events and registrations, and the network itself (institutions and services). */
+export type MutationWithdrawPolicyArgs = {
+  code: Scalars['String']['input'];
+};
+
 /** Figures of the network in a region and everything below it (the whole country when regionCode is omitted). */
 export type NetworkStatistics = {
+  /** Enterprise appeals whose need lies in the area: volume, deadlines, satisfaction. */
+  appeals: AppealFigures;
   /** The next level’s regions, each with its own figures (provinces under the country, prefectures under a province). */
   breakdown: Array<NetworkStatistics>;
   /** MUNICIPAL: real prefectures with an active PUBLIC municipal centre; COUNTY: county-level divisions with an active PUBLIC county centre. */
   coverage: Array<TierCoverage>;
+  /** The registry’s designations of the enterprises located in the area, per kind, by status as of today. */
+  designations: Array<DesignationCount>;
   /** Events held in the area. */
   events: EventFigures;
   /** Active institutions by tier and kind (the national centre counts in the country). */
   institutions: Array<TierCount>;
+  /** Digital-transformation pilots of the area’s pilot cities: enterprises by stage reached, specialized ones enrolled (from the registry), accepted at level 2 or above, subsidies paid. */
+  pilots: PilotProgress;
   /** Referrals to the area’s institutions: where they stand, how fast, how rated. */
   referrals: ReferralFunnel;
   /** The region; null for the whole country. */
@@ -987,6 +1696,8 @@ export type Node = {
 export type OneStopInput = {
   /** The service category needed (a sub-category matches its parent). */
   categoryCode?: InputMaybe<Scalars['String']['input']>;
+  /** With a credit code the registry’s verified designation is used, not the declared specialization. */
+  creditCode?: InputMaybe<Scalars['String']['input']>;
   /** Acceptable delivery modes. */
   deliveryMode?: InputMaybe<Array<DeliveryMode>>;
   /** Most upcoming events returned per tier (default 3, 0 to 20). */
@@ -1060,10 +1771,485 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A city of the digital-transformation pilots for SMEs (中小企业数字化转型试点城市). */
+export type PilotCity = Node & {
+  /** The yearly batch it was chosen in (1, 2, 3 …). */
+  batch: Scalars['Int']['output'];
+  /** Last day of the pilot; enrolment closes after it. */
+  endsOn: Scalars['Date']['output'];
+  /** Its enterprises, in enrolment order. */
+  enterprises: PilotEnterpriseConnection;
+  /** Central funds allocated to the city, yuan. */
+  fundsAllocatedYuan: Scalars['Float']['output'];
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** Its enterprises by stage reached, and the subsidies paid. */
+  progress: PilotProgress;
+  /** A prefecture-level division, or a district of a municipality. */
+  region: Region;
+  /** Percent of the funds kept for public services (公共服务); the rest is the SME pool. */
+  reservePercent: Scalars['Int']['output'];
+  /** What the SME pool still holds for subsidies, yuan: acceptances never take more. */
+  smePoolLeftYuan: Scalars['Float']['output'];
+  /** The SME pool: the funds less the public-services reserve, yuan (whole fen, rounded down). */
+  smePoolYuan: Scalars['Float']['output'];
+  /** First day of the pilot (Beijing). */
+  startsOn: Scalars['Date']['output'];
+  /** How many enterprises the city set out to transform. */
+  targetEnterprises: Scalars['Int']['output'];
+};
+
+
+/** A city of the digital-transformation pilots for SMEs (中小企业数字化转型试点城市). */
+export type PilotCityEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  stage?: InputMaybe<Array<PilotStage>>;
+};
+
+/** A page of pilot citys (Relay cursor connection). */
+export type PilotCityConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<PilotCityEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<PilotCity>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A pilot city and its cursor. */
+export type PilotCityEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The pilot city. */
+  node: PilotCity;
+};
+
+/** The pilot city made. */
+export type PilotCityPayload = {
+  /** The city. */
+  pilotCity: PilotCity;
+};
+
+/** An enterprise in a pilot city, from enrolment through diagnosis and project to acceptance. */
+export type PilotEnterprise = Node & {
+  /** The pilot city it is enrolled in. */
+  city: PilotCity;
+  /** The MARKET agency that made the diagnosis. */
+  diagnosedBy?: Maybe<Institution>;
+  /** The enterprise. */
+  enterprise: Enterprise;
+  /** Every stage it moved to, oldest first. */
+  history: Array<PilotStageChange>;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** Digital level reached at acceptance. */
+  levelAfter?: Maybe<Scalars['Int']['output']>;
+  /** Digital level (数字化水平, 1 to 4) found by the diagnosis. */
+  levelBefore?: Maybe<Scalars['Int']['output']>;
+  /** What the project costs, yuan. */
+  projectCostYuan?: Maybe<Scalars['Float']['output']>;
+  /** The MARKET agency that carries out the transformation project (an active one in the city’s province). */
+  provider?: Maybe<Institution>;
+  /** Where it stands. */
+  stage: PilotStage;
+  /** The sub-industry it was enrolled under (细分行业). */
+  subIndustry: Scalars['String']['output'];
+  /** Paid at acceptance: min(50 % of the project cost, the cap of the level reached) by the default rule, in whole fen. */
+  subsidyYuan?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A page of pilot enterprises (Relay cursor connection). */
+export type PilotEnterpriseConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<PilotEnterpriseEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<PilotEnterprise>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A pilot enterprise and its cursor. */
+export type PilotEnterpriseEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The pilot enterprise. */
+  node: PilotEnterprise;
+};
+
+/** The pilot enterprise after the change. */
+export type PilotEnterprisePayload = {
+  /** The pilot enterprise. */
+  pilotEnterprise: PilotEnterprise;
+};
+
+/** Enterprises and money of a pilot city or area, as of now. Cumulative: each count is the enterprises that reached that stage (an ACCEPTED one counts as enrolled, diagnosed and in transformation too); withdrawn ones are counted apart. */
+export type PilotProgress = {
+  /** Accepted. */
+  accepted: Scalars['Int']['output'];
+  /** Accepted enterprises whose digital level after is 2 or more. */
+  atLevelTwoOrAbove: Scalars['Int']['output'];
+  /** atLevelTwoOrAbove ÷ accepted; null while none is accepted. */
+  atLevelTwoOrAboveShare?: Maybe<Scalars['Float']['output']>;
+  /** Diagnosed, in transformation or accepted. */
+  diagnosed: Scalars['Int']['output'];
+  /** Enrolled and not withdrawn. */
+  enrolled: Scalars['Int']['output'];
+  /** In transformation or accepted. */
+  inTransformation: Scalars['Int']['output'];
+  /** Enrolled enterprises holding an ACTIVE or UNDER_REVIEW SPECIALIZED_SME or LITTLE_GIANT designation. */
+  specialized: Scalars['Int']['output'];
+  /** Subsidies paid at acceptance, yuan. */
+  subsidyPaidYuan: Scalars['Float']['output'];
+  /** Withdrawn (at whatever stage). */
+  withdrawn: Scalars['Int']['output'];
+};
+
+/** What an institution delivered as a provider of digital-transformation pilots. */
+export type PilotRecord = {
+  /** Projects it carried out that were accepted. */
+  accepted: Scalars['Int']['output'];
+  /** Mean of levelAfter − levelBefore over accepted projects; null without any. */
+  averageLevelGain?: Maybe<Scalars['Float']['output']>;
+  /** Pilot enterprises it diagnosed. */
+  diagnosed: Scalars['Int']['output'];
+};
+
+/** Where an enterprise stands in its pilot: enrolled, diagnosed (digital level found), in transformation (a provider’s project under way), accepted (level reached, subsidy paid), or withdrawn. */
+export type PilotStage =
+  /** The project was accepted at the level reached; final. */
+  | 'ACCEPTED'
+  /** Its digital level (1 to 4) was found by a MARKET agency. */
+  | 'DIAGNOSED'
+  /** Enrolled by the city; not yet diagnosed. */
+  | 'ENROLLED'
+  /** A provider carries out its transformation project. */
+  | 'IN_TRANSFORMATION'
+  /** It left the pilot before acceptance, with a reason; final. */
+  | 'WITHDRAWN';
+
+/** A stage a pilot enterprise moved to. */
+export type PilotStageChange = {
+  /** The key’s name that made the move. */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** What the move recorded: the level and provider, the cost, the subsidy, the reason. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The stage it moved to. */
+  stage: PilotStage;
+};
+
+/** A support policy for enterprises (惠企政策): who issued it, what it gives, to whom, when, and how to apply. */
+export type Policy = Node & {
+  /** What it gives. */
+  benefitKind: BenefitKind;
+  /** Its service category. */
+  category: ServiceCategory;
+  /** The last day; null: until withdrawn. */
+  closesOn?: Maybe<Scalars['Date']['output']>;
+  /** The public code, e.g. GD-2026-017. */
+  code: Scalars['String']['output'];
+  /** Without applying (AUTOMATIC) or on application. */
+  delivery: PolicyDelivery;
+  /** Empty: every scale. */
+  eligibleScales: Array<EnterpriseScale>;
+  /** The issuing region's AUTHORITY and ADMIN; null for anyone else. */
+  figures?: Maybe<PolicyFigures>;
+  /** The application guide (申报指南). */
+  guide: PolicyGuide;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** GB/T 4754 code prefixes; empty: every industry. */
+  industryCodes: Array<Scalars['String']['output']>;
+  /** The issuing department, e.g. 广东省工业和信息化厅. */
+  issuer: Scalars['String']['output'];
+  /** The most one enterprise can receive, yuan; null where the benefit is not a sum. */
+  maxAmountYuan?: Maybe<Scalars['Float']['output']>;
+  /** The lowest designation required (a higher rung also qualifies); null: none. */
+  minDesignation?: Maybe<DesignationKind>;
+  /** The first day it may be had (Beijing). */
+  opensOn: Scalars['Date']['output'];
+  /** Only enterprises enrolled in a digital-transformation pilot. */
+  pilotOnly: Scalars['Boolean']['output'];
+  /** The issuing division; null for national policies. */
+  region?: Maybe<Region>;
+  /** PUBLISHED, or WITHDRAWN. */
+  status: PolicyStatus;
+  /** The title as published, e.g. 广东省专精特新中小企业数字化改造补贴. */
+  title: Scalars['String']['output'];
+};
+
+/** An enterprise’s application to a policy, or its entitlement without applying (AUTOMATIC). */
+export type PolicyApplication = Node & {
+  /** Yuan approved. */
+  amountApprovedYuan?: Maybe<Scalars['Float']['output']>;
+  /** Yuan paid. */
+  amountPaidYuan?: Maybe<Scalars['Float']['output']>;
+  /** Yuan asked for. */
+  amountRequestedYuan?: Maybe<Scalars['Float']['output']>;
+  /** AUTOMATIC entitlements are created by the system, not applied for. */
+  delivery: PolicyDelivery;
+  /** The enterprise. */
+  enterprise: Enterprise;
+  /** Every change, oldest first. */
+  history: Array<PolicyApplicationChange>;
+  /** Opaque, globally unique id (Relay global object identification). */
+  id: Scalars['ID']['output'];
+  /** Entitled or approved, and still unpaid after payBy. */
+  overdue: Scalars['Boolean']['output'];
+  /** 60 working days from approval (or from entitlement), in the mainland’s working calendar. */
+  payBy?: Maybe<Scalars['Date']['output']>;
+  /** The policy. */
+  policy: Policy;
+  /** payBy was counted in a year whose holiday schedule is not yet known (weekends only). */
+  provisionalPayBy: Scalars['Boolean']['output'];
+  /** Where it stands. */
+  status: PolicyApplicationStatus;
+};
+
+/** A status change of a policy application. */
+export type PolicyApplicationChange = {
+  /** Who made the change: the key’s name, or the system. */
+  actor: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Why, e.g. “policy withdrawn”. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The status it moved to. */
+  status: PolicyApplicationStatus;
+};
+
+/** A page of policy applications (Relay cursor connection). */
+export type PolicyApplicationConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<PolicyApplicationEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<PolicyApplication>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A policy application and its cursor. */
+export type PolicyApplicationEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The policy application. */
+  node: PolicyApplication;
+};
+
+/** What the application mutations answer. */
+export type PolicyApplicationPayload = {
+  /** The application as it is now. */
+  application: PolicyApplication;
+};
+
+/** Where an application or an entitlement stands. */
+export type PolicyApplicationStatus =
+  /** Approved with an amount; to be paid by payBy. */
+  | 'APPROVED'
+  /** Declined, with a note saying why (final). */
+  | 'DECLINED'
+  /** Entitled without applying (AUTOMATIC); to be paid by payBy. */
+  | 'ENTITLED'
+  /** Paid out (final). */
+  | 'PAID'
+  /** Applied for; awaiting the issuing region’s decision. */
+  | 'SUBMITTED';
+
+/** One condition of a policy, checked against the registry. */
+export type PolicyCondition = {
+  /** scale, designation, industry, region, pilot, window. */
+  condition: Scalars['String']['output'];
+  /** In plain words, e.g. “requires SPECIALIZED_SME; the registry holds none for this enterprise”. */
+  detail: Scalars['String']['output'];
+  /** Whether the enterprise meets it. */
+  met: Scalars['Boolean']['output'];
+};
+
+/** A page of policys (Relay cursor connection). */
+export type PolicyConnection = {
+  /** The items of the page with their cursors. */
+  edges: Array<PolicyEdge>;
+  /** The items of the page, without cursors. */
+  nodes: Array<Policy>;
+  /** Where the page sits: cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** Items in the whole connection, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** The issuing region’s decision on an application. */
+export type PolicyDecision =
+  /** Approved, with an amount not above the policy’s maximum. */
+  | 'APPROVED'
+  /** Declined, with a note. */
+  | 'DECLINED';
+
+/** AUTOMATIC: 免申即享, every eligible enterprise is entitled without applying; APPLICATION: the enterprise applies (申报). */
+export type PolicyDelivery =
+  /** 快申快享: the enterprise applies through a partner. */
+  | 'APPLICATION'
+  /** 免申即享: entitled on the registry’s word, without applying. */
+  | 'AUTOMATIC';
+
+/** A policy and its cursor. */
+export type PolicyEdge = {
+  /** Opaque cursor of this item: pass it as after or before. */
+  cursor: Scalars['String']['output'];
+  /** The policy. */
+  node: Policy;
+};
+
+/** Applications to a policy (or to every policy a region issued), by status, with amounts. */
+export type PolicyFigures = {
+  /** Yuan approved, paid or not yet. */
+  amountApprovedYuan: Scalars['Float']['output'];
+  /** Yuan paid. */
+  amountPaidYuan: Scalars['Float']['output'];
+  /** Approved, not yet paid. */
+  approved: Scalars['Int']['output'];
+  /** Declined (by the region, a withdrawal or the registry). */
+  declined: Scalars['Int']['output'];
+  /** Entitled without applying, not yet paid. */
+  entitled: Scalars['Int']['output'];
+  /** Entitled or approved, unpaid after payBy. */
+  overdue: Scalars['Int']['output'];
+  /** Paid. */
+  paid: Scalars['Int']['output'];
+  /** Submitted, not yet decided. */
+  submitted: Scalars['Int']['output'];
+};
+
+/** Narrows a list of policies; every field given must hold. */
+export type PolicyFilter = {
+  /** Any of these benefits. */
+  benefitKind?: InputMaybe<Array<BenefitKind>>;
+  /** This service category or any of its sub-categories. */
+  categoryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these deliveries. */
+  delivery?: InputMaybe<Array<PolicyDelivery>>;
+  /** Open on this day. */
+  openOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Policies that apply in this division: its own and those of every division above it, and the nation's. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** Words of the title or the issuer. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The application guide every published policy carries (申报指南). */
+export type PolicyGuide = {
+  /** Who may benefit (申报对象). */
+  beneficiaries: Scalars['String']['output'];
+  /** The conditions in the issuer’s words (申报条件). */
+  conditions: Scalars['String']['output'];
+  /** The materials to prepare (申报材料). */
+  materials: Scalars['String']['output'];
+  /** Where to apply or ask (受理部门). */
+  office: Scalars['String']['output'];
+  /** The office’s telephone (咨询电话). */
+  phone: Scalars['String']['output'];
+};
+
+/** The application guide (申报指南): every field required. */
+export type PolicyGuideInput = {
+  /** Who may benefit (申报对象), at most 2,000 characters. */
+  beneficiaries: Scalars['String']['input'];
+  /** The conditions in the issuer’s words, at most 4,000 characters. */
+  conditions: Scalars['String']['input'];
+  /** The materials to prepare, at most 4,000 characters. */
+  materials: Scalars['String']['input'];
+  /** Where to apply or ask, at most 200 characters. */
+  office: Scalars['String']['input'];
+  /** The office’s telephone, e.g. 020-83133114. */
+  phone: Scalars['String']['input'];
+};
+
+/** A policy that applies where the enterprise is, condition by condition. */
+export type PolicyMatch = {
+  /** Set when the enterprise is entitled (AUTOMATIC) or has applied, and the viewer may see it. */
+  application?: Maybe<PolicyApplication>;
+  /** Region and window first, then the others. */
+  conditions: Array<PolicyCondition>;
+  /** Every condition met. */
+  eligible: Scalars['Boolean']['output'];
+  /** The policy. */
+  policy: Policy;
+};
+
+/** What publishPolicy and withdrawPolicy answer. */
+export type PolicyPayload = {
+  /** The policy as it is now. */
+  policy: Policy;
+};
+
+/** Whether the policy stands. */
+export type PolicyStatus =
+  /** In force: matched, entitled and applied for within its window. */
+  | 'PUBLISHED'
+  /** Withdrawn: its open applications and unpaid entitlements ended. */
+  | 'WITHDRAWN';
+
+/** A policy to publish. */
+export type PublishPolicyInput = {
+  /** What it gives. */
+  benefitKind: BenefitKind;
+  /** Its service category (FIN, DIG-CLOUD …). */
+  categoryCode: Scalars['String']['input'];
+  /** The last day; null: until withdrawn. */
+  closesOn?: InputMaybe<Scalars['Date']['input']>;
+  /** A new public code: capitals, digits and dashes, e.g. GD-2026-017. */
+  code: Scalars['String']['input'];
+  /** AUTOMATIC entitles every eligible enterprise at once. */
+  delivery: PolicyDelivery;
+  /** Empty or absent: every scale. */
+  eligibleScales?: InputMaybe<Array<EnterpriseScale>>;
+  /** The application guide, complete. */
+  guide: PolicyGuideInput;
+  /** GB/T 4754-2017 code prefixes (a section letter, division, group or class), at most 50. */
+  industryCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The issuing department, e.g. 广东省工业和信息化厅. */
+  issuer: Scalars['String']['input'];
+  /** The most one enterprise can receive, yuan (at most two decimals); null where the benefit is not a sum. */
+  maxAmountYuan?: InputMaybe<Scalars['Float']['input']>;
+  /** The lowest designation required (a higher rung also qualifies). */
+  minDesignation?: InputMaybe<DesignationKind>;
+  /** The first day it may be had (Beijing). */
+  opensOn: Scalars['Date']['input'];
+  /** Only enterprises enrolled in a pilot. */
+  pilotOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The issuing division (a province, a real prefecture or a county; 2, 4 or 6 digits). Empty for a national policy (ADMIN only). */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** The title as published, at most 200 characters. */
+  title: Scalars['String']['input'];
+};
+
 /** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
 export type Query = {
+  /** PARTNER: those it submitted; INSTITUTION_STAFF: those its institution handles or handled; AUTHORITY: those whose need lies in its region; ADMIN: all. Null for any other. */
+  appeal?: Maybe<Appeal>;
+  /** Appeals the key may see, newest first. PUBLIC (no key) is refused with FORBIDDEN. */
+  appeals: AppealConnection;
   /** ADMIN. Every write to the network — who, when, what — newest first. Entries are never changed or removed. */
   auditLog: AuditEntryConnection;
+  /** A cluster by its code; null if none has it. */
+  cluster?: Maybe<Cluster>;
+  /** Characteristic industrial clusters, national and provincial, in code order of recognition. */
+  clusters: ClusterConnection;
+  /** Designations of the registry (published lists: anyone may read them), oldest grant first. */
+  designations: DesignationConnection;
+  /** PUBLIC: name, region, industry and designations of an enterprise that holds a designation or is in a pilot (published lists), null otherwise; contacts and referrals as before. */
+  enterprise?: Maybe<Enterprise>;
+  /** Enterprises the key may see (PUBLIC: those on the registry’s published lists), by row id. */
+  enterprises: EnterpriseConnection;
   /** An event by its public code; null if none has it. */
   event?: Maybe<Event>;
   /** Events of the network, of every status unless filtered, soonest first (by start time). */
@@ -1080,6 +2266,18 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** One-stop service: the institutions that serve an enterprise’s need, from its own region up to the nation (county → municipal → provincial → national). */
   oneStop: OneStopResult;
+  /** Pilot cities, in the order they were made; regionCode: those in that region and below it. */
+  pilotCities: PilotCityConnection;
+  /** The pilot city of a division (2-, 4- or 6-digit code); null if it is none. */
+  pilotCity?: Maybe<PilotCity>;
+  /** Policies of every tier and status unless filtered, oldest first. */
+  policies: PolicyConnection;
+  /** A policy by its public code; null if none has it. */
+  policy?: Maybe<Policy>;
+  /** PARTNER: its own; AUTHORITY: of policies issued in its region; ADMIN: all. */
+  policyApplications: PolicyApplicationConnection;
+  /** Every published policy that applies where the enterprise is, matched condition by condition against the registry; one statement. */
+  policyMatches: Array<PolicyMatch>;
   /** PARTNER: its own referrals; INSTITUTION_STAFF: referrals to its institution; ADMIN: all. Null for any other. */
   referral?: Maybe<Referral>;
   /** Referrals the key may see, newest first. PUBLIC (no key) is refused with FORBIDDEN. */
@@ -1094,10 +2292,26 @@ export type Query = {
   services: ServiceConnection;
   /** Who the API sees behind this request (PUBLIC without a key). */
   viewer: Viewer;
-  /** The viewer's own subscriptions (PARTNER, ADMIN), newest first; deleted ones are not listed. */
+  /** The viewer's own subscriptions (PARTNER, AUTHORITY, ADMIN), newest first; deleted ones are not listed. */
   webhookSubscriptions: WebhookSubscriptionConnection;
   /** The days of a year and whether each is a working day; known: whether that year's schedule is held. */
   workingCalendar: Array<CalendarDay>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryAppealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryAppealsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AppealFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1106,6 +2320,48 @@ export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryClusterArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryClustersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClusterFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryDesignationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DesignationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryEnterpriseArgs = {
+  creditCode: Scalars['String']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnterpriseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1164,6 +2420,57 @@ export type QueryNodesArgs = {
 /** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
 export type QueryOneStopArgs = {
   input: OneStopInput;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPilotCitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  batch?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPilotCityArgs = {
+  regionCode: Scalars['String']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPoliciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PolicyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPolicyArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPolicyApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  policyCode?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<PolicyApplicationStatus>>;
+};
+
+
+/** Entry points: the directory of China's SME service network (regions, institutions, services), one-stop lookup, referrals and events. */
+export type QueryPolicyMatchesArgs = {
+  creditCode: Scalars['String']['input'];
+  includeIneligible?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1238,6 +2545,26 @@ export type RecordOutcomeInput = {
   kind: OutcomeKind;
   /** What was agreed. */
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The diagnosis of a pilot enterprise’s digital level. */
+export type RecordPilotDiagnosisInput = {
+  /** Digital level found (数字化水平), 1 to 4. */
+  levelBefore: Scalars['Int']['input'];
+  /** Global id of the pilot enterprise. */
+  pilotEnterpriseId: Scalars['ID']['input'];
+  /** Code of the active MARKET agency in the city’s province that diagnosed it. */
+  providerCode: Scalars['String']['input'];
+};
+
+/** A payout of an approved application or an entitlement. */
+export type RecordPolicyPayoutInput = {
+  /** Yuan paid, not above the approved amount (or the maximum). */
+  amountPaidYuan: Scalars['Float']['input'];
+  /** The application or entitlement. */
+  applicationId: Scalars['ID']['input'];
+  /** The day it was paid, not in the future. */
+  paidOn: Scalars['Date']['input'];
 };
 
 /** A referral of an SME to a service, and its lifecycle. */
@@ -1458,6 +2785,31 @@ export type RegistrationStatus =
   /** No seat was left: waits in line (see waitlistPosition) for one to free up. */
   | 'WAITLISTED';
 
+/** The outcome of a designation’s review (复核). */
+export type ReviewDesignationInput = {
+  /** The designation, UNDER_REVIEW. */
+  designationId: Scalars['ID']['input'];
+  /** Why, for the history (up to 2,000 characters). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** RENEWED or EXITED. */
+  outcome: ReviewOutcome;
+};
+
+/** What a review (复核) decided. */
+export type ReviewOutcome =
+  /** The designation ends now (EXPIRED). */
+  | 'EXITED'
+  /** Three more years from the old validUntil. */
+  | 'RENEWED';
+
+/** Withdrawing a designation. */
+export type RevokeDesignationInput = {
+  /** The designation, ACTIVE or UNDER_REVIEW. */
+  designationId: Scalars['ID']['input'];
+  /** Why, for the history and the audit trail (required, up to 2,000 characters). */
+  reason: Scalars['String']['input'];
+};
+
 /** What a caller may see and do. */
 export type Role =
   /** Sees and may do everything. */
@@ -1571,6 +2923,32 @@ export type SpecializationLevel =
   | 'NONE'
   /** "Specialized and sophisticated" (专精特新) SME. */
   | 'SPECIALIZED';
+
+/** The start of a pilot enterprise’s transformation project. */
+export type StartPilotProjectInput = {
+  /** Global id of the pilot enterprise. */
+  pilotEnterpriseId: Scalars['ID']['input'];
+  /** What the project costs, yuan, more than 0, at most two decimals. */
+  projectCostYuan: Scalars['Float']['input'];
+  /** Code of the active MARKET agency in the city’s province that carries it out. */
+  providerCode: Scalars['String']['input'];
+};
+
+/** An enterprise’s appeal, routed to the nearest active PUBLIC centre. */
+export type SubmitAppealInput = {
+  /** What it is about. */
+  category: AppealCategory;
+  /** The appeal in the enterprise’s words (at most 5,000 characters). */
+  description: Scalars['String']['input'];
+  /** The enterprise; upserted by its credit code. */
+  enterprise: EnterpriseInput;
+  /** Retrying with the same key returns the first result; nothing is created twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Where the need is: a 2-, 4- or 6-digit GB/T 2260 code. */
+  regionCode: Scalars['String']['input'];
+  /** The appeal in a line (at most 200 characters). */
+  title: Scalars['String']['input'];
+};
 
 /** The referring partner’s rating of a completed referral. */
 export type SubmitFeedbackInput = {
@@ -1746,8 +3124,16 @@ export type WebhookDeliveryEdge = {
 
 /** A change a webhook subscription can be told about. */
 export type WebhookEventType =
+  /** An appeal the subscriber submitted was submitted, moved, extended or escalated (data: appealId, code, change, status, previousStatus, handlerCode). */
+  | 'APPEAL_CHANGED'
+  /** A designation was granted or changed status (data: designationId, creditCode, kind, status, previousStatus; previousStatus null for a grant). ADMIN keys hear every one, AUTHORITY keys those of enterprises in their region. */
+  | 'DESIGNATION_CHANGED'
   /** An event registration the subscriber may see was made or changed status (data: registrationId, eventCode, status, previousStatus). */
   | 'EVENT_REGISTRATION_CHANGED'
+  /** An enterprise was enrolled in a pilot city or moved to another stage; told to ADMIN keys and to AUTHORITY keys of a region containing the city (data: pilotEnterpriseId, cityCode, stage, previousStage). */
+  | 'PILOT_STAGE_CHANGED'
+  /** A policy application the subscriber made (or, for ADMIN, any application or entitlement) was made or changed status (data: applicationId, policyCode, status, previousStatus). */
+  | 'POLICY_APPLICATION_CHANGED'
   /** A referral the subscriber may see was submitted (data: referralId, status). */
   | 'REFERRAL_CREATED'
   /** A referral the subscriber may see moved on (data: referralId, status, previousStatus). */
@@ -1797,6 +3183,14 @@ export type WebhookSubscriptionEdge = {
   cursor: Scalars['String']['output'];
   /** The webhook subscription. */
   node: WebhookSubscription;
+};
+
+/** A pilot enterprise leaving its pilot before acceptance. */
+export type WithdrawPilotEnterpriseInput = {
+  /** Global id of the pilot enterprise. */
+  pilotEnterpriseId: Scalars['ID']['input'];
+  /** Why it leaves (kept in its history). */
+  reason: Scalars['String']['input'];
 };
 
 /** A year's schedule as the State Council publishes it: the holidays and the weekends made working days. */
