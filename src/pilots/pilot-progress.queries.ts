@@ -4,10 +4,7 @@
 // area of its breakdown. Specialized counts read the registry as of today (registry-today.ts).
 import { verifiedSpecializationOn } from '../cultivation/registry-today';
 import type { SqlRunner } from '../db/sql';
-import { regionCodeRange } from '../regions/region-code';
-
-/** The whole country as an area (the statistics' COUNTRY). */
-export const ALL_REGIONS = '000000';
+import { areaCodeRange } from '../regions/region-code';
 
 export interface PilotProgressRow {
   enrolled: number;
@@ -37,9 +34,7 @@ export async function pilotProgressByArea(
   sql: SqlRunner,
   areas: readonly string[],
 ): Promise<Map<string, PilotProgressRow>> {
-  const bounds = areas.map((area) =>
-    area === ALL_REGIONS ? [ALL_REGIONS, '999999'] : regionCodeRange(area),
-  );
+  const bounds = areas.map((area) => areaCodeRange(area));
   // Counted per city first (a hundred rows), then summed into the areas that hold each city:
   // each enterprise's verified level is read once, whatever the number of areas.
   const rows = await sql.rows<PilotProgressRow & { area: string }>(

@@ -26,3 +26,20 @@ export function regionCodeRange(code: string): [string, string] {
   if (code.endsWith('00')) return [code, `${code.slice(0, 4)}99`];
   return [code, code];
 }
+
+/**
+ * regionCodeRange in SQL: whether the region coded `outer` (a province, a prefecture or a county)
+ * is or contains the region coded `inner` (SQL expressions; false for a null `inner`).
+ */
+export const regionContainsSql = (outer: string, inner: string) =>
+  `CASE WHEN ${outer} LIKE '__0000' THEN left(${inner}, 2) = left(${outer}, 2)
+        WHEN ${outer} LIKE '____00' THEN left(${inner}, 4) = left(${outer}, 4)
+        ELSE ${inner} = ${outer} END`;
+
+/** The whole country as an area of the statistics: every region, and rows with none. */
+export const WHOLE_COUNTRY = '000000';
+
+/** An area's range of region codes: WHOLE_COUNTRY covers them all, a region as regionCodeRange. */
+export function areaCodeRange(area: string): [string, string] {
+  return area === WHOLE_COUNTRY ? [WHOLE_COUNTRY, '999999'] : regionCodeRange(area);
+}

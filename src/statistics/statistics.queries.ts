@@ -5,7 +5,7 @@
 // of statements, and the rows sent back follow the number of areas, not the size of the data.
 import type { SqlRunner } from '../db/sql';
 import { InstitutionKind, InstitutionTier } from '../institutions/institution-enums';
-import { regionCodeRange } from '../regions/region-code';
+import { areaCodeRange, WHOLE_COUNTRY } from '../regions/region-code';
 import { overdueAt } from '../appeals/appeal-deadlines';
 
 /**
@@ -16,7 +16,7 @@ import { overdueAt } from '../appeals/appeal-deadlines';
 export const WHOLE_TABLES = { heavy: true };
 
 /** The whole country: every region, and the national centre (which has none). */
-export const COUNTRY = '000000';
+export const COUNTRY = WHOLE_COUNTRY;
 
 /** An area as SQL reads it: the range of region codes it covers. */
 interface AreaRange {
@@ -27,7 +27,7 @@ interface AreaRange {
 
 function ranges(areas: readonly string[]): AreaRange[] {
   return areas.map((area) => {
-    const [lo, hi] = area === COUNTRY ? [COUNTRY, '999999'] : regionCodeRange(area);
+    const [lo, hi] = areaCodeRange(area);
     return { area, lo, hi };
   });
 }

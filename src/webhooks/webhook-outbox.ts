@@ -7,6 +7,7 @@
 import type { SqlRunner } from '../db/sql';
 import { JOB_QUEUE_SCHEMA } from '../db/job-queue';
 import type { WebhookEventType } from './webhook-enums';
+import { regionContainsSql } from '../regions/region-code';
 
 /** The graphile-worker task that makes delivery attempts. */
 export const DELIVER_WEBHOOK = 'deliver_webhook';
@@ -80,16 +81,6 @@ export const ADD_DELIVERY_JOB = `SELECT ${addDeliveryJob(
      JOIN webhook_subscription s ON s.id = d.subscription_id WHERE d.uuid = $1::uuid)`,
 )}`;
 
-/**
- * Whether the region coded `outer` (six digits: a province, a prefecture or a county) is or
- * contains the region coded `inner`, as regionCodeRange decides it (SQL expressions; false for a
- * null `inner`).
- */
-const REGION_CONTAINS = (outer: string, inner: string) =>
-  `CASE WHEN ${outer} LIKE '__0000' THEN left(${inner}, 2) = left(${outer}, 2)
-        WHEN ${outer} LIKE '____00' THEN left(${inner}, 4) = left(${outer}, 4)
-        ELSE ${inner} = ${outer} END`;
-
 /** Writes the deliveries of `events` and their jobs; call it inside the change's transaction. */
 export async function enqueueWebhookEvents(
   transaction: SqlRunner,
@@ -106,7 +97,7 @@ export async function enqueueWebhookEvents(
          JOIN webhook_subscription s ON s.active AND e.type = ANY(s.events)
          JOIN api_key k ON k.id = s.api_key_id AND k.revoked_at IS NULL
                        AND (k.role = 'ADMIN' OR (k.role = 'PARTNER' AND k.id = e.owner)
-                            OR (k.role = 'AUTHORITY' AND ${REGION_CONTAINS('k.region_code', 'e.region')}))
+                            OR (k.role = 'AUTHORITY' AND ${regionContainsSql('k.region_code', 'e.region')}))
        RETURNING uuid, subscription_id
      )
      SELECT count(${addDeliveryJob('i.uuid::text', '1', 'NULL', deliveryLane('s', 'i.uuid'))})::int AS queued
