@@ -3,7 +3,7 @@
 // bench/peer/v5): the same rows and the same fields, asked in PostGraphile's names (simplify
 // inflector).
 import type { SqlRunner } from '../src/db/sql';
-import { toGlobalId } from '../src/schema/node';
+import { toGlobalId } from '../src/schema/global-id';
 
 export interface PeerQuery {
   /** The same request for the peer, in its own names. */

@@ -6,7 +6,7 @@ import type { SqlRunner } from '../db/sql';
 import { WebhookEventType } from '../webhooks/webhook-enums';
 import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
 import type { AppealStatus } from './appeal-enums';
-import { toGlobalId } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 
 /** What kind of move, as the webhook and the audit trail name it. */
 export type AppealChangeKind =

@@ -10,7 +10,7 @@ import { normalizeRegionCode } from '../regions/region-code';
 import { conflict, notFound, quote } from '../schema/errors';
 import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { optionalText, requiredText, shownText } from '../schema/input';
-import { requireNodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/global-id';
 import type { AppealContext } from './appeal.context';
 import { Appeal } from './appeal.entity';
 import { AppealStatus } from './appeal-enums';

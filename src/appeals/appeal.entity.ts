@@ -19,7 +19,8 @@ import { ApiKey } from '../auth/api-key.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Enterprise } from '../referrals/enterprise.entity';
 import { Region } from '../regions/region.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { AppealCategory, AppealStatus } from './appeal-enums';
 
 @ObjectType({

@@ -5,7 +5,8 @@ import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../auth/role';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 
 @ObjectType({ description: 'Who made a change: an API key (never the key itself) or the console.' })
 export class AuditActor {

@@ -2,7 +2,8 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { ClusterLevel, DesignationStatus } from './designation-enums';
 
 /**

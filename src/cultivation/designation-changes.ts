@@ -4,7 +4,7 @@
 // to ADMIN subscribers and AUTHORITY subscribers of the enterprise's region.
 import { recordAudit, type AuditActor } from '../db/audit-trail';
 import type { SqlRunner } from '../db/sql';
-import { toGlobalId } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { WebhookEventType } from '../webhooks/webhook-enums';
 import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
 import type { DesignationKind, DesignationStatus } from './designation-enums';

@@ -5,7 +5,7 @@ import { isAdmin, requireGovernorOf } from '../auth/permissions';
 import type { SqlRunner, SqlTransaction } from '../db/sql';
 import { badInput, DomainError, notFound, quote } from '../schema/errors';
 import { optionalText, requiredText, shownText } from '../schema/input';
-import { requireNodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/global-id';
 import type { CultivationContext } from './cultivation.context';
 import {
   CHANGED_COLUMNS,

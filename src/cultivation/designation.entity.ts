@@ -12,7 +12,8 @@ import {
 } from 'typeorm';
 import { Enterprise } from '../referrals/enterprise.entity';
 import { Region } from '../regions/region.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { DesignationKind, DesignationStatus } from './designation-enums';
 
 /**

@@ -15,7 +15,8 @@ import {
 } from 'typeorm';
 import { ApiKey } from '../auth/api-key.entity';
 import { Enterprise } from '../referrals/enterprise.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { RegistrationStatus } from './event-enums';
 import { Event } from './event.entity';
 

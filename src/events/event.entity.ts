@@ -17,7 +17,8 @@ import {
 } from 'typeorm';
 import { Institution } from '../institutions/institution.entity';
 import { Region } from '../regions/region.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
 import { ServiceCategory } from '../services/service-category.entity';
 import { DeliveryMode } from '../services/service-enums';

@@ -3,7 +3,7 @@
 // PARTNER that registered is told (and ADMIN subscribers); the payload names the registration,
 // the event and the statuses — never the enterprise's contact details.
 import type { SqlTransaction } from '../db/sql';
-import { toGlobalId } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { WebhookEventType } from '../webhooks/webhook-enums';
 import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
 import type { RegistrationStatus } from './event-enums';

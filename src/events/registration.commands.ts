@@ -11,7 +11,7 @@ import { checkVerifiedEligibility } from '../services/verified-standing';
 import { conflict, notFound, quote } from '../schema/errors';
 import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { publicCode, requiredText } from '../schema/input';
-import { requireNodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/global-id';
 import type { EventContext } from './event.context';
 import { RegistrationStatus } from './event-enums';
 import { EventRegistration } from './event-registration.entity';

@@ -12,7 +12,8 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { Region } from '../regions/region.entity';
 import { InstitutionKind, InstitutionTier } from './institution-enums';
 

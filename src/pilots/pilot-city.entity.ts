@@ -12,7 +12,8 @@ import {
   Unique,
 } from 'typeorm';
 import { Region } from '../regions/region.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import type { SubsidyRule } from './subsidy-rule';
 
 /**

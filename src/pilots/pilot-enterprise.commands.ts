@@ -18,7 +18,7 @@ import { normalizeRegionCode, regionCodeRange } from '../regions/region-code';
 import { badInput, conflict, notFound, quote } from '../schema/errors';
 import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { publicCode, requiredText, shownText } from '../schema/input';
-import { requireNodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/global-id';
 import { yuan } from '../schema/yuan';
 import { beijingDayOf } from '../working-calendar/calendar-days';
 import { WebhookEventType } from '../webhooks/webhook-enums';

@@ -17,7 +17,8 @@ import {
 import { ApiKey } from '../auth/api-key.entity';
 import { Institution } from '../institutions/institution.entity';
 import { Enterprise } from '../referrals/enterprise.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { PilotCity } from './pilot-city.entity';
 import { PilotStage } from './pilot-enums';
 

@@ -15,7 +15,7 @@ import { normalizeRegionCode } from '../regions/region-code';
 import { DomainError, badInput, notFound, quote } from '../schema/errors';
 import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { optionalText, publicCode, requiredText, shownText } from '../schema/input';
-import { requireNodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/global-id';
 import { beijingDayOf } from '../working-calendar/calendar-days';
 import { governsPolicyOf, canSeeApplication } from './application-visibility';
 import { payDeadlineFrom } from './pay-by';

@@ -3,7 +3,7 @@
 // that applied is told (and ADMIN subscribers); entitlements have no partner, so only ADMIN
 // subscribers hear of them. The payload names the application, the policy and the statuses.
 import type { SqlRunner } from '../db/sql';
-import { toGlobalId } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { WebhookEventType } from '../webhooks/webhook-enums';
 import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
 import type { PolicyApplicationStatus } from './policy-enums';

@@ -16,7 +16,8 @@ import {
 import { ApiKey } from '../auth/api-key.entity';
 import { DesignationKind } from '../cultivation/designation-enums';
 import { Region } from '../regions/region.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { EnterpriseScale } from '../services/eligibility';
 import { ServiceCategory } from '../services/service-category.entity';
 import { BenefitKind, PolicyDelivery, PolicyStatus } from './policy-enums';

@@ -7,7 +7,7 @@
 import type { FieldNode, GraphQLField, GraphQLObjectType } from 'graphql';
 import { BY_ROW_ID_SORT, type PageSource } from '../db/page-query';
 import type { SqlParameters } from '../db/rows';
-import { BY_ROW_ID, cursorJsonPrefix, pageWindow, type PageArgs } from '../schema/pagination';
+import { BY_ROW_ID, cursorSql, pageWindow, type PageArgs } from '../schema/pagination';
 import {
   decline,
   jsonObject,
@@ -37,13 +37,6 @@ export interface ListPlan {
 
 const where = (conditions: string[]) =>
   conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-
-/** The cursor encodeCursor([id], list) writes, in SQL: base64url of `["<tag>",<id>]`. */
-function cursorSql(list: string, id: string): string {
-  // encode() breaks lines every 76 characters and pads; base64url has neither (a cursor is
-  // shorter than a line, but the newline is dropped all the same).
-  return `rtrim(translate(encode(convert_to(${literal(cursorJsonPrefix(list))} || ${id} || ']', 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
-}
 
 export async function connectionJson(
   scope: PlanScope,

@@ -17,6 +17,7 @@ import {
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { accessOf } from '../auth/permissions';
 import { SqlParameters } from '../db/rows';
+import { globalIdSql } from '../schema/global-id';
 
 /** The planner does not answer this operation: execution will, as if the planner were not there. */
 export class Declined extends Error {}
@@ -74,11 +75,11 @@ export const column =
   (_scope, row) =>
     `${row}.${name}`;
 
-/** The Relay global id of a row: base64("<Type>:<key>"), as toGlobalId writes it. */
+/** The Relay global id of a row, keyed by its column `key`. */
 export const globalId =
   (type: string, key: string): FieldPlan =>
   (_scope, row) =>
-    `encode(convert_to('${type}:' || ${row}.${key}, 'UTF8'), 'base64')`;
+    globalIdSql(type, `${row}.${key}`);
 
 /** A SQL string literal (response keys and type names are GraphQL names; quoted all the same). */
 export const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;

@@ -13,7 +13,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Region } from '../regions/region.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { EnterpriseScale, SpecializationLevel } from '../services/eligibility';
 
 /**

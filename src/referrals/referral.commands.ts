@@ -6,7 +6,7 @@ import type { SqlRunner } from '../db/sql';
 import { badInput, conflict, notFound, quote } from '../schema/errors';
 import { createIdempotently, requestHash } from '../schema/idempotent-create';
 import { optionalText, requiredText } from '../schema/input';
-import { requireNodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/global-id';
 import { WebhookEventType } from '../webhooks/webhook-enums';
 import { enqueueWebhookEvents } from '../webhooks/webhook-outbox';
 import { enterpriseDetails, upsertEnterprise } from './enterprise.commands';

@@ -14,7 +14,8 @@ import {
 } from 'typeorm';
 import { ApiKey } from '../auth/api-key.entity';
 import { Institution } from '../institutions/institution.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { Service } from '../services/service.entity';
 import { Enterprise } from './enterprise.entity';
 import { ReferralStatus } from './referral-status';

@@ -1,7 +1,8 @@
 // The region table: the real GB/T 2260 divisions.
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { RegionLevel } from './region-level';
 
 /**

@@ -71,17 +71,20 @@ function listTag(list: string): string {
   return tag;
 }
 
-/**
- * The JSON a cursor of `list` encodes, up to its sort values: `encodeCursor([42], list)` is the
- * base64url of this text followed by `42]`. For SQL that writes cursors itself (the read planner).
- */
-export function cursorJsonPrefix(list: string): string {
-  return list ? `${JSON.stringify([listTag(list)]).slice(0, -1)},` : '[';
-}
-
 export function encodeCursor(values: SortValues, list = ''): string {
   const payload = list ? [listTag(list), ...values] : values;
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+/**
+ * encodeCursor([id], list) in SQL, over the integer expression `id`: the base64url of
+ * `["<tag>",<id>]`, for statements that write cursors themselves (the read planner).
+ */
+export function cursorSql(list: string, id: string): string {
+  const prefix = list ? `${JSON.stringify([listTag(list)]).slice(0, -1)},` : '[';
+  // encode() breaks lines every 76 characters and pads; base64url has neither (a cursor is
+  // shorter than a line, but the newline is dropped all the same). The tag is base64url: no quote.
+  return `rtrim(translate(encode(convert_to('${prefix}' || ${id} || ']', 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
 }
 
 /** Sort keys are PostgreSQL integers (row ids, sequences): a cursor outside int4 is forged. */

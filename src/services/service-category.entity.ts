@@ -9,7 +9,8 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 
 /** A node of the two-level service taxonomy (e.g. FIN 融资服务 › FIN-LOAN 信贷融资). */
 @ObjectType({ implements: Node, description: 'A category of the two-level service taxonomy.' })

@@ -11,7 +11,8 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { Institution } from '../institutions/institution.entity';
 import { EnterpriseScale, SpecializationLevel } from './eligibility';
 import { DeliveryMode, FeeType } from './service-enums';

@@ -13,7 +13,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { DeliveryStatus, WebhookEventType } from './webhook-enums';
 import { WebhookSubscription } from './webhook-subscription.entity';
 

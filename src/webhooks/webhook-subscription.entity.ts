@@ -13,7 +13,8 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { ApiKey } from '../auth/api-key.entity';
-import { Node, toGlobalId } from '../schema/node';
+import { Node } from '../schema/node';
+import { toGlobalId } from '../schema/global-id';
 import { WebhookEventType } from './webhook-enums';
 
 @ObjectType({

@@ -6,7 +6,7 @@ import { requireRole } from '../auth/permissions';
 import type { Viewer } from '../auth/viewer';
 import { SqlParameters } from '../db/rows';
 import { badInput, conflict, forbidden, notFound, quote } from '../schema/errors';
-import { requireNodeKey } from '../schema/node';
+import { requireNodeKey } from '../schema/global-id';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { DeliveryStatus, WebhookEventType } from './webhook-enums';
 import { ADD_DELIVERY_JOB } from './webhook-outbox';

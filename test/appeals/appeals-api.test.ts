@@ -3,7 +3,7 @@
 // reopening; who sees what; and every wrong-role or out-of-order move refused with nothing written.
 import { randomUUID } from 'node:crypto';
 import { createApiKey } from '../../src/auth/api-key.commands';
-import { toGlobalId } from '../../src/schema/node';
+import { toGlobalId } from '../../src/schema/global-id';
 import {
   SUBMIT_APPEAL,
   appealFootprint,

@@ -4,7 +4,7 @@
 // published list PUBLIC reads — each refusal leaving the database as it was.
 import { createApiKey } from '../../src/auth/api-key.commands';
 import { bringRegistryUpToDate } from '../../src/cultivation/registry-upkeep';
-import { toGlobalId } from '../../src/schema/node';
+import { toGlobalId } from '../../src/schema/global-id';
 import { bearer, creditCodeFor } from '../support/referral-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';
 

@@ -11,7 +11,7 @@ import {
   makeKeys,
   referralInput,
 } from '../support/referral-fixtures';
-import { toGlobalId } from '../../src/schema/node';
+import { toGlobalId } from '../../src/schema/global-id';
 
 let api: TestApi;
 let keys: Awaited<ReturnType<typeof makeKeys>>;

@@ -3,7 +3,7 @@
 // stops new ones at once, even one racing it. The one-stop lookup with a credit code matches by
 // the registry too.
 import { createApiKey } from '../../src/auth/api-key.commands';
-import { toGlobalId } from '../../src/schema/node';
+import { toGlobalId } from '../../src/schema/global-id';
 import { CREATE, bearer, creditCodeFor, referralInput } from '../support/referral-fixtures';
 import { grantDesignation } from '../support/registry-fixtures';
 import { startTestApi, type TestApi } from '../support/test-api';

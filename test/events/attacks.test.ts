@@ -1,7 +1,7 @@
 // What a careless or hostile client gets from the events API: NUL characters refused in every
 // new text input (naming it), huge values refused with a short message, forged and foreign ids
 // and cursors refused or answered as nothing — and nothing written.
-import { toGlobalId } from '../../src/schema/node';
+import { toGlobalId } from '../../src/schema/global-id';
 import {
   CANCEL_EVENT,
   CANCEL_REGISTRATION,

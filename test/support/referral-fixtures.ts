@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApiKey } from '../../src/auth/api-key.commands';
 import type { Sql, SqlRunner } from '../../src/db/sql';
-import { toGlobalId } from '../../src/schema/node';
+import { toGlobalId } from '../../src/schema/global-id';
 
 export { creditCodeFor } from './credit-codes';
 
