@@ -132,6 +132,18 @@ function fieldDefinition(
   return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 }
 
+/** A field as far as its page size goes: its `first` and `last` arguments and no other. */
+const pageSizes = new WeakMap<GraphQLField<unknown, unknown>, GraphQLField<unknown, unknown>>();
+function pageSizeOf(field: GraphQLField<unknown, unknown>): GraphQLField<unknown, unknown> {
+  let paging = pageSizes.get(field);
+  if (!paging) {
+    const args = field.args.filter((arg) => arg.name === 'first' || arg.name === 'last');
+    paging = { ...field, args };
+    pageSizes.set(field, paging);
+  }
+  return paging;
+}
+
 /**
  * Walks an operation once: every fragment is measured once and its measure reused at each spread
  * (a fragment's measure does not depend on where it is spread), so the walk is linear in the
@@ -208,7 +220,10 @@ class OperationWalk {
       definition === SchemaMetaFieldDef ? introspectionCost(this.schema) : costRuleOf(definition);
     let args: FieldArguments;
     try {
-      args = getArgumentValues(definition, node, this.variables);
+      // Only what the measure uses is read: a cost rule sees every argument, other fields only
+      // their page size — so that the memo need not tell apart requests for another code.
+      const read = rule?.surcharge || rule?.multiplier ? definition : pageSizeOf(definition);
+      args = getArgumentValues(read, node, this.variables);
     } catch (error) {
       // Arguments execution would refuse (a required one given by a missing variable): the field
       // answers its error and nothing below it runs.
@@ -249,9 +264,43 @@ class OperationWalk {
 }
 
 /**
- * The measure of `operation` with the request's raw `variables`, coerced as execution coerces
- * them (declared defaults applied). Variables that cannot be coerced never execute — execution
- * refuses them before any resolver runs — so such an operation measures as nothing.
+ * The request's raw `variables` coerced as execution coerces them (declared defaults applied), or
+ * null when they cannot be: execution refuses such variables before any resolver runs.
+ */
+export function coercedVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> | null {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+    maxErrors: 1,
+  });
+  return coerced.errors ? null : coerced.coerced;
+}
+
+const NOTHING: Measure = { depth: 0, aliases: 0, cost: 0 };
+
+/** The measure of `operation` with variables already coerced (see coercedVariables). */
+export function measureCoerced(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  coerced: Record<string, unknown>,
+  volume: DataVolume,
+): Measure {
+  const root =
+    operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  if (!root) return NOTHING;
+  const walk = new OperationWalk(schema, fragments, coerced, volume);
+  const { depth, aliases, cost, oncePerRequest } = walk.selectionSet(root, operation.selectionSet);
+  let once = 0;
+  for (const points of oncePerRequest.values()) once += points;
+  return { depth, aliases, cost: cost + once };
+}
+
+/**
+ * The measure of `operation` with the request's raw `variables`. Variables that cannot be
+ * coerced never execute, so such an operation measures as nothing.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -260,17 +309,8 @@ export function measureOperation(
   variables: Record<string, unknown>,
   volume: DataVolume,
 ): Measure {
-  const root =
-    operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
-    maxErrors: 1,
-  });
-  if (!root || coerced.errors) return { depth: 0, aliases: 0, cost: 0 };
-  const walk = new OperationWalk(schema, fragments, coerced.coerced, volume);
-  const { depth, aliases, cost, oncePerRequest } = walk.selectionSet(root, operation.selectionSet);
-  let once = 0;
-  for (const points of oncePerRequest.values()) once += points;
-  return { depth, aliases, cost: cost + once };
+  const coerced = coercedVariables(schema, operation, variables);
+  return coerced ? measureCoerced(schema, operation, fragments, coerced, volume) : NOTHING;
 }
 
 /** The estimated cost of each request's operation and whether it was refused, by context value. */
@@ -297,41 +337,86 @@ const REMEDY: Record<keyof Measure, string> = {
 };
 
 /**
- * Measures of requests seen before. A repeated request (the same parsed operation — Apollo keeps
- * one per query text — and the same variables) measures the same, so it is measured once. What
- * is kept stays small whatever clients send: a few variable sets per operation, short ones only.
+ * Measures of requests seen before. A measure depends only on the variables its walk reads —
+ * page sizes, `@skip`/`@include` conditions, what a cost rule looks at — not on the institution
+ * code or the search text a request carries; so requests of the same parsed operation (Apollo
+ * keeps one per query text) that agree on those variables measure the same, and are measured once.
+ * What is kept stays small whatever clients send: a few variable sets per operation, short ones.
  */
 export class MeasureMemo {
   static readonly KEPT_PER_OPERATION = 32;
-  /** Characters of a variable set (as JSON) kept at most. */
+  /** Characters of the read variables' values (as JSON) kept at most. */
   static readonly KEPT_VARIABLES_LENGTH = 1024;
-  private readonly byOperation = new WeakMap<OperationDefinitionNode, Map<string, Measure>>();
+  private readonly byOperation = new WeakMap<OperationDefinitionNode, KeptMeasures>();
 
-  /** The measure of `operation` with `variables`: kept, or `measure()`d (and kept if it may be). */
+  /**
+   * The measure of `operation` with coerced `variables`: kept, or `measure()`d (and kept if it
+   * may be). `measure` is given the variables through a view that notes which of them it reads.
+   */
   measureOf(
     operation: OperationDefinitionNode,
     variables: Record<string, unknown>,
-    measure: () => Measure,
+    measure: (variables: Record<string, unknown>) => Measure,
   ): Measure {
-    const key = JSON.stringify(variables);
     let kept = this.byOperation.get(operation);
-    const found = kept?.get(key);
+    const found = kept?.measures.get(keyOf(kept.reads, variables));
     if (found) return found;
-    const measured = measure();
-    if (!kept) this.byOperation.set(operation, (kept = new Map()));
+    const reads = new Set<string>();
+    const measured = measure(notingReads(variables, reads));
+    if (!kept) this.byOperation.set(operation, (kept = { reads, measures: new Map() }));
+    else if ([...reads].some((name) => !kept!.reads.has(name))) {
+      // Reached a variable the kept measures did not read (below a condition they left out):
+      // their keys say nothing of it, so they start again, keyed by every variable read so far.
+      for (const name of reads) kept.reads.add(name);
+      kept.measures.clear();
+    }
+    const key = keyOf(kept.reads, variables);
     if (
-      kept.size < MeasureMemo.KEPT_PER_OPERATION &&
+      kept.measures.size < MeasureMemo.KEPT_PER_OPERATION &&
       key.length <= MeasureMemo.KEPT_VARIABLES_LENGTH
     ) {
-      kept.set(key, measured);
+      kept.measures.set(key, measured);
     }
     return measured;
   }
 
   /** Variable sets kept for `operation`. */
   keptFor(operation: OperationDefinitionNode): number {
-    return this.byOperation.get(operation)?.size ?? 0;
+    return this.byOperation.get(operation)?.measures.size ?? 0;
   }
+}
+
+interface KeptMeasures {
+  /** The variables any measure of the operation has read: what the keys are made of. */
+  reads: Set<string>;
+  measures: Map<string, Measure>;
+}
+
+/**
+ * The key of a measure: the values of the variables read, in JSON (`[value]`, or `[]` for one not
+ * given: its argument's default applies, which null would not). Two requests that agree on them
+ * walk the same path — each step decides only by variables already read — so they measure the
+ * same, whatever the variables no step read.
+ */
+const keyOf = (reads: ReadonlySet<string>, variables: Record<string, unknown>) =>
+  JSON.stringify(
+    Array.from(reads, (name) => (Object.hasOwn(variables, name) ? [variables[name]] : [])),
+  );
+
+/** `variables` as graphql-js reads them (`in`, own-property checks, lookups), noting each name. */
+function notingReads(
+  variables: Record<string, unknown>,
+  reads: Set<string>,
+): Record<string, unknown> {
+  const note = (name: string | symbol) => typeof name === 'string' && reads.add(name);
+  return new Proxy(variables, {
+    get: (target, name) => (note(name), Reflect.get(target, name)),
+    has: (target, name) => (note(name), Reflect.has(target, name)),
+    getOwnPropertyDescriptor: (target, name) => (
+      note(name),
+      Reflect.getOwnPropertyDescriptor(target, name)
+    ),
+  });
 }
 
 /**
@@ -340,20 +425,26 @@ export class MeasureMemo {
  */
 export function queryLimitsPlugin(volume: DataVolume): ApolloServerPlugin {
   const memo = new MeasureMemo();
+  const fragmentsOf = (document: DocumentNode) =>
+    Object.fromEntries(
+      document.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
+    );
   const measureOnce = (
     schema: GraphQLSchema,
     operation: OperationDefinitionNode,
     document: DocumentNode,
     variables: Record<string, unknown>,
-  ): Measure =>
-    memo.measureOf(operation, variables, () => {
-      const fragments = Object.fromEntries(
-        document.definitions
-          .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-          .map((d) => [d.name.value, d]),
-      );
-      return measureOperation(schema, operation, fragments, variables, volume);
-    });
+  ): Measure => {
+    // Coerced before the memo is asked: variables execution refuses measure as nothing, and are
+    // never kept (a key made of what they leave unread could match every request).
+    const coerced = coercedVariables(schema, operation, variables);
+    if (!coerced) return NOTHING;
+    return memo.measureOf(operation, coerced, (noted) =>
+      measureCoerced(schema, operation, fragmentsOf(document), noted, volume),
+    );
+  };
   return {
     async requestDidStart() {
       let cost = 0;

@@ -13,6 +13,7 @@ import {
 import {
   MeasureMemo,
   QUERY_LIMITS,
+  measureCoerced,
   measureOperation,
   measuredCost,
   queryLimitsPlugin,
@@ -411,11 +412,20 @@ describe('measuring what the parser would not give', () => {
 describe('MeasureMemo', () => {
   const operation = () =>
     parse('query ($n: Int) { items(first: $n) { id } }').definitions[0] as OperationDefinitionNode;
-  /** A memo and a measure that counts how often it really runs. */
+  /**
+   * A memo and a measure that counts how often it really runs; like the walk, it reads the
+   * variables named in `reads` (by default the page size `n`) and no other.
+   */
   const counted = () => {
     const memo = new MeasureMemo();
     let runs = 0;
-    const measure = (cost: number) => () => (runs++, { depth: 2, aliases: 0, cost });
+    const measure =
+      (cost: number, reads: string[] = ['n']) =>
+      (variables: Record<string, unknown>) => {
+        runs++;
+        for (const name of reads) void variables[name];
+        return { depth: 2, aliases: 0, cost };
+      };
     return { memo, measure, runs: () => runs };
   };
 
@@ -428,6 +438,63 @@ describe('MeasureMemo', () => {
     expect(memo.measureOf(op, { n: 50 }, measure(51)).cost).toBe(51);
     expect(runs()).toBe(2);
     expect(memo.keptFor(op)).toBe(2);
+  });
+
+  it('measures once for every value of a variable the measure does not read (a code, a search)', () => {
+    const { memo, measure, runs } = counted();
+    const op = operation();
+    for (let code = 0; code < 1000; code++) {
+      expect(memo.measureOf(op, { n: 5, code: `44${code}` }, measure(6)).cost).toBe(6);
+    }
+    expect(runs()).toBe(1);
+    expect(memo.keptFor(op)).toBe(1);
+  });
+
+  it('tells a variable not given from one given as null (its default applies, not null)', () => {
+    const { memo, measure, runs } = counted();
+    const op = operation();
+    expect(memo.measureOf(op, {}, measure(11)).cost).toBe(11);
+    expect(memo.measureOf(op, { n: null }, measure(1)).cost).toBe(1);
+    expect(memo.measureOf(op, {}, measure(0)).cost).toBe(11);
+    expect(runs()).toBe(2);
+  });
+
+  it('starts again, keyed by both, once a measure reads a variable the kept ones did not', () => {
+    const { memo, measure, runs } = counted();
+    const op = operation();
+    // With deep: false the walk skips the subtree that reads `m` (as @include(if: $deep) would).
+    const walk = (variables: Record<string, unknown>) =>
+      measure(
+        variables.deep ? 100 + Number(variables.m) : 1,
+        variables.deep ? ['deep', 'm'] : ['deep'],
+      );
+    memo.measureOf(op, { deep: false, m: 1 }, walk({ deep: false, m: 1 }));
+    expect(memo.measureOf(op, { deep: false, m: 2 }, walk({ deep: false, m: 2 })).cost).toBe(1);
+    expect(runs()).toBe(1);
+    expect(memo.measureOf(op, { deep: true, m: 1 }, walk({ deep: true, m: 1 })).cost).toBe(101);
+    expect(memo.keptFor(op)).toBe(1);
+    expect(memo.measureOf(op, { deep: true, m: 2 }, walk({ deep: true, m: 2 })).cost).toBe(102);
+    expect(memo.measureOf(op, { deep: true, m: 1 }, walk({ deep: true, m: 1 })).cost).toBe(101);
+    expect(runs()).toBe(3);
+  });
+
+  it('is asked once for a lookup by code, whatever the code: the walk reads page sizes only', () => {
+    declare({ 'Query.nodes': nodesRule }, schema);
+    const op = parse(
+      'query ($id: ID!, $n: Int) { node(id: $id) { id } items(first: $n) { nodes { id } } }',
+    ).definitions[0] as OperationDefinitionNode;
+    const memo = new MeasureMemo();
+    let runs = 0;
+    const measured = (variables: Record<string, unknown>) =>
+      memo.measureOf(op, variables, (noted) => {
+        runs++;
+        return measureCoerced(schema, op, {}, noted, volume());
+      }).cost;
+    // node: 1 + its id 1 = 2; items: 1 + n × (nodes 1 + id 1).
+    for (let id = 1; id <= 100; id++) expect(measured({ id: String(id), n: 5 })).toBe(2 + 11);
+    expect(runs).toBe(1);
+    expect(measured({ id: '1', n: 50 })).toBe(2 + 101);
+    expect(runs).toBe(2);
   });
 
   it('keeps each parsed operation apart, even with the same text', () => {
@@ -450,18 +517,18 @@ describe('MeasureMemo', () => {
     expect(runs()).toBe(41);
   });
 
-  it('keeps no variable set longer than 1,024 characters of JSON', () => {
+  it('keeps no key longer than 1,024 characters of JSON', () => {
     const { memo, measure, runs } = counted();
     const op = operation();
-    // {"s":"…"} is 8 characters around the string.
-    const longest = { s: 'x'.repeat(MeasureMemo.KEPT_VARIABLES_LENGTH - 8) };
-    const tooLong = { s: 'x'.repeat(MeasureMemo.KEPT_VARIABLES_LENGTH - 7) };
-    expect(JSON.stringify(longest)).toHaveLength(1024);
-    memo.measureOf(op, longest, measure(1));
-    memo.measureOf(op, tooLong, measure(1));
+    // The key of { s } is [["…"]]: 6 characters around the string.
+    const longest = { s: 'x'.repeat(MeasureMemo.KEPT_VARIABLES_LENGTH - 6) };
+    const tooLong = { s: 'x'.repeat(MeasureMemo.KEPT_VARIABLES_LENGTH - 5) };
+    expect(JSON.stringify([[longest.s]])).toHaveLength(1024);
+    memo.measureOf(op, longest, measure(1, ['s']));
+    memo.measureOf(op, tooLong, measure(1, ['s']));
     expect(memo.keptFor(op)).toBe(1);
-    memo.measureOf(op, longest, measure(1));
-    memo.measureOf(op, tooLong, measure(1));
+    memo.measureOf(op, longest, measure(1, ['s']));
+    memo.measureOf(op, tooLong, measure(1, ['s']));
     expect(runs()).toBe(3);
   });
 });
@@ -472,7 +539,7 @@ describe('queryLimitsPlugin', () => {
   beforeAll(async () => {
     const limited = buildSchema(`
       type Item { id: ID! parent: Item items(first: Int): [Item!]! }
-      type Query { item: Item items(first: Int): [Item!]! nodes(ids: [ID!]!): [Item]! }`);
+      type Query { item: Item named(name: String): Item items(first: Int): [Item!]! nodes(ids: [ID!]!): [Item]! }`);
     Object.assign(limited.getQueryType()!.getFields().nodes, { extensions: { cost: nodesRule } });
     server = new ApolloServer({
       schema: limited,
@@ -514,6 +581,27 @@ describe('queryLimitsPlugin', () => {
       ids: ['a', 'b', 'c', 'd'],
     });
     expect(answer.extensions).toEqual({ cost: { estimated: 5, limit: 25_000 } });
+  });
+
+  it('prices each page size anew, whatever else the variables carry', async () => {
+    const query = `query ($first: Int, $tag: String) { items(first: $first) { id } named(name: $tag) { id } }`;
+    const cost = async (variables: Record<string, unknown>) =>
+      (await run(query, variables)).extensions?.cost;
+    expect(await cost({ first: 3, tag: 'a' })).toEqual({ estimated: 1 + 3 + 2, limit: 25_000 });
+    expect(await cost({ first: 3, tag: 'b' })).toEqual({ estimated: 1 + 3 + 2, limit: 25_000 });
+    expect(await cost({ first: 50, tag: 'a' })).toEqual({ estimated: 1 + 50 + 2, limit: 25_000 });
+    expect(await cost({ tag: 'a' })).toEqual({ estimated: 1 + 1 + 2, limit: 25_000 });
+  });
+
+  it('prices nothing for variables execution refuses, after the same query was priced', async () => {
+    const query = `query ($first: Int) { items(first: $first) { id } }`;
+    expect((await run(query, { first: 3 })).extensions?.cost).toEqual({
+      estimated: 4,
+      limit: 25_000,
+    });
+    const refused = await run(query, { first: 'three' });
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.extensions?.cost).toBeUndefined();
   });
 
   it('reads the operation named in the request and the fragments of the document', async () => {
