@@ -3,26 +3,44 @@
 // errors as GraphQL-shaped JSON with a code — never Express's HTML page, never a stack, and never
 // the body that failed (it may hold personal data) in the answer or the log.
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
-/** The id of a request, set by requestIdMiddleware. */
-export const requestIdOf = (request: Request): string =>
-  (request as Request & { requestId?: string }).requestId ?? 'unknown';
+type WithRequestId = IncomingMessage & { requestId?: string };
+
+/** The id of a request, set by assignRequestId. */
+export const requestIdOf = (request: IncomingMessage): string =>
+  (request as WithRequestId).requestId ?? 'unknown';
+
+/** Gives the request its id — the client's X-Request-Id when it is a sane one — and answers it. */
+export function assignRequestId(request: IncomingMessage, response: ServerResponse): string {
+  const offered = request.headers['x-request-id'];
+  const id =
+    typeof offered === 'string' && CLIENT_REQUEST_ID.test(offered) ? offered : randomUUID();
+  (request as WithRequestId).requestId = id;
+  response.setHeader('x-request-id', id);
+  return id;
+}
 
 export function requestIdMiddleware(): RequestHandler {
   return (request, response, next) => {
-    const offered = request.header('x-request-id');
-    const id = offered && CLIENT_REQUEST_ID.test(offered) ? offered : randomUUID();
-    (request as Request & { requestId?: string }).requestId = id;
-    response.setHeader('x-request-id', id);
+    assignRequestId(request, response);
     next();
   };
 }
 
-interface HttpError {
+/** Sends `body`, already JSON, with `status`: what every answer outside Apollo's goes through. */
+export function sendJson(response: ServerResponse, status: number, body: string): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.setHeader('content-length', Buffer.byteLength(body));
+  response.end(body);
+}
+
+export interface HttpError {
   status?: number;
   statusCode?: number;
   type?: string;
@@ -58,33 +76,50 @@ function explain(error: HttpError, maxBody: string): { code: string; message: st
 }
 
 /**
+ * Answers a request refused before GraphQL saw it — a body that could not be read, or a failure
+ * of the server's own — as GraphQL-shaped JSON. `bodyLimit` is the limit the request had.
+ */
+export function answerHttpError(
+  error: HttpError,
+  request: IncomingMessage,
+  response: ServerResponse,
+  log: Logger,
+  bodyLimit: string,
+  path: string,
+): void {
+  const status = error.status ?? error.statusCode ?? 500;
+  const requestId = requestIdOf(request);
+  const known = status >= 400 && status < 500;
+  const { code, message } = known
+    ? explain(error, bodyLimit)
+    : {
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'Internal server error: the failure was logged; please retry or report it.',
+      };
+  // The error's own message may quote the body: only its kind is logged.
+  (known ? log.info : log.error)('http request refused', {
+    requestId,
+    status,
+    code,
+    reason: error.type ?? (error instanceof Error ? error.name : 'unknown'),
+    path,
+  });
+  sendJson(
+    response,
+    known ? status : 500,
+    JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }),
+  );
+}
+
+/**
  * The last Express handler: JSON errors only. `maxBody` is the limit named when the request's own
- * (`response.locals.bodyLimit`, set once its key is known) is not.
+ * (`response.locals.bodyLimit`) is not.
  */
 export function jsonErrorHandler(log: Logger, maxBody: string): ErrorRequestHandler {
   return (error: HttpError, request, response, next) => {
     if (response.headersSent) return next(error);
-    const status = error.status ?? error.statusCode ?? 500;
-    const requestId = requestIdOf(request);
-    const known = status >= 400 && status < 500;
-    const { code, message } = known
-      ? explain(error, (response.locals.bodyLimit as string | undefined) ?? maxBody)
-      : {
-          code: 'INTERNAL_SERVER_ERROR',
-          message: 'Internal server error: the failure was logged; please retry or report it.',
-        };
-    // The error's own message may quote the body: only its kind is logged.
-    (known ? log.info : log.error)('http request refused', {
-      requestId,
-      status,
-      code,
-      reason: error.type ?? (error instanceof Error ? error.name : 'unknown'),
-      path: request.path,
-    });
-    response
-      .status(known ? status : 500)
-      .type('application/json')
-      .send(JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }));
+    const limit = (response.locals.bodyLimit as string | undefined) ?? maxBody;
+    answerHttpError(error, request, response, log, limit, request.path);
   };
 }
 

@@ -2,19 +2,24 @@
 // validates or walks any of it (src/schema/document-bounds.ts): a refusal is answered here as
 // GraphQL-shaped JSON — 400, BAD_USER_INPUT, the limit — charged one point like any request
 // refused before it was measured, with the budget headers and the request id.
-import type { Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/viewer';
-import type { Logger } from '../logger';
 import { documentRefusal, variablesRefusal } from '../schema/document-bounds';
+import type { RequestOrigin } from './context';
 import { budgetHeaders, budgetHolder, type Budgets, type BudgetState } from './budgets';
-import { requestIdOf } from './http-hygiene';
+import { sendJson } from './http-hygiene';
 
-/** What a GET request carries in its URL, or a POST in its JSON body (a batch is Apollo's to refuse). */
-function operationOf(request: Request): { query?: unknown; variables?: unknown } {
-  if (request.method !== 'GET') return (request.body ?? {}) as Record<string, unknown>;
-  const { query, variables } = request.query as Record<string, unknown>;
-  if (typeof variables !== 'string') return { query };
+/** What Apollo will run: a POST's JSON body, or a GET's URL (a batch is Apollo's to refuse). */
+function operationOf(
+  method: string,
+  body: unknown,
+  search: URLSearchParams,
+): { query?: unknown; variables?: unknown } {
+  if (method !== 'GET') return (body ?? {}) as Record<string, unknown>;
+  const query = search.get('query') ?? undefined;
+  const variables = search.get('variables');
+  if (variables === null) return { query };
   try {
     return { query, variables: JSON.parse(variables) };
   } catch {
@@ -22,29 +27,29 @@ function operationOf(request: Request): { query?: unknown; variables?: unknown }
   }
 }
 
-function refusalOf(request: Request): GraphQLError | null {
-  const { query, variables } = operationOf(request);
+/** Why the request is too large to analyse, or null. */
+export function boundsRefusal(
+  method: string,
+  body: unknown,
+  search: URLSearchParams,
+): GraphQLError | null {
+  const { query, variables } = operationOf(method, body, search);
   return variablesRefusal(variables) ?? (typeof query === 'string' ? documentRefusal(query) : null);
 }
 
-async function answer(
+/** Answers a refusal of boundsRefusal, charging the client's budget one point. */
+export async function answerBoundsRefusal(
   refusal: GraphQLError,
-  request: Request,
-  response: Response,
+  asker: { viewer: Viewer; origin: RequestOrigin },
+  response: ServerResponse,
   budgets: Budgets | null,
 ): Promise<void> {
-  const requestId = requestIdOf(request);
   let status = 400;
   let error: GraphQLError = refusal;
   let state: BudgetState | null = null;
   if (budgets) {
-    const viewer = await (response.locals.viewer as Promise<Viewer>);
-    const holder = budgetHolder({
-      viewer,
-      origin: { requestId, address: request.ip ?? 'unknown' },
-    });
     try {
-      state = await budgets.charge(holder, 1);
+      state = await budgets.charge(budgetHolder(asker), 1);
       for (const [name, value] of budgetHeaders(state)) response.setHeader(name, value);
     } catch (spent) {
       if (!(spent instanceof GraphQLError)) throw spent;
@@ -57,35 +62,17 @@ async function answer(
   }
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { http, ...extensions } = error.extensions;
-  response
-    .status(status)
-    .type('application/json')
-    .send(
-      JSON.stringify({
-        errors: [{ message: error.message, extensions: { ...extensions, requestId } }],
-        ...(state ? { extensions: { budget: state } } : {}),
-      }),
-    );
-}
-
-/**
- * Refuses a GraphQL request too large to analyse. Runs after the key is checked (a refused key is
- * answered 401 by Apollo before any of the document is read) and the body is parsed.
- */
-export function requestBounds(budgets: Budgets | null, log: Logger): RequestHandler {
-  return (request, response, next) => {
-    const refusal = refusalOf(request);
-    if (!refusal) return next();
-    (response.locals.viewer as Promise<Viewer>).then(
-      () => {
-        log.info('graphql request refused by its size', {
-          requestId: requestIdOf(request),
-          limit: refusal.extensions.limit,
-        });
-        answer(refusal, request, response, budgets).catch(next);
-      },
-      // The key is refused: Apollo answers that, without parsing the document.
-      () => next(),
-    );
-  };
+  sendJson(
+    response,
+    status,
+    JSON.stringify({
+      errors: [
+        {
+          message: error.message,
+          extensions: { ...extensions, requestId: asker.origin.requestId },
+        },
+      ],
+      ...(state ? { extensions: { budget: state } } : {}),
+    }),
+  );
 }

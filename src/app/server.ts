@@ -10,11 +10,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
-import { GraphQLError } from 'graphql';
-import { sendsLargeBodies } from '../auth/permissions';
-import { viewerFromHeader, type Viewer } from '../auth/viewer';
+import express from 'express';
 import type { Config } from '../config';
 import type { LoaderSettings } from '../db/loaders';
 import type { ReplicaHealth } from '../db/read-replicas';
@@ -26,36 +22,30 @@ import { plannedReadsPlugin } from '../read-planner/planned-reads.plugin';
 import { queryLimitsPlugin } from '../schema/query-limits';
 import { textHygienePlugin } from '../schema/text-hygiene';
 import { DOCUMENT_LIMITS } from '../schema/document-bounds';
-import { budgetPlugin, createBudgets, type Budgets } from './budgets';
-import { clientNetwork } from './client-network';
+import { budgetPlugin, createBudgets } from './budgets';
 import { capConnections } from './connection-cap';
 import { createRequestContext, type RequestContext } from './context';
 import { healthRoutes } from './health';
-import {
-  jsonErrorHandler,
-  notFoundHandler,
-  requestIdMiddleware,
-  requestIdOf,
-} from './http-hygiene';
+import { GRAPHQL_PATH, graphqlEndpoint, isGraphqlPath, requestTarget } from './graphql-endpoint';
+import { jsonErrorHandler, notFoundHandler, requestIdMiddleware } from './http-hygiene';
 import { watchNetworkChanges } from './network-changes';
 import { operationLogPlugin } from './operation-log';
 import { persistedQueryStore, type PersistedQueries } from './persisted-queries';
 import { playgroundAssets, playgroundLandingPage } from './playground';
 import { readRoutingPlugin, sessionChooser, watchReadReplicas } from './read-routing';
-import { requestBounds } from './request-bounds';
 import { createReferenceData, type ReferenceData } from './reference-data';
 import { createResponseCache, type ResponseCache } from './response-cache';
 import { buildApiSchema } from './schema';
 
-export const GRAPHQL_PATH = '/graphql';
+export { GRAPHQL_PATH };
 /** GraphQL documents are small; anything larger is a mistake or an attack. */
-const MAX_BODY = '100kb';
+const MAX_BODY = { bytes: 100 * 1024, named: '100kb' };
 /**
  * ADMIN keys may send a province's directory to importNetwork (a few MB of CSV), AUTHORITY keys a
  * province's published list of designations (5,000 rows, about 1 MB). Which limit
  * applies is decided from the Authorization header before a byte of the body is read.
  */
-const ADMIN_MAX_BODY = '32mb';
+const ADMIN_MAX_BODY = { bytes: 32 * 1024 * 1024, named: '32mb' };
 
 export interface ApiServerOptions {
   /** Runs the project's statements on the request pool; each request gets a session of it. */
@@ -89,17 +79,15 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const reference = options.reference ?? createReferenceData(sql);
   const app = express();
   app.disable('x-powered-by');
-  // No ETag on API answers: Express would hash every answer (all of a 250 kB page) for a header
-  // no GraphQL client revalidates with. Playground's static files keep theirs (serve-static's).
+  // No ETag on the probes' and errors' answers; Playground's static files keep theirs.
   app.set('etag', false);
-  // Clients behind the proxies named in TRUST_PROXY keep their own address (and budget).
-  app.set('trust proxy', config.http.trustProxy.length ? config.http.trustProxy : false);
   // Slow clients are cut off: headers within headersTimeout, the whole request within
   // requestTimeout (checked every second, not Node's default 30 s). An idle kept-alive connection
   // stays keepAliveTimeout (65 s), longer than clients keep theirs, so that a client never sends
   // on a socket the server is closing; headersTimeout only runs once a request has begun, so the
   // two do not race. Connections are capped, idle ones closed first (src/app/connection-cap.ts).
-  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
+  // Its requests are handed out once the endpoint and the app are ready (below).
+  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 });
   // Node needs the headers' limit within the whole request's.
   httpServer.headersTimeout = Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs);
   httpServer.requestTimeout = config.http.requestTimeoutMs;
@@ -163,45 +151,34 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   await apollo.start();
   const chooseSession = sessionChooser(sql, replicas, config.limits);
 
+  const serveGraphql = graphqlEndpoint({
+    apollo,
+    sql,
+    budgets,
+    log,
+    trustProxy: config.http.trustProxy,
+    limits: { public: MAX_BODY, large: ADMIN_MAX_BODY },
+    context: async (viewer, origin) =>
+      createRequestContext({
+        sql: chooseSession,
+        reference,
+        viewer: await viewer,
+        settings: options.loaderSettings,
+        origin,
+        webhooks: config.webhooks,
+      }),
+  });
   app.use(requestIdMiddleware());
-  const publicBody = express.json({ limit: MAX_BODY });
-  const adminBody = express.json({ limit: ADMIN_MAX_BODY });
-  app.use(
-    GRAPHQL_PATH,
-    // The key is checked before the body is read (its role decides the body's limit); a refusal
-    // is answered by the context, as a GraphQL error, once the body is read within the small limit.
-    (req, res, next) => {
-      const viewer = authenticate(sql, req, budgets, log);
-      viewer.catch(() => undefined);
-      res.locals.viewer = viewer;
-      viewer.then(
-        (found) => {
-          const large = sendsLargeBodies(found);
-          // The error handler names the limit this request had.
-          res.locals.bodyLimit = large ? ADMIN_MAX_BODY : MAX_BODY;
-          (large ? adminBody : publicBody)(req, res, next);
-        },
-        () => publicBody(req, res, next),
-      );
-    },
-    requestBounds(budgets, log),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createRequestContext({
-          sql: chooseSession,
-          reference,
-          viewer: await (res.locals.viewer as Promise<Viewer>),
-          settings: options.loaderSettings,
-          origin: { requestId: requestIdOf(req), address: req.ip ?? 'unknown' },
-          webhooks: config.webhooks,
-        }),
-    }),
-  );
-  // After /graphql, so that GraphQL requests — nearly all traffic — never walk these routers.
+  // Every other path is Express's.
   app.use(healthRoutes(sql, replicas));
   app.use(playgroundAssets());
   app.use(notFoundHandler());
-  app.use(jsonErrorHandler(log, MAX_BODY));
+  app.use(jsonErrorHandler(log, MAX_BODY.named));
+  httpServer.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const target = requestTarget(request);
+    if (isGraphqlPath(target.pathname)) serveGraphql(request, response, target);
+    else app(request, response);
+  });
 
   return {
     httpServer,
@@ -230,51 +207,4 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     },
     databases: () => ({ replicas: replicas?.health() ?? [] }),
   };
-}
-
-function rateLimited(seconds: number): GraphQLError {
-  return new GraphQLError(
-    `too many failed authentications from this address: retry in ${seconds} s with a valid key, or send no Authorization header for public access`,
-    {
-      extensions: {
-        code: 'RATE_LIMITED',
-        retryAfterSeconds: seconds,
-        http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
-      },
-    },
-  );
-}
-
-/**
- * The request's viewer. A key that authenticates is always taken: behind a shared address (an
- * office's NAT) one client's failures must not lock every partner out. Failures are counted per
- * address (an IPv6 /64 as one); past the limit, a key that fails is answered 429 for the rest of the
- * minute instead of 401 — checking it still costs one indexed read, what any anonymous request
- * costs. A failure to check the key is reported without details.
- */
-async function authenticate(
-  sql: Sql,
-  request: Request,
-  budgets: Budgets | null,
-  log: Logger,
-): Promise<Viewer> {
-  try {
-    return await viewerFromHeader(sql, request.headers.authorization);
-  } catch (error) {
-    if (error instanceof GraphQLError) {
-      const address = clientNetwork(request.ip ?? 'unknown');
-      const wait = budgets
-        ? budgets.authenticationWait(address) || (await budgets.authenticationFailed(address))
-        : 0;
-      throw wait > 0 ? rateLimited(wait) : error;
-    }
-    log.error('API key check failed', {
-      requestId: requestIdOf(request),
-      error: (error as Error).message,
-    });
-    throw new GraphQLError(
-      'Internal server error: the API key could not be checked; please retry.',
-      { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } },
-    );
-  }
 }
