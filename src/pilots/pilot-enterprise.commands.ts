@@ -6,14 +6,12 @@
 // that concurrent acceptances are counted one at a time and the pool is never overspent.
 import { requireGovernorOf } from '../auth/permissions';
 import { actorName } from '../auth/viewer';
-import {
-  designatedEnterprise,
-  upsertDesignatedEnterprise,
-} from '../cultivation/designated-enterprise';
+import { designatedEnterprise } from '../cultivation/designated-enterprise';
 import { recordAudit } from '../db/audit-trail';
 import type { SqlRunner, SqlTransaction } from '../db/sql';
 import { isUniqueViolation } from '../db/unique-violation';
 import { InstitutionKind } from '../institutions/institution-enums';
+import { upsertEnterprise } from '../referrals/enterprise.commands';
 import { normalizeRegionCode, regionCodeRange } from '../regions/region-code';
 import { badInput, conflict, notFound, quote } from '../schema/errors';
 import { createIdempotently, requestHash } from '../schema/idempotent-create';
@@ -196,7 +194,7 @@ export async function enrolPilotEnterprise(
         throw alreadyEnrolled(live.region_code, live.stage);
       }
 
-      const enterpriseId = await upsertDesignatedEnterprise(transaction, enterprise);
+      const enterpriseId = await upsertEnterprise(transaction, enterprise);
       const inserted = await transaction.rows(
         `INSERT INTO pilot_enterprise (city_id, enterprise_id, sub_industry, stage, api_key_id, idempotency_key, request_hash)
          VALUES ($1, $2, $3, 'ENROLLED', $4, $5, $6)

@@ -51,30 +51,48 @@ export function enterpriseDetails(input: EnterpriseInput): EnterpriseDetails {
   };
 }
 
+/** What a request or a programme says of an enterprise, for upsertEnterprise. */
+export interface EnterpriseNaming {
+  creditCode: string;
+  name: string;
+  scale: EnterpriseDetails['scale'];
+  regionCode: string;
+  /** The standing a partner declares; a programme declares none (the registry decides it). */
+  specialization?: SpecializationLevel;
+  /** Its GB/T 4754 class, when the naming gives one; else the one it has stays. */
+  industryCode?: string | null;
+}
+
 /**
  * Inserts the enterprise or updates the one with its credit code; its row id. Once the registry
- * lists an enterprise (registry_listed_at), its name, region and scale are the registry's: only
- * the declared standing follows the partner. The upsert locks the enterprise's row until the
- * caller's transaction ends, so a revocation (which locks it too) waits or is seen.
+ * lists an enterprise (registry_listed_at), its name, region, scale and industry are the
+ * registry's: only a declared standing follows the partner. The upsert locks the enterprise's row
+ * until the caller's transaction ends, so a revocation (which locks it too) waits or is seen.
  */
 export async function upsertEnterprise(
   transaction: SqlRunner,
-  enterprise: EnterpriseDetails,
+  enterprise: EnterpriseNaming,
 ): Promise<number> {
   const [{ id }] = await transaction.rows<{ id: number }>(
-    `INSERT INTO enterprise (credit_code, name, scale, specialization, region_code) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO enterprise (credit_code, name, scale, region_code, specialization, industry_code)
+     VALUES ($1, $2, $3, $4, coalesce($5::specialization_level, 'NONE'), $6)
      ON CONFLICT (credit_code) DO UPDATE
        SET name = CASE WHEN enterprise.registry_listed_at IS NULL THEN EXCLUDED.name ELSE enterprise.name END,
            scale = CASE WHEN enterprise.registry_listed_at IS NULL THEN EXCLUDED.scale ELSE enterprise.scale END,
            region_code = CASE WHEN enterprise.registry_listed_at IS NULL THEN EXCLUDED.region_code ELSE enterprise.region_code END,
-           specialization = EXCLUDED.specialization, updated_at = now()
+           industry_code = CASE WHEN enterprise.registry_listed_at IS NULL
+                                THEN coalesce(EXCLUDED.industry_code, enterprise.industry_code)
+                                ELSE enterprise.industry_code END,
+           specialization = coalesce($5::specialization_level, enterprise.specialization),
+           updated_at = now()
      RETURNING id`,
     [
       enterprise.creditCode,
       enterprise.name,
       enterprise.scale,
-      enterprise.specialization,
       enterprise.regionCode,
+      enterprise.specialization ?? null,
+      enterprise.industryCode ?? null,
     ],
   );
   return id;

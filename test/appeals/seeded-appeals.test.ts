@@ -106,14 +106,17 @@ describe('networkStatistics.appeals', () => {
   });
 
   it('counts a province as the raw table does', async () => {
+    // Zhejiang: the appeals tests, running beside this file, submit and move appeals in
+    // Guangdong, which would change the count between the two reads.
     const { data } = await api.graphql(
-      `{ networkStatistics(regionCode: "44") { appeals { received open } } }`,
+      `{ networkStatistics(regionCode: "33") { appeals { received open } } }`,
     );
     const [raw] = await api.sql.rows<{ received: number; open: number }>(
       `SELECT count(*)::int AS received,
               count(*) FILTER (WHERE status IN ('SUBMITTED', 'ACKNOWLEDGED', 'REPLIED'))::int AS open
-         FROM appeal WHERE region_code BETWEEN '440000' AND '449999'`,
+         FROM appeal WHERE region_code BETWEEN '330000' AND '339999'`,
     );
+    expect(raw.received).toBeGreaterThan(0);
     expect(data!.networkStatistics.appeals).toEqual(raw);
   });
 
