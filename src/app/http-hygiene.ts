@@ -126,18 +126,17 @@ export function jsonErrorHandler(log: Logger, maxBody: string): ErrorRequestHand
 /** Paths nobody serves: a JSON 404 instead of Express's HTML page. */
 export function notFoundHandler(): RequestHandler {
   return (request, response) => {
-    response
-      .status(404)
-      .type('application/json')
-      .send(
-        JSON.stringify({
-          errors: [
-            {
-              message: `nothing is served at ${request.method} ${request.path.slice(0, 100)}: the API is at POST /graphql`,
-              extensions: { code: 'NOT_FOUND', requestId: requestIdOf(request) },
-            },
-          ],
-        }),
-      );
+    sendJson(
+      response,
+      404,
+      JSON.stringify({
+        errors: [
+          {
+            message: `nothing is served at ${request.method} ${request.path.slice(0, 100)}: the API is at POST /graphql`,
+            extensions: { code: 'NOT_FOUND', requestId: requestIdOf(request) },
+          },
+        ],
+      }),
+    );
   };
 }

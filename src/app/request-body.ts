@@ -27,7 +27,7 @@ export class BodyError extends Error {
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 
 /** Whether the request says its body is JSON (parameters such as charset aside). */
-export const sendsJson = (request: IncomingMessage) =>
+const sendsJson = (request: IncomingMessage) =>
   JSON_TYPE.test(request.headers['content-type'] ?? '');
 
 /** A request has a body when it says so: a length other than 0, or a chunked transfer. */

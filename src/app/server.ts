@@ -37,7 +37,6 @@ import { createReferenceData, type ReferenceData } from './reference-data';
 import { createResponseCache, type ResponseCache } from './response-cache';
 import { buildApiSchema } from './schema';
 
-export { GRAPHQL_PATH };
 /** GraphQL documents are small; anything larger is a mistake or an attack. */
 const MAX_BODY = { bytes: 100 * 1024, named: '100kb' };
 /**

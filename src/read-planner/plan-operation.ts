@@ -2,14 +2,8 @@
 // when the planner declines it: a root field, a field below or an argument it does not know, a
 // field that declares who may read it, a selection wider than one json_build_object, variables
 // execution would refuse. A declined operation is executed as if the planner were not there.
-import {
-  Kind,
-  getVariableValues,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { coercedVariables, documentFragments } from '../schema/executed-fields';
 import { institutionByCode, institutions } from './institution-plan';
 import { Declined, PlanScope, objectJson, type TypePlan } from './plan-scope';
 
@@ -24,21 +18,6 @@ export interface PlannedStatement {
   values: unknown[];
 }
 
-/** Fragments by name, worked out once per parsed document (Apollo keeps documents parsed). */
-const fragmentsOf = new WeakMap<DocumentNode, Record<string, FragmentDefinitionNode>>();
-
-function fragments(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  let found = fragmentsOf.get(document);
-  if (!found) {
-    found = {};
-    for (const definition of document.definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) found[definition.name.value] = definition;
-    }
-    fragmentsOf.set(document, found);
-  }
-  return found;
-}
-
 export async function planOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -48,11 +27,9 @@ export async function planOperation(
 ): Promise<PlannedStatement | null> {
   const root = schema.getQueryType();
   if (operation.operation !== 'query' || !root) return null;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, {
-    maxErrors: 1,
-  });
-  if (coerced.errors) return null;
-  const scope = new PlanScope(schema, fragments(document), coerced.coerced, categoryKeys);
+  const variables = coercedVariables(schema, operation, rawVariables);
+  if (!variables) return null;
+  const scope = new PlanScope(schema, documentFragments(document), variables, categoryKeys);
   try {
     // The operation's selection set stands as the one field node of the root object.
     const rootNode = {

@@ -18,6 +18,36 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
+/**
+ * The request's raw `variables` coerced as execution coerces them (declared defaults applied), or
+ * null when they cannot be: execution refuses such variables before any resolver runs.
+ */
+export function coercedVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> | null {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+    maxErrors: 1,
+  });
+  return coerced.errors ? null : coerced.coerced;
+}
+
+/** A document's fragments by name, worked out once per parsed document (Apollo keeps them). */
+const fragmentsOf = new WeakMap<DocumentNode, Record<string, FragmentDefinitionNode>>();
+
+export function documentFragments(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  let found = fragmentsOf.get(document);
+  if (!found) {
+    found = Object.create(null) as Record<string, FragmentDefinitionNode>;
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) found[definition.name.value] = definition;
+    }
+    fragmentsOf.set(document, found);
+  }
+  return found;
+}
+
 /** Whether `@skip`/`@include` leave the selection out of the execution. */
 export function skipped(
   node: FieldNode | FragmentSpreadNode | InlineFragmentNode,
@@ -40,16 +70,9 @@ export function executedRootFields(
   rawVariables: Record<string, unknown>,
 ): GraphQLField<unknown, unknown>[] | null {
   const root = schema.getRootType(operation.operation);
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, {
-    maxErrors: 1,
-  });
-  if (!root || coerced.errors) return null;
-  const variables = coerced.coerced;
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
+  const variables = coercedVariables(schema, operation, rawVariables);
+  if (!root || !variables) return null;
+  const fragments = documentFragments(document);
   const found = new Set<GraphQLField<unknown, unknown>>();
   const visited = new Set<string>();
   const collect = (selectionSet: SelectionSetNode) => {
@@ -63,7 +86,7 @@ export function executedRootFields(
       } else if (!visited.has(selection.name.value)) {
         // A fragment's root fields are the same at every spread: each is read once.
         visited.add(selection.name.value);
-        const fragment = fragments.get(selection.name.value);
+        const fragment = fragments[selection.name.value];
         if (fragment) collect(fragment.selectionSet);
       }
     }

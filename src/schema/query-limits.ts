@@ -11,7 +11,6 @@ import {
   TypeNameMetaFieldDef,
   getArgumentValues,
   getNamedType,
-  getVariableValues,
   isCompositeType,
   isEnumType,
   isInputObjectType,
@@ -34,7 +33,7 @@ import {
   type DataVolume,
   type FieldArguments,
 } from './field-policy';
-import { skipped } from './executed-fields';
+import { coercedVariables, documentFragments, skipped } from './executed-fields';
 
 export type { CostRule, DataVolume, FieldArguments } from './field-policy';
 
@@ -263,21 +262,6 @@ class OperationWalk {
   }
 }
 
-/**
- * The request's raw `variables` coerced as execution coerces them (declared defaults applied), or
- * null when they cannot be: execution refuses such variables before any resolver runs.
- */
-export function coercedVariables(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-): Record<string, unknown> | null {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
-    maxErrors: 1,
-  });
-  return coerced.errors ? null : coerced.coerced;
-}
-
 const NOTHING: Measure = { depth: 0, aliases: 0, cost: 0 };
 
 /** The measure of `operation` with variables already coerced (see coercedVariables). */
@@ -425,12 +409,6 @@ function notingReads(
  */
 export function queryLimitsPlugin(volume: DataVolume): ApolloServerPlugin {
   const memo = new MeasureMemo();
-  const fragmentsOf = (document: DocumentNode) =>
-    Object.fromEntries(
-      document.definitions
-        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-        .map((d) => [d.name.value, d]),
-    );
   const measureOnce = (
     schema: GraphQLSchema,
     operation: OperationDefinitionNode,
@@ -442,7 +420,7 @@ export function queryLimitsPlugin(volume: DataVolume): ApolloServerPlugin {
     const coerced = coercedVariables(schema, operation, variables);
     if (!coerced) return NOTHING;
     return memo.measureOf(operation, coerced, (noted) =>
-      measureCoerced(schema, operation, fragmentsOf(document), noted, volume),
+      measureCoerced(schema, operation, documentFragments(document), noted, volume),
     );
   };
   return {
